@@ -1,0 +1,117 @@
+// Package feed owns Herald's article model: it turns article files (Markdown
+// with YAML front matter, the "A.I. Every Day" format) into Articles and
+// directories into a Library. It knows nothing about terminals: it takes
+// paths or an fs.FS and returns data and errors; it never prints.
+package feed
+
+import "time"
+
+// Image is one picture attached to an article, a provider or a related story.
+type Image struct {
+	URL      string
+	Width    int
+	Height   int
+	Title    string
+	IsCached bool
+}
+
+// Provider is the outlet that published an article.
+type Provider struct {
+	Name   string
+	Domain string
+	Images []Image // detail only
+}
+
+// Related is a related story listed inside an article's front matter.
+type Related struct {
+	Title        string
+	Excerpt      string
+	Published    time.Time // UTC; zero when unknown or unparsable
+	WebURL       string
+	AmpWebURL    string
+	CDNAmpWebURL string
+	Type         string
+	Provider     Provider
+	Quality      int
+	Images       []Image
+}
+
+// Article is one article file. Every text field has been sanitised on
+// ingest (see Sanitize), so no field holds a control character.
+//
+// Articles in a Library are summaries (Full is false): they keep what the
+// list, search, state and scripts need and drop the bulky detail fields
+// (Images, Related, Provider.Images, FeaturedContent), which Detail reads
+// back from the file when an article is opened. This keeps 100,000 loaded
+// articles within the memory budget.
+type Article struct {
+	// ID is the stable identity: a short hash of the normalised canonical
+	// URL (originalUrl, else webUrl), else of the path under the library
+	// root. It keys read state and matches related stories to articles.
+	ID string
+	// Story is the ID of the story group this article belongs to (the same
+	// story saved on several days). Equal to ID for a story of one.
+	Story string
+	// Path is the file's path as found: it starts with the directory
+	// argument the library was loaded from.
+	Path string
+	// Rel is the path under its library root, slash-separated.
+	Rel string
+
+	Category     string
+	Title        string
+	Excerpt      string
+	Published    time.Time // UTC; zero when unknown
+	OriginalURL  string
+	WebURL       string
+	AmpWebURL    string
+	CDNAmpWebURL string
+	Type         string
+	Quality      int
+	Heat         int
+	Provider     Provider
+	Topics       []string
+	Tags         []string
+	Body         string // Markdown after the front matter
+
+	// RelatedCount is len(related) in the file, kept in summaries.
+	RelatedCount int
+	// RelatedTitles are the related stories' titles, kept in summaries for
+	// full-text search.
+	RelatedTitles []string
+	// RelatedIDs are the IDs (see URLID) of the related stories' URLs, kept
+	// in summaries to find related stories that are in the library.
+	RelatedIDs []string
+
+	// Warnings say which fields were degraded while parsing (a date that
+	// did not parse, a title given as a list, ...). Short, sanitised.
+	Warnings []string
+
+	// Size and ModTime identify the file version this was parsed from
+	// (the index cache is keyed by path, size and modification time).
+	Size    int64
+	ModTime time.Time
+
+	// Detail fields: filled only when Full is true.
+	Full            bool
+	Images          []Image
+	Related         []Related
+	FeaturedContent string // opaque, flattened to sanitised text
+}
+
+// URL is the link that opens the article: originalUrl, else webUrl, else "".
+func (a *Article) URL() string {
+	if a.OriginalURL != "" {
+		return a.OriginalURL
+	}
+	return a.WebURL
+}
+
+// Summarize drops the detail fields in place (see Article).
+func (a *Article) Summarize() {
+	a.Full = false
+	a.Images = nil
+	a.Related = nil
+	a.Provider.Images = nil
+	a.FeaturedContent = ""
+}
