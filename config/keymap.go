@@ -1,0 +1,190 @@
+package config
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// KeyMap holds every key binding of the reader. The UI matches keys only
+// through these bindings (key.Matches), and the help screens are generated
+// from them, so rebinding an action in the config file changes both.
+//
+// Bindings for features that are not wired yet (reading state, sort,
+// facets, clipboard, clusters, timeline) start disabled: a disabled binding
+// never matches and is left out of help. The UI enables them once it
+// handles them.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Back, Focus, Filter               key.Binding
+	OpenBrowser, LinkPicker, Links          key.Binding
+	HistoryBack, Skipped, Help              key.Binding
+	Quit, ForceQuit                         key.Binding
+
+	// Reading state, sort and facets (issue 5).
+	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
+	Sort, Topics, Providers                                      key.Binding
+
+	// Clipboard, story clusters and timeline (issue 6).
+	Copy, Expand, Timeline key.Binding
+}
+
+// Action names one rebindable action: Name is the key used in the config
+// file's keys map (snake_case), Binding points into the KeyMap.
+type Action struct {
+	Name    string
+	Binding *key.Binding
+}
+
+func binding(desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey(keys), desc))
+}
+
+func disabled(desc string, keys ...string) key.Binding {
+	b := binding(desc, keys...)
+	b.SetEnabled(false)
+	return b
+}
+
+// DefaultKeyMap returns the default bindings.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       binding("up", "k", "up"),
+		Down:     binding("down", "j", "down"),
+		PageUp:   binding("page up", "pgup", "ctrl+b"),
+		PageDown: binding("page down", "pgdown", "ctrl+f", " "),
+		Top:      binding("top", "g", "home"),
+		Bottom:   binding("bottom", "G", "end"),
+
+		Open:   binding("open", "enter"),
+		Back:   binding("back", "esc"),
+		Focus:  binding("switch pane", "tab"),
+		Filter: binding("filter", "/"),
+
+		OpenBrowser: binding("open in browser", "o"),
+		LinkPicker:  binding("links", "l"),
+		Links:       binding("open link N", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		HistoryBack: binding("jump back", "b", "backspace"),
+		Skipped:     binding("skipped files", "!"),
+		Help:        binding("help", "?"),
+		Quit:        binding("quit", "q"),
+		ForceQuit:   binding("quit now", "ctrl+c"),
+
+		ToggleRead:  disabled("toggle read", "m"),
+		ToggleStar:  disabled("toggle star", "s"),
+		MarkAllRead: disabled("mark all read", "M"),
+		UnreadOnly:  disabled("unread only", "u"),
+		StarredOnly: disabled("starred only", "*"),
+		Sort:        disabled("cycle sort", "S"),
+		Topics:      disabled("topics", "t"),
+		Providers:   disabled("providers", "p"),
+
+		Copy:     disabled("copy link", "y"),
+		Expand:   disabled("expand story", "e"),
+		Timeline: disabled("timeline", "T"),
+	}
+}
+
+// Actions lists every binding with its config name, in help order.
+func (k *KeyMap) Actions() []Action {
+	return []Action{
+		{"up", &k.Up}, {"down", &k.Down},
+		{"page_up", &k.PageUp}, {"page_down", &k.PageDown},
+		{"top", &k.Top}, {"bottom", &k.Bottom},
+		{"open", &k.Open}, {"back", &k.Back}, {"focus", &k.Focus}, {"filter", &k.Filter},
+		{"open_browser", &k.OpenBrowser}, {"link_picker", &k.LinkPicker}, {"links", &k.Links},
+		{"history_back", &k.HistoryBack}, {"skipped", &k.Skipped}, {"help", &k.Help},
+		{"quit", &k.Quit}, {"force_quit", &k.ForceQuit},
+		{"toggle_read", &k.ToggleRead}, {"toggle_star", &k.ToggleStar},
+		{"mark_all_read", &k.MarkAllRead}, {"unread_only", &k.UnreadOnly},
+		{"starred_only", &k.StarredOnly}, {"sort", &k.Sort},
+		{"topics", &k.Topics}, {"providers", &k.Providers},
+		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
+	}
+}
+
+// Bind replaces the keys of the named actions (the config file's keys
+// map) and regenerates their help labels. An unknown action name or an
+// empty key list is an error naming it; nothing is changed then.
+func (k *KeyMap) Bind(overrides map[string][]string) error {
+	byName := map[string]*key.Binding{}
+	for _, a := range k.Actions() {
+		byName[a.Name] = a.Binding
+	}
+	names := make([]string, 0, len(overrides))
+	for name := range overrides {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, ok := byName[name]; !ok {
+			return fmt.Errorf("keys: unknown action %q", name)
+		}
+		if len(overrides[name]) == 0 {
+			return fmt.Errorf("keys: action %q has no keys", name)
+		}
+		for _, s := range overrides[name] {
+			if strings.TrimSpace(s) == "" && s != " " {
+				return fmt.Errorf("keys: action %q has an empty key", name)
+			}
+		}
+	}
+	for _, name := range names {
+		b := byName[name]
+		keys := overrides[name]
+		enabled := b.Enabled()
+		b.SetKeys(keys...)
+		b.SetHelp(helpKey(keys), b.Help().Desc)
+		b.SetEnabled(enabled)
+	}
+	return nil
+}
+
+// helpKey is the label help shows for a binding: its first two keys, or a
+// range for a run of digits.
+func helpKey(keys []string) string {
+	if len(keys) > 2 && isDigitRun(keys) {
+		return keys[0] + "-" + keys[len(keys)-1]
+	}
+	shown := make([]string, 0, 2)
+	for _, k := range keys {
+		if k == " " {
+			k = "space"
+		}
+		shown = append(shown, k)
+		if len(shown) == 2 {
+			break
+		}
+	}
+	return strings.Join(shown, "/")
+}
+
+func isDigitRun(keys []string) bool {
+	for i, k := range keys {
+		if len(k) != 1 || k[0] < '0' || k[0] > '9' {
+			return false
+		}
+		if i > 0 && k[0] != keys[i-1][0]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// ShortHelp implements help.KeyMap: the one-line footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Open, k.Filter, k.OpenBrowser, k.LinkPicker, k.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap: the `?` screen, one column per group.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit},
+		{k.OpenBrowser, k.LinkPicker, k.Links, k.HistoryBack, k.Copy},
+		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
+			k.Sort, k.Topics, k.Providers, k.Expand, k.Timeline},
+	}
+}
