@@ -1,0 +1,151 @@
+package feed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// idLen is the length of every ID: 12 lowercase hex characters (48 bits),
+// short enough to read in a state file and, at 100,000 articles, about one
+// chance in 50,000 of a single collision.
+const idLen = 12
+
+// trackingParams are query parameters that say where a click came from, not
+// which page it is. They are dropped so the same article shared through two
+// channels keeps one identity. Deliberately narrow: "ref" or "source" mean
+// something on many sites (a git branch, a page section) and stay.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "gbraid": true,
+	"wbraid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true,
+	"_gl": true, "igshid": true, "yclid": true, "twclid": true, "ttclid": true,
+	"li_fat_id": true, "_hsenc": true, "_hsmi": true, "mkt_tok": true,
+	"ocid": true, "cmpid": true, "ncid": true, "sr_share": true, "ref_src": true,
+}
+
+// CanonicalURL returns the normalised form of an article URL used for
+// identity, or "" when raw is not an absolute http(s) URL with a host.
+//
+// Two spellings of one page map to the same string: the scheme is dropped
+// from identity (http and https are written as https), the host is
+// lowercased without "www.", a trailing dot or a default port, user info,
+// the fragment, tracking parameters (utm_*, fbclid, ...) and trailing
+// slashes are removed, and the remaining query parameters are sorted.
+func CanonicalURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Opaque != "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimPrefix(host, "www.")
+	if host == "" {
+		return ""
+	}
+	if strings.Contains(host, ":") { // IPv6 literal
+		host = "[" + host + "]"
+	}
+	if port := u.Port(); port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
+		host += ":" + port
+	}
+
+	var b strings.Builder
+	b.Grow(len(raw))
+	b.WriteString("https://")
+	b.WriteString(host)
+	b.WriteString(strings.TrimRight(u.EscapedPath(), "/"))
+	if q := canonicalQuery(u.RawQuery); q != "" {
+		b.WriteByte('?')
+		b.WriteString(q)
+	}
+	return b.String()
+}
+
+// canonicalQuery drops empty and tracking parameters and sorts the rest,
+// keeping each parameter's encoding as written.
+func canonicalQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		key, _, _ := strings.Cut(p, "=")
+		if k, err := url.QueryUnescape(key); err == nil {
+			key = k
+		}
+		key = strings.ToLower(key)
+		if strings.HasPrefix(key, "utm_") || trackingParams[key] {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	slices.Sort(kept)
+	return strings.Join(kept, "&")
+}
+
+// URLID is the ID of an article or related story with this URL: a short
+// hash of CanonicalURL, or "" when raw is not an http(s) URL.
+func URLID(raw string) string {
+	c := CanonicalURL(raw)
+	if c == "" {
+		return ""
+	}
+	return hashID("url\x00", c)
+}
+
+// PathID is the ID of an article that has no URL, from its path under the
+// library root (slash-separated). URL and path IDs are hashed in different
+// namespaces, so a path can never collide with a URL by construction.
+func PathID(rel string) string {
+	return hashID("path\x00", rel)
+}
+
+// derivedID gives a second file that carries an ID already taken in the
+// same library (the same URL saved twice) an ID of its own that is stable
+// for as long as that file keeps its path.
+func derivedID(id, rel string) string {
+	return hashID("dup\x00"+id+"\x00", rel)
+}
+
+func hashID(namespace, s string) string {
+	h := sha256.New()
+	h.Write([]byte(namespace))
+	h.Write([]byte(s))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:idLen/2])
+}
+
+// minTitleKey is the shortest normalised title that may group articles into
+// a story: shorter ones ("News", "Update", an empty title) say too little
+// about what the article is to claim two files tell the same story.
+const minTitleKey = 12
+
+// titleKey normalises a title for story grouping: letters and digits only,
+// lowercased, so case, punctuation, quotes and spacing do not matter. It
+// returns "" for titles too short to group on.
+func titleKey(title string) string {
+	var b strings.Builder
+	b.Grow(len(title))
+	n := 0
+	for _, r := range title {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+			n++
+		}
+	}
+	if n < minTitleKey {
+		return ""
+	}
+	return b.String()
+}
