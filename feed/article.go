@@ -97,6 +97,15 @@ type Article struct {
 	Images          []Image
 	Related         []Related
 	FeaturedContent string // opaque, flattened to sanitised text
+
+	// Set by the loader (load.go), not read from the file: the source that
+	// Detail reads the file from again; the file-name date that orders the
+	// library (days since 1970, noDay when the name has none); and, for a
+	// file whose URL an earlier file of the library already holds (the same
+	// URL saved twice), that file's ID, so the two group as one story.
+	src   *Source
+	day   int32
+	dupOf string
 }
 
 // URL is the link that opens the article: originalUrl, else webUrl, else "".

@@ -1,0 +1,145 @@
+package feed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Cache is the index cache: one file per library (per set of root
+// directories) under its directory, holding the summary of every file
+// loaded, keyed by path, size and modification time. Reopening an
+// unchanged library then reads the index instead of parsing every file.
+//
+// The index is a hint, never trusted blindly: a file that is truncated,
+// corrupt (checksum), of another format version or of another library is
+// ignored and rebuilt. It is rewritten (atomically) only when something
+// changed. A file rewritten within the file system's timestamp resolution
+// to exactly the same size is not noticed; news archives are written once.
+//
+// Only directories on disk are cached; an FS source is always parsed.
+type Cache struct {
+	dir string
+}
+
+// OpenCache returns the cache kept in dir (typically
+// $XDG_CACHE_HOME/herald). Nothing touches the disk until a load; dir is
+// created when the first index is written.
+func OpenCache(dir string) *Cache { return &Cache{dir: dir} }
+
+// cacheRun is the cache's part in one Stream: the previous index (read in
+// the background while the directories are walked) and what is needed to
+// write the next one.
+type cacheRun struct {
+	file   string          // this library's index file
+	roots  []string        // absolute roots, sorted: the library's identity
+	rootOf map[*Source]int // source -> index in roots
+
+	loaded chan struct{} // closed once old is set
+	old    *cacheIndex   // previous index; nil when absent or unusable
+	oldErr error         // why old is nil (for tests)
+
+	mapOnce sync.Once // builds old's lookup map on the first out-of-place hit
+}
+
+// start begins a cache run for the directory sources of a load. It returns
+// nil (no caching) when the roots cannot be made absolute.
+func (c *Cache) start(dirs []*Source) *cacheRun {
+	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{})}
+	absOf := map[*Source]string{}
+	for _, s := range dirs {
+		abs, err := filepath.Abs(s.root)
+		if err != nil {
+			return nil
+		}
+		absOf[s] = abs
+		if !slices.Contains(r.roots, abs) {
+			r.roots = append(r.roots, abs)
+		}
+	}
+	slices.Sort(r.roots)
+	for s, abs := range absOf {
+		r.rootOf[s], _ = slices.BinarySearch(r.roots, abs)
+	}
+	sum := sha256.Sum256([]byte(strings.Join(r.roots, "\x00")))
+	r.file = filepath.Join(c.dir, "index-"+hex.EncodeToString(sum[:8])+".bin")
+	go func() {
+		defer close(r.loaded)
+		r.old, r.oldErr = readIndex(r.file, r.roots)
+	}()
+	return r
+}
+
+// abandon ends a run that will not load anything (a root was unreadable).
+// The background read finishes on its own and is dropped.
+func (r *cacheRun) abandon() {}
+
+// lookup answers entry number i of the sorted walk from the previous
+// index, when it holds that file at the same size and modification time.
+func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
+	<-r.loaded
+	old := r.old
+	if old == nil {
+		return loadResult{}, false
+	}
+	root := r.rootOf[e.src]
+	// Unless files were added or removed, the index lists the files in the
+	// order of the walk (it was written in that order): try entry i first,
+	// and only build a map when that fails.
+	j := -1
+	if i < len(old.entries) && old.entries[i].root == root && old.entries[i].rel == e.rel {
+		j = i
+	} else {
+		r.mapOnce.Do(old.buildMap)
+		if k, ok := old.byRel[relKey{root, e.rel}]; ok {
+			j = int(k)
+		}
+	}
+	if j < 0 {
+		return loadResult{}, false
+	}
+	ce := &old.entries[j]
+	if ce.key != key {
+		return loadResult{}, false
+	}
+	res := loadResult{key: key, store: true, hit: true, raw: ce.rec}
+	if ce.problem {
+		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec}
+		return res, true
+	}
+	a, err := decodeArticle(ce.rec)
+	if err != nil {
+		return loadResult{}, false // a bad record: parse the file instead
+	}
+	res.a, res.id = a, a.ID
+	return res, true
+}
+
+// finish writes the next index when the library changed: a file was
+// parsed (new or modified) or a file in the previous index is gone.
+// Writing happens after the last batch was sent; it reads only fields that
+// the library never changes (not ID or Story), and a failure just means
+// the next start is cold.
+func (r *cacheRun) finish(entries []loadEntry, results []loadResult) {
+	<-r.loaded
+	hits, fresh := 0, 0
+	for i := range results {
+		switch res := &results[i]; {
+		case res.hit:
+			hits++
+		case res.store && entries[i].src.fsys == nil:
+			fresh++
+		}
+	}
+	oldN := 0
+	if r.old != nil {
+		oldN = len(r.old.entries)
+	}
+	if fresh == 0 && hits == oldN {
+		return // unchanged
+	}
+	_ = writeIndex(r.file, r.roots, r.rootOf, entries, results)
+}

@@ -1,0 +1,385 @@
+package feed
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Index file layout (all integers are varints unless noted):
+//
+//	header   "HERALDIX" | version uint32 LE | CRC-32C of the body uint32 LE
+//	body     nroots | root... | nentries | entry...
+//	entry    root index | rel | size | mtime (Unix ns) | kind
+//	         kind 0: article record (length-prefixed)
+//	         kind 1: problem: line | reason
+//	record   ID Category Title Excerpt OriginalURL WebURL AmpWebURL
+//	         CDNAmpWebURL Type ProviderName ProviderDomain Body |
+//	         published flag [Unix seconds | nanoseconds] | Quality | Heat |
+//	         RelatedCount | 5 list lengths | Topics Tags RelatedTitles
+//	         RelatedIDs Warnings
+//
+// Strings are length-prefixed. A decoded index is one string; every string
+// of a cached article is a slice of it, so a warm start makes two
+// allocations per article.
+const (
+	indexMagic = "HERALDIX"
+	// indexVersion must change whenever the layout, or what the parser
+	// and loader put into a summary, changes: an index of another version
+	// is discarded.
+	indexVersion  = 1
+	indexHeader   = 16
+	maxIndexBytes = 1 << 30
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+var (
+	errIndexCorrupt = errors.New("index corrupt")
+	errIndexForeign = errors.New("index of another library or version")
+)
+
+type cacheEntry struct {
+	root    int
+	rel     string
+	key     fileKey
+	problem bool
+	line    int
+	rec     string // the article record, or the problem's reason
+}
+
+type relKey struct {
+	root int
+	rel  string
+}
+
+// cacheIndex is a decoded index file.
+type cacheIndex struct {
+	entries []cacheEntry
+	byRel   map[relKey]int32 // built on demand (see cacheRun.lookup)
+}
+
+func (x *cacheIndex) buildMap() {
+	x.byRel = make(map[relKey]int32, len(x.entries))
+	for i, e := range x.entries {
+		x.byRel[relKey{e.root, e.rel}] = int32(i)
+	}
+}
+
+// readIndex reads and checks an index file; any doubt discards it.
+func readIndex(file string, roots []string) (*cacheIndex, error) {
+	f, err := openNoBlock(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() < indexHeader || fi.Size() > maxIndexBytes {
+		return nil, errIndexCorrupt
+	}
+	var hdr [indexHeader]byte
+	if _, err := io.ReadFull(f, hdr[:]); err != nil {
+		return nil, errIndexCorrupt
+	}
+	if string(hdr[:8]) != indexMagic || binary.LittleEndian.Uint32(hdr[8:]) != indexVersion {
+		return nil, errIndexForeign
+	}
+	// Read the body straight into a string while checksumming it: the
+	// articles will point into it, so it must not be copied again.
+	var sb strings.Builder
+	sb.Grow(int(fi.Size()) - indexHeader)
+	h := crc32.New(castagnoli)
+	if _, err := io.Copy(io.MultiWriter(&sb, h), io.LimitReader(f, maxIndexBytes)); err != nil {
+		return nil, err
+	}
+	if h.Sum32() != binary.LittleEndian.Uint32(hdr[12:]) {
+		return nil, errIndexCorrupt
+	}
+	return parseIndex(sb.String(), roots)
+}
+
+func parseIndex(body string, roots []string) (*cacheIndex, error) {
+	d := idxDecoder{s: body}
+	if d.uvarint() != uint64(len(roots)) {
+		return nil, errIndexForeign
+	}
+	for _, r := range roots {
+		if d.str() != r {
+			return nil, errIndexForeign
+		}
+	}
+	n := d.uvarint()
+	if n > uint64(len(body)) {
+		return nil, errIndexCorrupt
+	}
+	x := &cacheIndex{entries: make([]cacheEntry, n)}
+	for i := range x.entries {
+		e := &x.entries[i]
+		root := d.uvarint()
+		e.rel = d.str()
+		e.key = fileKey{d.varint(), d.varint()}
+		if root >= uint64(len(roots)) {
+			return nil, errIndexCorrupt
+		}
+		e.root = int(root)
+		switch d.byte() {
+		case 0:
+			e.rec = d.str()
+		case 1:
+			e.problem = true
+			e.line = int(min(d.uvarint(), 1<<31))
+			e.rec = d.str()
+		default:
+			return nil, errIndexCorrupt
+		}
+		if d.bad {
+			return nil, errIndexCorrupt
+		}
+	}
+	if d.off != len(body) {
+		return nil, errIndexCorrupt
+	}
+	return x, nil
+}
+
+// writeIndex writes the index of a finished load atomically: a temporary
+// file in the same directory, synced, then renamed over the old one, so a
+// crash leaves the old index or the new one, never half of one.
+func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
+	dir := filepath.Dir(file)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("write index: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write index: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("write index %s: %w", file, err)
+		}
+	}()
+	var hdr [indexHeader]byte
+	copy(hdr[:], indexMagic)
+	binary.LittleEndian.PutUint32(hdr[8:], indexVersion)
+	if _, err := tmp.Write(hdr[:]); err != nil {
+		return err
+	}
+	h := crc32.New(castagnoli)
+	bw := bufio.NewWriterSize(io.MultiWriter(tmp, h), 1<<16)
+
+	keep := func(i int) bool {
+		r := &results[i]
+		return entries[i].src.fsys == nil && r.store && (r.a != nil || r.prob != nil)
+	}
+	n := 0
+	for i := range results {
+		if keep(i) {
+			n++
+		}
+	}
+	buf := binary.AppendUvarint(nil, uint64(len(roots)))
+	for _, r := range roots {
+		buf = appendStr(buf, r)
+	}
+	buf = binary.AppendUvarint(buf, uint64(n))
+	var rec []byte
+	for i := range results {
+		if !keep(i) {
+			continue
+		}
+		r, e := &results[i], &entries[i]
+		buf = binary.AppendUvarint(buf, uint64(rootOf[e.src]))
+		buf = appendStr(buf, e.rel)
+		buf = binary.AppendVarint(buf, r.key.size)
+		buf = binary.AppendVarint(buf, r.key.mtime)
+		if r.a != nil {
+			buf = append(buf, 0)
+			if r.hit {
+				buf = appendStr(buf, r.raw)
+			} else {
+				rec = appendArticle(rec[:0], r.a, r.id)
+				buf = binary.AppendUvarint(buf, uint64(len(rec)))
+				buf = append(buf, rec...)
+			}
+		} else {
+			buf = append(buf, 1)
+			buf = binary.AppendUvarint(buf, uint64(max(r.prob.Line, 0)))
+			buf = appendStr(buf, r.prob.Reason)
+		}
+		if len(buf) > 1<<15 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	if _, err := bw.Write(buf); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint32(hdr[12:], h.Sum32())
+	if _, err := tmp.WriteAt(hdr[12:], 12); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// appendArticle encodes a summary's record; id is its ID before the
+// stream's de-duplication (which depends on the other files).
+func appendArticle(b []byte, a *Article, id string) []byte {
+	for _, s := range [...]string{id, a.Category, a.Title, a.Excerpt, a.OriginalURL, a.WebURL,
+		a.AmpWebURL, a.CDNAmpWebURL, a.Type, a.Provider.Name, a.Provider.Domain, a.Body} {
+		b = appendStr(b, s)
+	}
+	if a.Published.IsZero() {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = binary.AppendVarint(b, a.Published.Unix())
+		b = binary.AppendUvarint(b, uint64(a.Published.Nanosecond()))
+	}
+	b = binary.AppendVarint(b, int64(a.Quality))
+	b = binary.AppendVarint(b, int64(a.Heat))
+	b = binary.AppendVarint(b, int64(a.RelatedCount))
+	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.RelatedIDs, a.Warnings}
+	for _, l := range lists {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+	}
+	for _, l := range lists {
+		for _, s := range l {
+			b = appendStr(b, s)
+		}
+	}
+	return b
+}
+
+// decodeArticle decodes a record; its strings are slices of rec.
+func decodeArticle(rec string) (*Article, error) {
+	d := idxDecoder{s: rec}
+	a := &Article{}
+	for _, p := range [...]*string{&a.ID, &a.Category, &a.Title, &a.Excerpt, &a.OriginalURL, &a.WebURL,
+		&a.AmpWebURL, &a.CDNAmpWebURL, &a.Type, &a.Provider.Name, &a.Provider.Domain, &a.Body} {
+		*p = d.str()
+	}
+	if d.byte() == 1 {
+		sec, nsec := d.varint(), d.uvarint()
+		if nsec >= 1e9 {
+			return nil, errIndexCorrupt
+		}
+		a.Published = time.Unix(sec, int64(nsec)).UTC()
+	}
+	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
+	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.RelatedIDs, &a.Warnings}
+	var counts [len(lists)]int
+	total := 0
+	for i := range counts {
+		c := d.uvarint()
+		if c > uint64(len(rec)) { // each string takes at least one byte
+			return nil, errIndexCorrupt
+		}
+		counts[i] = int(c)
+		total += int(c)
+	}
+	if d.bad || total > len(rec)-d.off {
+		return nil, errIndexCorrupt
+	}
+	if total > 0 {
+		backing := make([]string, total)
+		off := 0
+		for i, l := range lists {
+			if counts[i] == 0 {
+				continue
+			}
+			s := backing[off : off+counts[i] : off+counts[i]]
+			for j := range s {
+				s[j] = d.str()
+			}
+			*l = s
+			off += counts[i]
+		}
+	}
+	if d.bad || d.off != len(rec) {
+		return nil, errIndexCorrupt
+	}
+	return a, nil
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// decoder reads varints and length-prefixed strings from a string; any
+// read past the end sets bad and yields zero values.
+type idxDecoder struct {
+	s   string
+	off int
+	bad bool
+}
+
+func (d *idxDecoder) byte() byte {
+	if d.off >= len(d.s) {
+		d.bad = true
+		return 0
+	}
+	b := d.s[d.off]
+	d.off++
+	return b
+}
+
+func (d *idxDecoder) uvarint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		b := d.byte()
+		if d.bad {
+			return 0
+		}
+		if b < 0x80 {
+			return x | uint64(b)<<shift
+		}
+		x |= uint64(b&0x7f) << shift
+	}
+	d.bad = true
+	return 0
+}
+
+func (d *idxDecoder) varint() int64 {
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+func (d *idxDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.s)-d.off) {
+		d.bad = true
+		return ""
+	}
+	s := d.s[d.off : d.off+int(n)]
+	d.off += int(n)
+	return s
+}

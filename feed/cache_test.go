@@ -1,0 +1,289 @@
+package feed
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// cacheFixture is a library directory plus a cache directory.
+type cacheFixture struct {
+	t        *testing.T
+	dir, cdir string
+}
+
+func newCacheFixture(t *testing.T) *cacheFixture {
+	f := &cacheFixture{t: t, dir: t.TempDir(), cdir: t.TempDir()}
+	write(t, f.dir, map[string]string{
+		"2020-01-01-a.md":   article("First cached story", "https://example.com/a", "2020-01-01T10:00:00Z"),
+		"sub/2020-01-02-b.md": testArticle{title: "Second cached story", url: "https://example.com/b",
+			provider: "Wire", topics: []string{"AI", "Robots"}, related: []string{"https://example.com/a", "https://example.com/x"},
+			body: "Some *body* text.\n"}.render(),
+		"2020-01-03-bad.md": "---\ntitle: never closed\n",
+	})
+	return f
+}
+
+func (f *cacheFixture) load() *Library {
+	f.t.Helper()
+	return mustLoad(f.t, Options{Cache: OpenCache(f.cdir)}, Dir(f.dir))
+}
+
+// indexFile is the one index file in the cache directory.
+func (f *cacheFixture) indexFile() string {
+	f.t.Helper()
+	m, err := filepath.Glob(filepath.Join(f.cdir, "index-*.bin"))
+	if err != nil || len(m) != 1 {
+		f.t.Fatalf("index files: %v, %v; want exactly one", m, err)
+	}
+	return m[0]
+}
+
+// rewriteSameSizeAndTime changes a file's content but not its size or
+// modification time: only a load that trusts the cache misses it.
+func (f *cacheFixture) rewriteSameSizeAndTime(name, old, new string) {
+	f.t.Helper()
+	p := filepath.Join(f.dir, name)
+	fi, err := os.Stat(p)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if len(old) != len(new) {
+		f.t.Fatal("old and new must have the same length")
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+	if err := os.Chtimes(p, fi.ModTime(), fi.ModTime()); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func summaryView(lib *Library) []Article {
+	var out []Article
+	for _, a := range lib.Articles() {
+		c := *a
+		c.src = nil
+		c.ModTime = c.ModTime.UTC()
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestCacheWarmStartParsesNothing(t *testing.T) {
+	f := newCacheFixture(t)
+	cold := f.load()
+	idx := f.indexFile()
+	before, _ := os.Stat(idx)
+
+	// The cache answers by path, size and time, without reading the file.
+	f.rewriteSameSizeAndTime("2020-01-01-a.md", "First cached", "FIRST CACHED")
+	warm := f.load()
+	if got, want := summaryView(warm), summaryView(cold); !equalArticles(got, want) {
+		t.Errorf("warm load differs from cold:\n got %+v\nwant %+v", got, want)
+	}
+	if got := warm.Skipped(); len(got) != 1 || got[0] != cold.Skipped()[0] {
+		t.Errorf("warm skipped = %v, want the cold load's %v", got, cold.Skipped())
+	}
+	// Nothing changed: the index is not rewritten.
+	after, _ := os.Stat(idx)
+	if !os.SameFile(before, after) {
+		t.Error("an unchanged library rewrote its index")
+	}
+
+	// A new modification time makes the file parse again.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(f.dir, "2020-01-01-a.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(f.load().Articles()); !slices.Contains(got, "FIRST CACHED story") {
+		t.Errorf("after touching the file: titles %q, want the new title", got)
+	}
+}
+
+func equalArticles(a, b []Article) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.ID != y.ID || x.Story != y.Story || x.Path != y.Path || x.Rel != y.Rel || x.Title != y.Title ||
+			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
+			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.Body != y.Body ||
+			!slices.Equal(x.RelatedIDs, y.RelatedIDs) || !slices.Equal(x.RelatedTitles, y.RelatedTitles) ||
+			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime.Equal(y.ModTime) ||
+			!slices.Equal(x.Warnings, y.Warnings) || x.Quality != y.Quality || x.Heat != y.Heat {
+			return false
+		}
+	}
+	return true
+}
+
+func TestCacheFollowsChanges(t *testing.T) {
+	f := newCacheFixture(t)
+	f.load()
+	if err := os.Remove(filepath.Join(f.dir, "2020-01-01-a.md")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, f.dir, map[string]string{"2020-01-04-new.md": article("A brand new story", "", "")})
+	got := titles(f.load().Articles())
+	if want := []string{"A brand new story", "Second cached story"}; !slices.Equal(got, want) {
+		t.Fatalf("titles = %q, want %q", got, want)
+	}
+	x, err := readIndex(f.indexFile(), []string{f.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels []string
+	for _, e := range x.entries {
+		rels = append(rels, e.rel)
+	}
+	slices.Sort(rels)
+	if want := []string{"2020-01-03-bad.md", "2020-01-04-new.md", "sub/2020-01-02-b.md"}; !slices.Equal(rels, want) {
+		t.Errorf("index holds %q, want %q", rels, want)
+	}
+}
+
+// TestCacheDamage damages the index in every way a disk, a crash or
+// another program could, then checks that the load is still right (the
+// index was not trusted) and that a valid index was written again.
+func TestCacheDamage(t *testing.T) {
+	damages := []struct {
+		name   string
+		damage func(t *testing.T, file string, data []byte)
+	}{
+		{"truncated to half", func(t *testing.T, file string, data []byte) { writeFile(t, file, data[:len(data)/2]) }},
+		{"truncated inside the header", func(t *testing.T, file string, data []byte) { writeFile(t, file, data[:10]) }},
+		{"empty", func(t *testing.T, file string, data []byte) { writeFile(t, file, nil) }},
+		{"flipped byte", func(t *testing.T, file string, data []byte) {
+			data[len(data)/2] ^= 0x55
+			writeFile(t, file, data)
+		}},
+		{"garbage", func(t *testing.T, file string, data []byte) {
+			writeFile(t, file, []byte(strings.Repeat("garbage\x00\xff", 1000)))
+		}},
+		{"other version", func(t *testing.T, file string, data []byte) {
+			binary.LittleEndian.PutUint32(data[8:], indexVersion+1)
+			writeFile(t, file, data)
+		}},
+		{"another library", func(t *testing.T, file string, data []byte) {
+			body := appendStr(binary.AppendUvarint(nil, 1), "/some/other/library")
+			body = binary.AppendUvarint(body, 0)
+			writeFile(t, file, indexBytes(body))
+		}},
+		{"bad record, valid checksum", func(t *testing.T, file string, data []byte) {
+			body := data[indexHeader:]
+			i := strings.Index(string(body), "First cached story")
+			body[i-1] = 0x7f // the title's length is wrong: the record no longer adds up
+			writeFile(t, file, indexBytes(body))
+		}},
+		{"a directory in its place", func(t *testing.T, file string, data []byte) {
+			os.Remove(file)
+			if err := os.Mkdir(file, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, d := range damages {
+		t.Run(d.name, func(t *testing.T) {
+			f := newCacheFixture(t)
+			cold := summaryView(f.load())
+			file := f.indexFile()
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.rewriteSameSizeAndTime("2020-01-01-a.md", "First cached", "FIRST CACHED")
+			d.damage(t, file, data)
+
+			got := summaryView(f.load())
+			if len(got) != len(cold) {
+				t.Fatalf("loaded %d articles after damage, want %d", len(got), len(cold))
+			}
+			if !slices.Contains(titles(ptrs(got)), "FIRST CACHED story") {
+				t.Errorf("titles %q: the damaged index was trusted", titles(ptrs(got)))
+			}
+			if d.name == "a directory in its place" {
+				return // cannot be replaced by a rename; the load still worked
+			}
+			if _, err := readIndex(f.indexFile(), []string{f.dir}); err != nil {
+				t.Errorf("the index was not rebuilt: %v", err)
+			}
+		})
+	}
+}
+
+// indexBytes wraps a body in a valid header and checksum.
+func indexBytes(body []byte) []byte {
+	out := make([]byte, indexHeader, indexHeader+len(body))
+	copy(out, indexMagic)
+	binary.LittleEndian.PutUint32(out[8:], indexVersion)
+	binary.LittleEndian.PutUint32(out[12:], crc32.Checksum(body, castagnoli))
+	return append(out, body...)
+}
+
+func writeFile(t *testing.T, file string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ptrs(as []Article) []*Article {
+	out := make([]*Article, len(as))
+	for i := range as {
+		out[i] = &as[i]
+	}
+	return out
+}
+
+func TestCacheWriteIsAtomicAndPrivate(t *testing.T) {
+	f := newCacheFixture(t)
+	f.cdir = filepath.Join(f.cdir, "not", "yet", "there")
+	f.load()
+	fi, err := os.Stat(f.indexFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("index mode %v: readable by others", fi.Mode())
+	}
+	ents, _ := os.ReadDir(f.cdir)
+	if len(ents) != 1 {
+		t.Errorf("cache dir holds %d files, want only the index (no temporary files left)", len(ents))
+	}
+}
+
+func TestCacheUnwritableStillLoads(t *testing.T) {
+	f := newCacheFixture(t)
+	blocker := filepath.Join(f.cdir, "file")
+	writeFile(t, blocker, []byte("x"))
+	lib := mustLoad(t, Options{Cache: OpenCache(filepath.Join(blocker, "herald"))}, Dir(f.dir))
+	if lib.Len() != 2 {
+		t.Errorf("loaded %d articles with an unusable cache dir, want 2", lib.Len())
+	}
+}
+
+func TestCacheSeparatesLibraries(t *testing.T) {
+	f := newCacheFixture(t)
+	f.load()
+	other := t.TempDir()
+	write(t, other, map[string]string{"2020-01-01-a.md": article("Same name, other library", "", "")})
+	lib := mustLoad(t, Options{Cache: OpenCache(f.cdir)}, Dir(other))
+	if got := titles(lib.Articles()); !slices.Equal(got, []string{"Same name, other library"}) {
+		t.Errorf("titles = %q", got)
+	}
+	m, _ := filepath.Glob(filepath.Join(f.cdir, "index-*.bin"))
+	if len(m) != 2 {
+		t.Errorf("%d index files, want one per library", len(m))
+	}
+}

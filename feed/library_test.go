@@ -1,0 +1,100 @@
+package feed
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestStoriesGroupSameURLAndSameTitle(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		// The same URL saved on three days.
+		"2020-01-01-automl.md": article("Google Cloud releases AutoML", "https://www.infoq.com/news/automl/", "2020-01-01T10:00:00Z"),
+		"2020-01-02-automl.md": article("Google Cloud releases AutoML (updated)", "https://infoq.com/news/automl", "2020-01-02T10:00:00Z"),
+		"2020-01-03-automl.md": article("AutoML arrives", "http://infoq.com/news/automl/?utm_source=feed", "2020-01-03T10:00:00Z"),
+		// The same title, different query strings: one story.
+		"2020-01-01-ccpa.md": article("Computer Vision and the CCPA: What You Need to Know", "https://medium.com/x/ccpa-1", "2020-01-01T09:00:00Z"),
+		"2020-01-02-ccpa.md": article("computer vision and the CCPA — what you need to know", "https://medium.com/x/ccpa-1?source=topic", "2020-01-02T09:00:00Z"),
+		// Alone.
+		"2020-01-02-alone.md": article("A story told only once", "https://example.com/alone", "2020-01-02T11:00:00Z"),
+		// Short identical titles are not a story.
+		"2020-01-01-news-a.md": article("News", "https://example.com/n1", ""),
+		"2020-01-02-news-b.md": article("News", "https://example.com/n2", ""),
+	})
+	lib := mustLoad(t, Options{}, Dir(dir))
+	if lib.Len() != 8 {
+		t.Fatalf("loaded %d, skipped %v", lib.Len(), lib.Skipped())
+	}
+	byTitle := map[string]*Article{}
+	for _, a := range lib.Articles() {
+		byTitle[a.Title] = a
+	}
+	oldest := byTitle["Google Cloud releases AutoML"]
+	story := lib.Story(oldest.ID)
+	if got, want := titles(story), []string{"AutoML arrives", "Google Cloud releases AutoML (updated)", "Google Cloud releases AutoML"}; !slices.Equal(got, want) {
+		t.Errorf("Story(automl) = %q, want %q (newest first)", got, want)
+	}
+	ids := map[string]bool{}
+	for _, a := range story {
+		if a.Story != oldest.ID {
+			t.Errorf("%q: Story = %q, want the oldest member's ID %q", a.Title, a.Story, oldest.ID)
+		}
+		ids[a.ID] = true
+	}
+	if len(ids) != 3 {
+		t.Errorf("the three copies of one URL share IDs: %v", ids)
+	}
+	// The newest copy keeps the URL's own ID; older ones get derived IDs.
+	if got := byTitle["AutoML arrives"].ID; got != URLID("https://infoq.com/news/automl") {
+		t.Errorf("newest copy ID = %q, want the URL ID", got)
+	}
+	for _, id := range []string{byTitle["AutoML arrives"].ID, oldest.Story} {
+		if got := titles(lib.Story(id)); len(got) != 3 {
+			t.Errorf("Story(%q) = %q, want all three", id, got)
+		}
+	}
+
+	ccpa := byTitle["Computer Vision and the CCPA: What You Need to Know"]
+	if got := len(lib.Story(ccpa.ID)); got != 2 {
+		t.Errorf("CCPA story has %d members, want 2", got)
+	}
+	alone := byTitle["A story told only once"]
+	if alone.Story != alone.ID || len(lib.Story(alone.ID)) != 1 {
+		t.Errorf("a story of one: Story = %q (ID %q), members %d", alone.Story, alone.ID, len(lib.Story(alone.ID)))
+	}
+	for _, a := range lib.Articles() {
+		if a.Title == "News" && a.Story != a.ID {
+			t.Errorf("short title %q grouped into story %q", a.Title, a.Story)
+		}
+	}
+	if lib.Story("000000000000") != nil || lib.ByID("000000000000") != nil {
+		t.Error("unknown ID found something")
+	}
+
+	// Finish again (after more batches) gives the same groups.
+	before := map[string]string{}
+	for _, a := range lib.Articles() {
+		before[a.ID] = a.Story
+	}
+	lib.Finish()
+	for _, a := range lib.Articles() {
+		if a.Story != before[a.ID] {
+			t.Errorf("second Finish moved %q from story %q to %q", a.Title, before[a.ID], a.Story)
+		}
+	}
+}
+
+func TestLibraryAddBatchesInOrder(t *testing.T) {
+	lib := NewLibrary()
+	a := &Article{ID: "a", Title: "a"}
+	b := &Article{ID: "b", Title: "b"}
+	lib.Add(Batch{Articles: []*Article{a}, Found: 3})
+	lib.Add(Batch{Articles: []*Article{b}, Skipped: []Problem{{Path: "c.md", Reason: "bad"}}, Found: 3, Done: true})
+	lib.Finish()
+	if lib.Len() != 2 || lib.Found() != 3 || len(lib.Skipped()) != 1 {
+		t.Errorf("Len %d Found %d Skipped %v", lib.Len(), lib.Found(), lib.Skipped())
+	}
+	if lib.ByID("b") != b || a.Story != "a" {
+		t.Errorf("ByID(b) = %v, a.Story = %q", lib.ByID("b"), a.Story)
+	}
+}

@@ -1,0 +1,194 @@
+package feed
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Source is one place articles are loaded from: a directory on disk or a
+// file system such as the embedded demo.
+type Source struct {
+	root string // the directory argument as given, or the FS label
+	fsys fs.FS  // nil for a directory on disk
+}
+
+// Dir is a directory on disk, walked recursively. Article paths start with
+// path exactly as given.
+func Dir(path string) Source { return Source{root: path} }
+
+// FS is a file system (the embedded demo, a test's fstest.MapFS) walked
+// from its root. Article paths start with label, e.g. "demo/...".
+func FS(fsys fs.FS, label string) Source { return Source{root: label, fsys: fsys} }
+
+// display is the path of rel as the user knows it: the root as given, then
+// rel. Not filepath.Join, which would clean "./news" into "news".
+func (s *Source) display(rel string) string {
+	if s.fsys == nil {
+		rel = filepath.FromSlash(rel)
+	}
+	sep := "/"
+	if s.fsys == nil {
+		sep = string(os.PathSeparator)
+	}
+	root := strings.TrimRight(s.root, sep)
+	switch {
+	case s.root == "":
+		return rel
+	case root == "": // the file system root itself
+		return sep + rel
+	}
+	return root + sep + rel
+}
+
+// Options tune a load.
+type Options struct {
+	// Workers is how many files are read and parsed at once; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Cache is the index cache that makes reopening an unchanged library
+	// parse nothing; nil disables it.
+	Cache *Cache
+}
+
+// Batch is one step of a streamed load. Batches arrive newest first: every
+// article of a batch is older (by file-name date) than those of the batches
+// before it.
+type Batch struct {
+	Articles []*Article // summaries, newest first
+	Skipped  []Problem  // files that could not be used
+	Found    int        // article files found by the walk, in all batches
+	Done     bool       // the last batch
+}
+
+// Problem is a file that could not be loaded, or a directory that could not
+// be walked.
+type Problem struct {
+	Path   string // as found, starting with the directory argument
+	Line   int    // 1-based line of the cause; 0 when unknown
+	Reason string // short and sanitised
+}
+
+// String is "PATH:LINE: reason" or "PATH: reason", with the path sanitised
+// so a hostile file name cannot drive the terminal.
+func (p Problem) String() string {
+	path := SanitizeLine(p.Path)
+	if p.Line > 0 {
+		return path + ":" + strconv.Itoa(p.Line) + ": " + p.Reason
+	}
+	return path + ": " + p.Reason
+}
+
+// Stream loads articles from srcs in the background and sends them in
+// batches, newest first by the YYYY-MM-DD- date in the file name (files
+// without one come last), so a UI can show the top of the list long before
+// a large library is parsed. The first batch is small; later ones grow.
+//
+// It returns an error, before streaming anything, when a source directory
+// cannot be read. Problems below the roots (an unreadable subdirectory, a
+// file that cannot be used) are reported in the batches' Skipped and never
+// stop the load. The channel is closed after the batch with Done set, or
+// early when ctx is cancelled.
+//
+// Articles are summaries (see Article) with ID, Path, Rel, Size and
+// ModTime set. IDs are unique within one stream: when two files share an
+// ID (the same URL saved twice), the first in stream order keeps it and the
+// next get IDs derived from their paths. Story is set to ID; Library.Finish
+// groups stories.
+func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, error) {
+	l, err := newStreamLoader(ctx, srcs, opt)
+	if err != nil {
+		return nil, err
+	}
+	ch := make(chan Batch)
+	go l.run(ch)
+	return ch, nil
+}
+
+// Load reads a whole library: Stream, then Add every batch to a Library and
+// Finish it.
+func Load(ctx context.Context, srcs []Source, opt Options) (*Library, error) {
+	ch, err := Stream(ctx, srcs, opt)
+	if err != nil {
+		return nil, err
+	}
+	lib := NewLibrary()
+	done := false
+	for b := range ch {
+		lib.Add(b)
+		done = done || b.Done
+	}
+	if !done {
+		return nil, fmt.Errorf("load: %w", context.Cause(ctx))
+	}
+	lib.Finish()
+	return lib, nil
+}
+
+// Detail reads an article's file again and returns the full article (Full
+// set, detail fields filled), keeping the identity the library gave it:
+// ID, Story, Path and Rel.
+func Detail(a *Article) (*Article, error) {
+	src := a.src
+	if src == nil { // not from a loader: a path on disk
+		src = &Source{}
+	}
+	var (
+		data []byte
+		fi   fs.FileInfo
+		err  error
+	)
+	if src.fsys != nil {
+		data, fi, err = readFS(src.fsys, a.Rel, nil)
+	} else {
+		data, fi, _, err = readOS(a.Path, nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", a.Path, err)
+	}
+	full, err := Parse(a.Path, data)
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", a.Path, err)
+	}
+	full.ID, full.Story, full.Path, full.Rel = a.ID, a.Story, a.Path, a.Rel
+	full.Size, full.ModTime = fi.Size(), fi.ModTime()
+	full.src, full.day = a.src, a.day
+	return full, nil
+}
+
+// compareArticles is the library order: file-name date (newest first,
+// undated last), then publication time (newest first, unknown last), then
+// path. Within a day the publication time decides, which only parsing
+// knows.
+func libraryOrder(a, b *Article) int {
+	if c := cmp.Compare(b.day, a.day); c != 0 {
+		return c
+	}
+	if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
+		if az {
+			return 1
+		}
+		return -1
+	}
+	if c := b.Published.Compare(a.Published); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Path, b.Path)
+}
+
+// sortEntries orders the walk's files by file-name date, newest first, then
+// by path, so the newest files are parsed first.
+func sortEntries(es []loadEntry) {
+	slices.SortFunc(es, func(a, b loadEntry) int {
+		if c := cmp.Compare(b.day, a.day); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.path, b.path)
+	})
+}

@@ -1,0 +1,102 @@
+package feed
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testArticle is an article file for loader tests, rendered in the real
+// format.
+type testArticle struct {
+	title     string
+	url       string // webUrl; none when ""
+	published string // publishedDateTime; none when ""
+	provider  string
+	topics    []string
+	related   []string // related story URLs
+	body      string
+}
+
+func (ta testArticle) render() string {
+	var b strings.Builder
+	b.WriteString("---\ncategory: news\n")
+	fmt.Fprintf(&b, "title: %q\n", ta.title)
+	if ta.published != "" {
+		fmt.Fprintf(&b, "publishedDateTime: %s\n", ta.published)
+	}
+	if ta.url != "" {
+		fmt.Fprintf(&b, "webUrl: %q\n", ta.url)
+	}
+	b.WriteString("type: article\nquality: 50\nheat: -1\n")
+	if ta.provider != "" {
+		fmt.Fprintf(&b, "provider:\n  name: %s\n  domain: %s.example\n", ta.provider, strings.ToLower(ta.provider))
+	}
+	if len(ta.topics) > 0 {
+		b.WriteString("topics:\n")
+		for _, t := range ta.topics {
+			fmt.Fprintf(&b, "  - %s\n", t)
+		}
+	}
+	if len(ta.related) > 0 {
+		b.WriteString("related:\n")
+		for i, u := range ta.related {
+			fmt.Fprintf(&b, "  - title: \"Related story number %d\"\n    webUrl: %q\n", i+1, u)
+		}
+	}
+	b.WriteString("---\n")
+	b.WriteString(ta.body)
+	return b.String()
+}
+
+// write puts files (name -> content) under dir, creating folders.
+func write(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func article(title, url, published string) string {
+	return testArticle{title: title, url: url, published: published, provider: "Wire", topics: []string{"AI"}}.render()
+}
+
+// mustLoad loads srcs and fails the test on an error. A load that does not
+// finish within a minute is reported as a hang instead of stalling the
+// whole test binary.
+func mustLoad(t testing.TB, opt Options, srcs ...Source) *Library {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	lib, err := Load(ctx, srcs, opt)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return lib
+}
+
+func titles(arts []*Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = a.Title
+	}
+	return out
+}
+
+func problemsByPath(ps []Problem) map[string]Problem {
+	m := make(map[string]Problem, len(ps))
+	for _, p := range ps {
+		m[p.Path] = p
+	}
+	return m
+}

@@ -1,0 +1,107 @@
+package feed
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"time"
+)
+
+// worker reads and parses files one at a time; each loader goroutine owns
+// one, so its buffer and interning table need no locks.
+type loadWorker struct {
+	buf   []byte // reused between files: compact copies out what is kept
+	in    strInterner
+	cache *cacheRun
+}
+
+func newLoadWorker(c *cacheRun) *loadWorker {
+	return &loadWorker{in: newStrInterner(), cache: c}
+}
+
+// load turns entry i of the walk into an article or a problem. A panic in the parser
+// (a bug, but one hostile file must never take the whole library down)
+// becomes a problem for that file.
+func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			w.buf = nil // may be in any state
+			r = problemResult(e, 0, "internal error while parsing (please report)")
+		}
+	}()
+	if e.src.fsys != nil {
+		data, fi, err := readFS(e.src.fsys, e.rel, w.buf)
+		if err != nil {
+			return problemResult(e, 0, errReason(err))
+		}
+		w.keep(data)
+		return w.parse(e, data, fi.Size(), fi.ModTime())
+	}
+
+	// Stat by name first: a FIFO, a device or a huge file is refused
+	// without being opened, and an unchanged file is answered by the cache
+	// without being read.
+	fi, err := os.Stat(e.path)
+	if err != nil {
+		return problemResult(e, 0, statReason(e.path, err))
+	}
+	if err := checkRegular(fi); err != nil {
+		return problemResult(e, 0, errReason(err))
+	}
+	key := fileKey{fi.Size(), fi.ModTime().UnixNano()}
+	if w.cache != nil {
+		if r, ok := w.cache.lookup(i, e, key); ok {
+			if r.a != nil {
+				w.place(r.a, e, key.size, time.Unix(0, key.mtime))
+			}
+			return r
+		}
+	}
+	data, fi, stable, err := readOS(e.path, w.buf)
+	if err != nil {
+		return problemResult(e, 0, statReason(e.path, err))
+	}
+	w.keep(data)
+	r = w.parse(e, data, fi.Size(), fi.ModTime())
+	r.key = fileKey{fi.Size(), fi.ModTime().UnixNano()}
+	r.store = stable
+	return r
+}
+
+// keep holds on to a read buffer for the next file.
+func (w *loadWorker) keep(data []byte) {
+	if cap(data) > cap(w.buf) {
+		w.buf = data[:0]
+	}
+}
+
+func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Time) loadResult {
+	a, err := Parse(e.path, data)
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return problemResult(e, pe.Line, shortReason(pe.Reason))
+		}
+		return problemResult(e, 0, shortReason(err.Error()))
+	}
+	a.Summarize()
+	if a.ID == "" {
+		a.ID = PathID(e.rel)
+	}
+	compactSummary(a, &w.in)
+	w.place(a, e, size, mtime)
+	return loadResult{a: a, id: a.ID}
+}
+
+// place records where an article came from.
+func (w *loadWorker) place(a *Article, e *loadEntry, size int64, mtime time.Time) {
+	a.Path, a.Rel = e.path, e.rel
+	a.Size, a.ModTime = size, mtime
+	a.src, a.day = e.src, e.day
+}
+
+// problemResult reports e as skipped. The reason is copied: a parser's
+// reason may point into the read buffer, which is reused.
+func problemResult(e *loadEntry, line int, why string) loadResult {
+	return loadResult{prob: &Problem{Path: e.path, Line: line, Reason: strings.Clone(why)}}
+}

@@ -1,0 +1,167 @@
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+)
+
+// noDay marks a file whose name carries no YYYY-MM-DD- date; such files
+// sort after every dated file.
+const noDay = int32(-1 << 31)
+
+// maxDepth bounds how deep a walk descends. Symlinked directories are not
+// followed, so only a pathological tree (or a bind-mount loop) gets here.
+const maxWalkDepth = 64
+
+// entry is one candidate article file found by the walk.
+type loadEntry struct {
+	src  *Source
+	rel  string // under the source root, slash-separated
+	path string // as shown to the user: the root as given, then rel
+	day  int32  // file-name date in days since 1970, or noDay
+}
+
+// isArticleName reports whether a file name is one the loader reads:
+// .md or .markdown (any case), not hidden.
+func isArticleName(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// nameDay is the file-name date of a base name in days since 1970.
+func nameDay(name string) int32 {
+	t, ok := DateFromName(name)
+	if !ok {
+		return noDay
+	}
+	return int32(t.Unix() / 86400)
+}
+
+// walk lists the article files under one source. Hidden files and
+// directories (.git, .template) are skipped, symlinked directories are not
+// followed (a loop cannot trap the walk) while symlinked files are
+// candidates like any other. An unreadable subdirectory becomes a Problem;
+// an unreadable root is the returned error.
+func (s *Source) walk() ([]loadEntry, []Problem, error) {
+	w := dirWalker{src: s}
+	if s.fsys != nil {
+		ents, err := fs.ReadDir(s.fsys, ".")
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", s.root, err)
+		}
+		w.fsDir(".", "", ents, 0)
+		return w.found, w.problems, nil
+	}
+	st, err := os.Stat(s.root)
+	if err != nil {
+		return nil, nil, rootError(s.root, err)
+	}
+	if !st.IsDir() {
+		return nil, nil, fmt.Errorf("read %s: not a directory", s.root)
+	}
+	ents, err := readDirUnsorted(s.root)
+	if err != nil {
+		return nil, nil, rootError(s.root, err)
+	}
+	w.osDir("", ents, 0)
+	return w.found, w.problems, nil
+}
+
+type dirWalker struct {
+	src      *Source
+	found    []loadEntry
+	problems []Problem
+}
+
+func (w *dirWalker) add(rel, name string) {
+	p := w.src.display(rel)
+	if os.PathSeparator == '/' {
+		rel = p[len(p)-len(rel):] // share one allocation for Path and Rel
+	}
+	w.found = append(w.found, loadEntry{src: w.src, rel: rel, path: p, day: nameDay(name)})
+}
+
+func (w *dirWalker) osDir(rel string, ents []os.DirEntry, depth int) {
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		r := joinRel(rel, name)
+		if e.IsDir() {
+			if depth+1 >= maxWalkDepth {
+				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
+				continue
+			}
+			sub, err := readDirUnsorted(w.src.display(r))
+			if err != nil {
+				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
+			}
+			// A directory that failed part-way still yields what it listed.
+			w.osDir(r, sub, depth+1)
+			continue
+		}
+		if isArticleName(name) {
+			w.add(r, name)
+		}
+	}
+}
+
+func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		r := joinRel(rel, name)
+		if e.IsDir() {
+			if depth+1 >= maxWalkDepth {
+				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
+				continue
+			}
+			sub, err := fs.ReadDir(w.src.fsys, path.Join(dir, name))
+			if err != nil {
+				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
+			}
+			w.fsDir(path.Join(dir, name), r, sub, depth+1)
+			continue
+		}
+		if isArticleName(name) {
+			w.add(r, name)
+		}
+	}
+}
+
+// readDir lists a directory without sorting it (the loader orders files by
+// date itself, and sorting 100,000 names is not free).
+func readDirUnsorted(dir string) ([]os.DirEntry, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
+}
+
+// rootError names the root once: the *PathError inside would repeat it.
+func rootError(root string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("read %s: %w", root, err)
+}
+
+func joinRel(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return dir + "/" + name
+}
