@@ -31,16 +31,16 @@ func TestFold(t *testing.T) {
 
 func TestNeedsFold(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Plain ASCII Title":     false,
-		"That’s “quoted” – ok":  false, // the matcher handles these
-		"日本語のニュース":              false,
-		"Café":                  true,
-		"Straße":                true,
-		"Старт":                 true,
-		"старт":                 false,
-		"a\u00a0b":              true,
-		"ﬁnance":                true,
-		"":                      false,
+		"Plain ASCII Title":    false,
+		"That’s “quoted” – ok": false, // the matcher handles these
+		"日本語のニュース":             false,
+		"Café":                 true,
+		"Straße":               true,
+		"Старт":                true,
+		"старт":                false,
+		"a\u00a0b":             true,
+		"ﬁnance":               true,
+		"":                     false,
 	} {
 		if got := needsFold(s); got != want {
 			t.Errorf("needsFold(%q) = %v, want %v", s, got, want)

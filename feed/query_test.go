@@ -95,7 +95,7 @@ func TestQueryMatches(t *testing.T) {
 		{"hardware", "a3"},
 		{"techniques", "a1"},
 		{"scale", "a2"},
-		{"finance", "a3"}, // ﬁ ligature
+		{"finance", "a3"},  // ﬁ ligature
 		{"ai chips", "a3"}, // full-width ＡＩ
 		{"strasse", "a3"},
 		{"старт", "a4"},
