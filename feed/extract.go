@@ -1,0 +1,265 @@
+package feed
+
+import "fmt"
+
+// maxWarnings caps the warnings kept per article; a hostile file could
+// otherwise produce one per value.
+const maxWarnings = 20
+
+// extractor maps a decoded front matter onto an Article. It never fails:
+// a field it cannot use is left empty (or falls back) with a warning.
+type extractor struct {
+	t    *fmTree
+	a    *Article
+	path string
+	full bool // keep the detail fields (see Article)
+}
+
+func (x *extractor) warn(line int32, format string, args ...any) {
+	if len(x.a.Warnings) >= maxWarnings {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if line > 0 {
+		msg = fmt.Sprintf("line %d: %s", line, msg)
+	}
+	x.a.Warnings = append(x.a.Warnings, msg)
+}
+
+func (x *extractor) node(i int32) *fmNode { return &x.t.nodes[i] }
+
+// each calls f for the live children of a mapping or sequence.
+func (x *extractor) each(i int32, f func(c int32, n *fmNode)) {
+	for c := x.t.nodes[i].first; c >= 0; c = x.t.nodes[c].next {
+		if n := &x.t.nodes[c]; n.kind != nodeDropped {
+			f(c, n)
+		}
+	}
+}
+
+// article fills x.a from the root mapping. Keys are matched exactly (the
+// format is camelCase); unknown keys, and "secured" (an opaque encrypted
+// blob), are ignored.
+func (x *extractor) article() {
+	for _, w := range x.t.warnings {
+		x.warn(0, "%s", w)
+	}
+	a := x.a
+	title, name, published, date := int32(-1), int32(-1), int32(-1), int32(-1)
+	x.each(0, func(c int32, n *fmNode) {
+		switch n.key {
+		case "title":
+			title = c
+		case "name":
+			name = c
+		case "publishedDateTime":
+			published = c
+		case "date":
+			date = c
+		case "category":
+			a.Category = x.line(c)
+		case "excerpt":
+			a.Excerpt = x.multiline(c)
+		case "originalUrl":
+			a.OriginalURL = x.line(c)
+		case "webUrl":
+			a.WebURL = x.line(c)
+		case "ampWebUrl":
+			a.AmpWebURL = x.line(c)
+		case "cdnAmpWebUrl":
+			a.CDNAmpWebURL = x.line(c)
+		case "type":
+			a.Type = x.line(c)
+		case "quality":
+			a.Quality = x.int(c)
+		case "heat":
+			a.Heat = x.int(c)
+		case "provider":
+			a.Provider = x.provider(c)
+		case "topics":
+			a.Topics = x.list(c)
+		case "tags":
+			a.Tags = x.list(c)
+		case "images":
+			if x.full {
+				a.Images = x.images(c)
+			}
+		case "related":
+			x.related(c)
+		case "featuredContent":
+			if x.full {
+				a.FeaturedContent = x.flatten(c)
+			}
+		}
+	})
+	x.title(title, name)
+	x.published(published, date)
+}
+
+// title: title, else name (pages, authors), else the file name's slug.
+func (x *extractor) title(title, name int32) {
+	for _, c := range []int32{title, name} {
+		if c >= 0 {
+			if x.a.Title = x.line(c); x.a.Title != "" {
+				return
+			}
+		}
+	}
+	x.a.Title = titleFromName(x.path)
+	x.warn(0, "no title; using the file name")
+}
+
+// published: publishedDateTime, else date (Jekyll's key), else the date in
+// the file name. A value that is not a date falls back the same way, with
+// a warning.
+func (x *extractor) published(published, date int32) {
+	for _, c := range []int32{published, date} {
+		if c < 0 || x.node(c).kind == nodeNull {
+			continue
+		}
+		if t, ok := x.date(c); ok {
+			x.a.Published = t
+			return
+		}
+		if t, ok := DateFromName(x.path); ok {
+			x.a.Published = t
+			x.warn(x.node(c).line, "%s %s is not a date; using the date in the file name", x.node(c).key, x.shown(c))
+		} else {
+			x.warn(x.node(c).line, "%s %s is not a date", x.node(c).key, x.shown(c))
+		}
+		return
+	}
+	if t, ok := DateFromName(x.path); ok {
+		x.a.Published = t
+	}
+}
+
+// provider reads {name, domain, images}; a bare string is taken as the name.
+func (x *extractor) provider(i int32) Provider {
+	var p Provider
+	switch x.node(i).kind {
+	case nodeMap:
+		x.each(i, func(c int32, n *fmNode) {
+			switch n.key {
+			case "name":
+				p.Name = x.line(c)
+			case "domain":
+				p.Domain = x.line(c)
+			case "images":
+				if x.full {
+					p.Images = x.images(c)
+				}
+			}
+		})
+	case nodeSeq:
+		x.warn(x.node(i).line, "provider is a list; ignored")
+	default:
+		p.Name = x.line(i)
+	}
+	return p
+}
+
+// images reads a list of {url, width, height, title, isCached}; a bare
+// string is taken as a URL.
+func (x *extractor) images(i int32) []Image {
+	if x.node(i).kind == nodeNull {
+		return nil
+	}
+	var imgs []Image
+	x.items(i, func(c int32, n *fmNode) {
+		var img Image
+		if n.kind != nodeMap {
+			img.URL = x.line(c)
+		}
+		x.each(c, func(f int32, n *fmNode) {
+			switch n.key {
+			case "url":
+				img.URL = x.line(f)
+			case "width":
+				img.Width = x.int(f)
+			case "height":
+				img.Height = x.int(f)
+			case "title":
+				img.Title = x.line(f)
+			case "isCached":
+				img.IsCached = x.bool(f)
+			}
+		})
+		if img != (Image{}) {
+			imgs = append(imgs, img)
+		}
+	})
+	return imgs
+}
+
+// items calls f for each element of a sequence, or for a lone value given
+// where a sequence belongs.
+func (x *extractor) items(i int32, f func(c int32, n *fmNode)) {
+	n := x.node(i)
+	switch n.kind {
+	case nodeSeq:
+		x.each(i, f)
+	case nodeNull:
+	default:
+		f(i, n)
+	}
+}
+
+// related reads the related stories: the summary keeps their count, titles
+// and IDs; the full article keeps them all.
+func (x *extractor) related(i int32) {
+	a := x.a
+	x.items(i, func(c int32, n *fmNode) {
+		a.RelatedCount++
+		if n.kind != nodeMap {
+			x.warn(n.line, "related entry is not a mapping; ignored")
+			return
+		}
+		var r Related
+		x.each(c, func(f int32, n *fmNode) {
+			switch n.key {
+			case "title":
+				r.Title = x.line(f)
+			case "webUrl":
+				r.WebURL = x.line(f)
+			}
+			if !x.full {
+				return
+			}
+			switch n.key {
+			case "excerpt":
+				r.Excerpt = x.multiline(f)
+			case "publishedDateTime":
+				if n.kind == nodeNull {
+					break
+				}
+				if t, ok := x.date(f); ok {
+					r.Published = t
+				} else {
+					x.warn(n.line, "related publishedDateTime %s is not a date", x.shown(f))
+				}
+			case "ampWebUrl":
+				r.AmpWebURL = x.line(f)
+			case "cdnAmpWebUrl":
+				r.CDNAmpWebURL = x.line(f)
+			case "type":
+				r.Type = x.line(f)
+			case "provider":
+				r.Provider = x.provider(f)
+			case "quality":
+				r.Quality = x.int(f)
+			case "images":
+				r.Images = x.images(f)
+			}
+		})
+		if r.Title != "" {
+			a.RelatedTitles = append(a.RelatedTitles, r.Title)
+		}
+		if id := URLID(r.WebURL); id != "" {
+			a.RelatedIDs = append(a.RelatedIDs, id)
+		}
+		if x.full {
+			a.Related = append(a.Related, r)
+		}
+	})
+}

@@ -1,0 +1,129 @@
+package feed
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxFileBytes caps the bytes read from one article file. Real articles
+// are under 20 KiB; anything larger is not an article (or is hostile).
+const MaxFileBytes = 1 << 20
+
+// ParseError is why a file could not be used as an article. Line is the
+// 1-based line in the file, 0 when unknown. Reason is short and safe to
+// print.
+type ParseError struct {
+	Line   int
+	Reason string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+	}
+	return e.Reason
+}
+
+// fmFirstLine is the file line of the first front matter line: the one
+// after the opening "---".
+const fmFirstLine = 2
+
+// Parse reads one article file: YAML front matter between "---" lines,
+// then a Markdown body. path is only used for the date (and title) in the
+// file name, which are the fallbacks for a missing or unreadable date (or
+// title). It returns the full article (Full is true), every string
+// sanitised (see Sanitize), ID set from the article URL when it has one.
+// Fields that cannot be read are left empty with a warning in Warnings;
+// the error, a *ParseError, is for files that are not articles at all:
+// binary data, no or unterminated front matter, YAML that does not parse
+// or is not a mapping, over MaxFileBytes or over the decoding limits.
+// Parse never panics and its time and memory are bounded by len(data).
+func Parse(path string, data []byte) (*Article, error) {
+	return parse(path, data, parseOptions{full: true})
+}
+
+// ParseSummary is Parse without the detail fields (Full is false, as if
+// Summarize had been called), which it skips instead of building: it is
+// what a loader of thousands of files wants.
+func ParseSummary(path string, data []byte) (*Article, error) {
+	return parse(path, data, parseOptions{})
+}
+
+// parseOptions select what parse builds and how.
+type parseOptions struct {
+	full   bool // keep the detail fields
+	noFast bool // always decode with yaml.v3 (tests and benchmarks compare the two)
+}
+
+func parse(path string, data []byte, opt parseOptions) (*Article, error) {
+	if len(data) > MaxFileBytes {
+		return nil, &ParseError{Reason: fmt.Sprintf("file too large (over %d KiB)", MaxFileBytes>>10)}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, &ParseError{Line: 1 + bytes.Count(data[:i], []byte("\n")), Reason: "binary data (a NUL byte), not an article"}
+	}
+	fm, body, perr := splitFrontMatter(data)
+	if perr != nil {
+		return nil, perr
+	}
+	t, perr := decodeFrontMatter(fm, !opt.noFast)
+	if perr != nil {
+		return nil, perr
+	}
+	a := &Article{Path: path, Full: opt.full}
+	x := extractor{t: t, a: a, path: path, full: opt.full}
+	x.article()
+	a.Body = strings.TrimRight(strings.TrimLeft(Sanitize(string(body)), "\n"), " \n")
+	a.ID = URLID(a.URL())
+	return a, nil
+}
+
+// decodeFrontMatter decodes with the fast decoder when it can and with
+// yaml.v3 otherwise.
+func decodeFrontMatter(fm []byte, fast bool) (*fmTree, *ParseError) {
+	src, hasTab := prepareSource(fm)
+	if fast && !hasTab {
+		if t, ok := parseFast(src, fmFirstLine); ok {
+			return t, nil
+		}
+	}
+	return parseYAML(src, fmFirstLine)
+}
+
+// DateFromName returns the date a file name starts with
+// ("2024-01-29-slug.md" is 2024-01-29, midnight UTC). name may be a path:
+// only its last element counts.
+func DateFromName(name string) (time.Time, bool) {
+	name = filepath.Base(name)
+	if len(name) < 10 || len(name) > 10 && name[10] >= '0' && name[10] <= '9' {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", name[:10])
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// titleFromName makes a title from a file name's slug:
+// "2024-01-29-google-and-hugging-face.md" is "Google and hugging face".
+func titleFromName(path string) string {
+	name := filepath.Base(path)
+	name = strings.TrimSuffix(name, filepath.Ext(name))
+	if _, ok := DateFromName(name); ok {
+		name = name[10:]
+	}
+	name = strings.Join(strings.FieldsFunc(SanitizeLine(name), func(r rune) bool {
+		return r == '-' || r == '_' || unicode.IsSpace(r)
+	}), " ")
+	if name == "" || name == "." {
+		return "Untitled"
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return clip(string(unicode.ToUpper(r))+name[size:], maxLineField)
+}

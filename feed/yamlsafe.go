@@ -1,0 +1,209 @@
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxSlowBytes caps the front matter handed to yaml.v3. It parses ~1 MB/s
+// on node-heavy input and allocates ~60 bytes per input byte, so this
+// bounds one hostile file to ~0.25 s and ~16 MB. Real front matter is
+// ~8 KB, and the fast decoder has no such cap.
+const maxSlowBytes = 256 << 10
+
+// parseYAML decodes front matter the fast decoder declined, defensively.
+// yaml.v3 only parses to a yaml.Node here (its decoder, where the panics
+// on complex and merge keys and the quadratic duplicate-key check live, is
+// never run); the walk below copies the node graph into an fmTree,
+// expanding aliases within the node budget (no billion laughs, no cycles),
+// limiting depth, ignoring complex and merge keys with a warning and
+// letting the last of duplicate keys win with a warning. A panic anywhere
+// becomes a ParseError. Errors are short and carry the file line.
+func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
+	if len(src) > maxSlowBytes {
+		return nil, &ParseError{Line: firstLine, Reason: fmt.Sprintf(
+			"front matter too large for the general YAML decoder (%d KiB, limit %d KiB)", len(src)>>10, maxSlowBytes>>10)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			t, perr = nil, &ParseError{Reason: "YAML decoder failed on this front matter"}
+		}
+	}()
+	dec := yaml.NewDecoder(strings.NewReader(src))
+	var doc yaml.Node
+	w := walker{t: newTree(len(src)), off: firstLine - 1}
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) { // nothing but comments
+			w.t.add(nodeMap, "", "", firstLine)
+			return w.t, nil
+		}
+		return nil, yamlError(err, firstLine)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.AliasNode && root.Alias != nil {
+		root = root.Alias
+	}
+	switch {
+	case root.Kind == yaml.MappingNode:
+		w.walk(root, "", root.Line+w.off, 1)
+	case root.Kind == yaml.DocumentNode || root.Kind == yaml.ScalarNode && root.Tag == "!!null":
+		w.t.add(nodeMap, "", "", firstLine) // empty document
+	default:
+		return nil, &ParseError{Line: root.Line + w.off, Reason: "front matter is not a mapping of keys to values"}
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		w.t.warnings = append(w.t.warnings, "front matter holds more than one YAML document; only the first is used")
+	}
+	return w.t, nil
+}
+
+// yamlError turns a yaml.v3 error into a short ParseError with the file
+// line. yaml.v3 messages start "yaml: line N: "; a few are far too long.
+func yamlError(err error, firstLine int) *ParseError {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, after, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil {
+				line, msg = n+firstLine-1, after
+			}
+		}
+	}
+	return &ParseError{Line: line, Reason: "invalid YAML: " + clip(SanitizeLine(msg), 100)}
+}
+
+// clip shortens s to at most n bytes, on a rune boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func utf8RuneStart(b byte) bool { return b&0xc0 != 0x80 }
+
+// walker copies a yaml.Node graph into an fmTree.
+type walker struct {
+	t   *fmTree
+	off int // file line of yaml line 1, minus one
+	err *ParseError
+}
+
+func (w *walker) fail(line int, reason string) int32 {
+	if w.err == nil {
+		w.err = &ParseError{Line: line, Reason: reason}
+	}
+	return -1
+}
+
+func (w *walker) add(kind nodeKind, key, value string, line int) int32 {
+	i, ok := w.t.add(kind, key, value, line)
+	if !ok {
+		return w.fail(line, fmt.Sprintf("front matter too complex: more than %d values (aliases count each time they are used)", maxNodes))
+	}
+	return i
+}
+
+func (w *walker) warn(format string, args ...any) {
+	if len(w.t.warnings) < maxWarnings {
+		w.t.warnings = append(w.t.warnings, fmt.Sprintf(format, args...))
+	}
+}
+
+// walk adds n (and what it holds) under key; line is the key's line for
+// mapping entries, else the value's.
+func (w *walker) walk(n *yaml.Node, key string, line, depth int) int32 {
+	if w.err != nil {
+		return -1
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return w.add(nodeNull, key, "", line)
+		}
+		n = n.Alias // an anchored node is never itself an alias
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		kind := nodeText
+		switch n.Tag {
+		case "!!null":
+			kind = nodeNull
+		case "!!binary":
+			kind = nodeBinary
+		}
+		return w.add(kind, key, n.Value, line)
+	case yaml.MappingNode, yaml.SequenceNode:
+		if depth > maxDepth {
+			return w.fail(line, fmt.Sprintf("front matter nested too deeply (more than %d levels)", maxDepth))
+		}
+		if n.Kind == yaml.SequenceNode {
+			return w.sequence(n, key, line, depth)
+		}
+		return w.mapping(n, key, line, depth)
+	}
+	return w.add(nodeNull, key, "", line)
+}
+
+func (w *walker) sequence(n *yaml.Node, key string, line, depth int) int32 {
+	s := w.add(nodeSeq, key, "", line)
+	kids := w.t.children(s)
+	for _, item := range n.Content {
+		c := w.walk(item, "", item.Line+w.off, depth+1)
+		if c < 0 {
+			return -1
+		}
+		kids.append(c)
+	}
+	return s
+}
+
+func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
+	m := w.add(nodeMap, key, "", line)
+	kids := w.t.children(m)
+	for i := 0; i+1 < len(n.Content) && w.err == nil; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kline := k.Line + w.off
+		if k.Kind == yaml.AliasNode && k.Alias != nil {
+			k = k.Alias
+		}
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			w.warn("line %d: a key that is not text (a complex key) is ignored", kline)
+			continue
+		case k.Tag == "!!merge":
+			w.warn("line %d: merge key (<<) ignored", kline)
+			continue
+		}
+		if old := kids.find(k.Value); old >= 0 {
+			w.t.nodes[old].kind = nodeDropped
+			w.warn("line %d: duplicate key %s; the last one is used", kline, quoteShort(k.Value))
+		}
+		c := w.walk(v, k.Value, kline, depth+1)
+		if c < 0 {
+			return -1
+		}
+		kids.append(c)
+	}
+	return m
+}
+
+// quoteShort quotes a value from the file for a warning: sanitised, short.
+func quoteShort(s string) string {
+	return strconv.Quote(clip(SanitizeLine(s), 40))
+}
