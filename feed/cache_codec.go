@@ -118,8 +118,11 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 			return nil, errIndexForeign
 		}
 	}
+	// Every entry takes at least minEntry bytes: a count beyond that is a
+	// lie, and must not size an allocation.
+	const minEntry = 6
 	n := d.uvarint()
-	if n > uint64(len(body)) {
+	if n > uint64(len(body)/minEntry) {
 		return nil, errIndexCorrupt
 	}
 	x := &cacheIndex{entries: make([]cacheEntry, n)}

@@ -1,0 +1,79 @@
+// Package cli is the herald command line: Run dispatches to a subcommand
+// from the table in commands, each implemented in its own file (list.go,
+// ...). It owns flags, output formats and exit statuses; loading and
+// parsing belong to package feed.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses shared by every subcommand.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the command ran and found problems (herald errors)
+	exitUsage    = 2 // bad arguments, an unreadable directory, a bad config
+)
+
+// command is one subcommand. run gets the arguments after the name and
+// returns the exit status.
+type command struct {
+	name    string
+	args    string // argument synopsis for the usage text
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands is the dispatch table. A subcommand lives in its own file and
+// is listed here once. The entry with the empty name, when present, runs
+// when no subcommand is named (`herald` or `herald DIR...`).
+func commands() []command {
+	return []command{
+		{name: "list", args: "[--format table|json|count] DIR...", summary: "print the articles of DIR..., newest first", run: runList},
+	}
+}
+
+// Run runs herald with args (without the program name) and returns the
+// exit status: 0 ok, 1 problems found, 2 usage error, unreadable
+// directory or bad configuration.
+func Run(args []string, stdout, stderr io.Writer) int {
+	cmds := commands()
+	if len(args) > 0 {
+		switch args[0] {
+		case "-h", "-help", "--help", "help":
+			usage(stdout, cmds)
+			return exitOK
+		}
+		for _, c := range cmds {
+			if c.name != "" && c.name == args[0] {
+				return c.run(args[1:], stdout, stderr)
+			}
+		}
+	}
+	for _, c := range cmds {
+		if c.name == "" {
+			return c.run(args, stdout, stderr)
+		}
+	}
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "herald: unknown command %q\n", args[0])
+	}
+	usage(stderr, cmds)
+	return exitUsage
+}
+
+func usage(w io.Writer, cmds []command) {
+	var b strings.Builder
+	b.WriteString("Herald reads a folder of news articles (Markdown with YAML front matter).\n\nUsage:\n")
+	for _, c := range cmds {
+		name := "herald"
+		if c.name != "" {
+			name += " " + c.name
+		}
+		fmt.Fprintf(&b, "  %s %s\n      %s\n", name, c.args, c.summary)
+	}
+	b.WriteString("\nEnvironment:\n  HERALD_NO_CACHE=1   do not read or write the index cache\n")
+	io.WriteString(w, b.String())
+}

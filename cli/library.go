@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// cacheDir is where the index cache lives: $XDG_CACHE_HOME/herald, else
+// ~/.cache/herald; "" (no cache) when HERALD_NO_CACHE=1 or neither is
+// known. getenv is os.Getenv outside tests.
+func cacheDir(getenv func(string) string) string {
+	switch getenv("HERALD_NO_CACHE") {
+	case "1", "true", "yes":
+		return ""
+	}
+	if d := getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "herald")
+	}
+	if h := getenv("HOME"); filepath.IsAbs(h) {
+		return filepath.Join(h, ".cache", "herald")
+	}
+	return ""
+}
+
+// loadOptions are the feed options every subcommand loads with.
+func loadOptions(getenv func(string) string) feed.Options {
+	var opt feed.Options
+	if d := cacheDir(getenv); d != "" {
+		opt.Cache = feed.OpenCache(d)
+	}
+	return opt
+}
+
+// dirSources turns directory arguments into feed sources, keeping each
+// path as given (article paths start with it).
+func dirSources(dirs []string) []feed.Source {
+	srcs := make([]feed.Source, len(dirs))
+	for i, d := range dirs {
+		srcs[i] = feed.Dir(d)
+	}
+	return srcs
+}
+
+// loadDirs loads the library of dirs with the cache unless disabled.
+func loadDirs(ctx context.Context, dirs []string) (*feed.Library, error) {
+	return feed.Load(ctx, dirSources(dirs), loadOptions(os.Getenv))
+}

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+const listUsage = `Usage: herald list [--format table|json|count] DIR...
+
+Prints the articles found in DIR... (walked recursively), newest first.
+Files that cannot be used are listed on stderr as "PATH: reason"; they do
+not change the exit status, an unreadable DIR does (2).
+
+Formats:
+  table   date, provider and title in aligned columns (default)
+  json    one object per line: id, path, title, provider, domain,
+          published, topics, url, related, type, story
+  count   "N articles, K skipped"
+`
+
+// runList is `herald list`.
+func runList(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors and usage are printed below, once
+	format := fs.String("format", "table", "")
+	dirs, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		io.WriteString(stdout, listUsage)
+		return exitOK
+	case err != nil:
+		return listUsageError(stderr, err.Error())
+	case *format != "table" && *format != "json" && *format != "count":
+		return listUsageError(stderr, fmt.Sprintf("unknown format %q (want table, json or count)", *format))
+	case len(dirs) == 0:
+		return listUsageError(stderr, "no directory given")
+	}
+
+	lib, err := loadDirs(context.Background(), dirs)
+	if err != nil {
+		fmt.Fprintf(stderr, "herald list: %s\n", feed.SanitizeLine(err.Error()))
+		return exitUsage
+	}
+	out := bufio.NewWriter(stdout)
+	switch *format {
+	case "json":
+		err = writeJSON(out, lib.Articles())
+	case "count":
+		_, err = fmt.Fprintf(out, "%d articles, %d skipped\n", lib.Len(), len(lib.Skipped()))
+	default:
+		err = writeTable(out, lib.Articles())
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	for _, p := range lib.Skipped() {
+		fmt.Fprintln(stderr, p.String())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "herald list: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+func listUsageError(stderr io.Writer, msg string) int {
+	fmt.Fprintf(stderr, "herald list: %s\n\n%s", msg, listUsage)
+	return exitUsage
+}
+
+// parseInterspersed parses flags wherever they appear among the arguments
+// (`herald list news --format json`); "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// listJSON is one line of `list --format json`; the keys are a contract
+// with scripts.
+type listJSON struct {
+	ID        string   `json:"id"`
+	Path      string   `json:"path"`
+	Title     string   `json:"title"`
+	Provider  string   `json:"provider"`
+	Domain    string   `json:"domain"`
+	Published string   `json:"published"`
+	Topics    []string `json:"topics"`
+	URL       string   `json:"url"`
+	Related   int      `json:"related"`
+	Type      string   `json:"type"`
+	Story     string   `json:"story"`
+}
+
+func writeJSON(w io.Writer, arts []*feed.Article) error {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "&" in a title stays readable
+	for _, a := range arts {
+		rec := listJSON{
+			ID: a.ID, Path: a.Path, Title: a.Title, Provider: a.Provider.Name,
+			Domain: a.Provider.Domain, Topics: a.Topics, URL: a.URL(),
+			Related: a.RelatedCount, Type: a.Type, Story: a.Story,
+		}
+		if rec.Topics == nil {
+			rec.Topics = []string{}
+		}
+		if !a.Published.IsZero() {
+			rec.Published = a.Published.UTC().Format(time.RFC3339)
+		}
+		buf.Reset()
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, escapeInvisible(buf.String())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Table columns: the provider column is as wide as the widest provider up
+// to this many cells; longer names are cut with an ellipsis.
+const maxProviderWidth = 24
+
+func writeTable(w io.Writer, arts []*feed.Article) error {
+	pw := len("PROVIDER")
+	for _, a := range arts {
+		pw = max(pw, min(ansi.StringWidth(feed.SanitizeLine(a.Provider.Name)), maxProviderWidth))
+	}
+	var b strings.Builder
+	row := func(date, provider, title string) {
+		b.Reset()
+		b.WriteString(pad(date, len("2006-01-02")))
+		b.WriteString("  ")
+		b.WriteString(pad(ansi.Truncate(provider, pw, "…"), pw))
+		b.WriteString("  ")
+		b.WriteString(title)
+		b.WriteByte('\n')
+	}
+	row("DATE", "PROVIDER", "TITLE")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	for _, a := range arts {
+		date := ""
+		if !a.Published.IsZero() {
+			date = a.Published.UTC().Format("2006-01-02")
+		}
+		row(date, feed.SanitizeLine(a.Provider.Name), feed.SanitizeLine(a.Title))
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pad fills s with spaces to width terminal cells: a CJK character takes
+// two cells, so padding by bytes or runes would break the columns.
+func pad(s string, width int) string {
+	if n := width - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}

@@ -1,0 +1,111 @@
+package feed
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestCompactCopiesEveryString fills every string of an Article, by
+// reflection, with slices of one buffer, as a zero-copy parser would, and
+// checks that after compactSummary no string still points into it. The
+// loader reuses its read buffer for the next file, so a forgotten field
+// (say, one added to Article later) would silently change under the user.
+func TestCompactCopiesEveryString(t *testing.T) {
+	buf := []byte(strings.Repeat("abcdefghij", 200))
+	base := unsafe.String(&buf[0], len(buf))
+	off := 0
+	next := func() string {
+		off += 7
+		return base[off : off+5]
+	}
+	a := &Article{}
+	fillStrings(reflect.ValueOf(a).Elem(), next)
+	a.Summarize()
+	compactSummary(a, ptrTo(newStrInterner()))
+
+	lo := uintptr(unsafe.Pointer(&buf[0]))
+	hi := lo + uintptr(len(buf))
+	walkStrings(reflect.ValueOf(a).Elem(), "Article", func(path, s string) {
+		if path == "Article.Path" || path == "Article.Rel" {
+			return // set by the loader from the walk, after compacting
+		}
+		if s == "" {
+			return
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		if p >= lo && p < hi {
+			t.Errorf("%s still points into the read buffer", path)
+		}
+	})
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// fillStrings sets every settable string in v (through structs, slices of
+// strings and slices of structs) to a fresh value from next.
+func fillStrings(v reflect.Value, next func() string) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(next())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fillStrings(v.Field(i), next)
+		}
+	case reflect.Slice:
+		if v.CanSet() && v.Len() == 0 {
+			v.Set(reflect.MakeSlice(v.Type(), 3, 3))
+		}
+		for i := range v.Len() {
+			fillStrings(v.Index(i), next)
+		}
+	}
+}
+
+func walkStrings(v reflect.Value, path string, f func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		f(path, v.String())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			walkStrings(v.Field(i), path+"."+v.Type().Field(i).Name, f)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkStrings(v.Index(i), path+"[]", f)
+		}
+	}
+}
+
+func TestCompactKeepsValues(t *testing.T) {
+	a := &Article{
+		ID: "0123456789ab", Title: "A title", Excerpt: "An excerpt", Category: "news", Type: "article",
+		OriginalURL: "https://example.com/a", WebURL: "https://example.com/a", AmpWebURL: "https://example.com/a/amp/",
+		Provider: Provider{Name: "Wire", Domain: "wire.example"}, Topics: []string{"AI", "Robots"},
+		RelatedTitles: []string{"r1", "r2"}, RelatedIDs: []string{"aaaaaaaaaaaa"}, Warnings: []string{"w"},
+	}
+	want := *a
+	want.Topics = append([]string(nil), a.Topics...)
+	want.RelatedTitles = append([]string(nil), a.RelatedTitles...)
+	want.RelatedIDs = append([]string(nil), a.RelatedIDs...)
+	want.Warnings = append([]string(nil), a.Warnings...)
+	in := newStrInterner()
+	compactSummary(a, &in)
+	if !reflect.DeepEqual(*a, want) {
+		t.Errorf("compactSummary changed values:\n got %+v\nwant %+v", *a, want)
+	}
+	// Appending to one list must not overwrite the next one.
+	a.Topics = append(a.Topics, "X")
+	if a.RelatedTitles[0] != "r1" {
+		t.Error("lists share capacity: an append clobbered the next list")
+	}
+	// Repeated short values are shared between articles.
+	b := &Article{Provider: Provider{Name: "Wire"}}
+	compactSummary(b, &in)
+	if unsafe.StringData(b.Provider.Name) != unsafe.StringData(a.Provider.Name) {
+		t.Error("provider names are not interned")
+	}
+}
