@@ -178,7 +178,7 @@ func delimiter(data []byte, at int, closing bool) (int, bool) {
 			return 0, false
 		}
 	}
-	return len(data), closing // an opening line must be followed by something
+	return len(data), true
 }
 
 // prepareSource returns the front matter as the text both decoders read.

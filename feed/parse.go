@@ -86,6 +86,10 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 // decodeFrontMatter decodes with the fast decoder when it can and with
 // yaml.v3 otherwise.
 func decodeFrontMatter(fm []byte, fast bool) (*fmTree, *ParseError) {
+	if len(fm) > maxFrontMatter {
+		return nil, &ParseError{Line: fmFirstLine, Reason: fmt.Sprintf(
+			"front matter too large (%d KiB, limit %d KiB)", len(fm)>>10, maxFrontMatter>>10)}
+	}
 	src, hasTab := prepareSource(fm)
 	if fast && !hasTab {
 		if t, ok := parseFast(src, fmFirstLine); ok {

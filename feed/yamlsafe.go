@@ -10,11 +10,12 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxSlowBytes caps the front matter handed to yaml.v3. It parses ~1 MB/s
-// on node-heavy input and allocates ~60 bytes per input byte, so this
-// bounds one hostile file to ~0.25 s and ~16 MB. Real front matter is
-// ~8 KB, and the fast decoder has no such cap.
-const maxSlowBytes = 256 << 10
+// maxFrontMatter caps the front matter either decoder reads. yaml.v3
+// parses ~1 MB/s on node-heavy input and allocates ~60 bytes per input
+// byte, so this bounds one hostile file to ~0.25 s and ~16 MB. Real front
+// matter is ~8 KB. The fast decoder has the same cap so that the two
+// always agree.
+const maxFrontMatter = 256 << 10
 
 // parseYAML decodes front matter the fast decoder declined, defensively.
 // yaml.v3 only parses to a yaml.Node here (its decoder, where the panics
@@ -25,10 +26,6 @@ const maxSlowBytes = 256 << 10
 // letting the last of duplicate keys win with a warning. A panic anywhere
 // becomes a ParseError. Errors are short and carry the file line.
 func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
-	if len(src) > maxSlowBytes {
-		return nil, &ParseError{Line: firstLine, Reason: fmt.Sprintf(
-			"front matter too large for the general YAML decoder (%d KiB, limit %d KiB)", len(src)>>10, maxSlowBytes>>10)}
-	}
 	defer func() {
 		if r := recover(); r != nil {
 			t, perr = nil, &ParseError{Reason: "YAML decoder failed on this front matter"}
@@ -70,18 +67,46 @@ func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
 }
 
 // yamlError turns a yaml.v3 error into a short ParseError with the file
-// line. yaml.v3 messages start "yaml: line N: "; a few are far too long.
+// line. yaml.v3 says "line N: " in two ways: scanner errors count from 1,
+// parser errors from 0 (and name where the enclosing collection starts),
+// and neither says anything for line 0, so the kind of problem tells how
+// to read N.
 func yamlError(err error, firstLine int) *ParseError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
+	n := -1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, after, ok := strings.Cut(rest, ": "); ok {
-			if n, err := strconv.Atoi(num); err == nil {
-				line, msg = n+firstLine-1, after
+			if v, err := strconv.Atoi(num); err == nil {
+				n, msg = v, after
 			}
 		}
 	}
+	line := 0
+	parser := parserProblem(msg)
+	switch {
+	case n >= 0 && parser: // counted from 0
+		line = firstLine + n
+	case n >= 0:
+		line = firstLine + n - 1
+	case !parser: // a scanner error on the first line
+		line = firstLine
+	}
 	return &ParseError{Line: line, Reason: "invalid YAML: " + clip(SanitizeLine(msg), 100)}
+}
+
+// parserProblem reports the problems yaml.v3's parser (not its scanner)
+// reports.
+func parserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"did not find expected '-' indicator", "did not find expected <document start>",
+		"did not find expected <stream-start>", "did not find expected key",
+		"did not find expected node content", "found duplicate %TAG directive",
+		"found duplicate %YAML directive", "found incompatible YAML document",
+		"found undefined tag handle":
+		return true
+	}
+	return false
 }
 
 // clip shortens s to at most n bytes, on a rune boundary, marking the cut.
@@ -140,14 +165,13 @@ func (w *walker) walk(n *yaml.Node, key string, line, depth int) int32 {
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		kind := nodeText
 		switch n.Tag {
-		case "!!null":
-			kind = nodeNull
+		case "!!null": // "~", "null" or nothing: all the same
+			return w.add(nodeNull, key, "", line)
 		case "!!binary":
-			kind = nodeBinary
+			return w.add(nodeBinary, key, n.Value, line)
 		}
-		return w.add(kind, key, n.Value, line)
+		return w.add(nodeText, key, n.Value, line)
 	case yaml.MappingNode, yaml.SequenceNode:
 		if depth > maxDepth {
 			return w.fail(line, fmt.Sprintf("front matter nested too deeply (more than %d levels)", maxDepth))

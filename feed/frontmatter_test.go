@@ -1,0 +1,99 @@
+package feed
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, in, fm, body string
+		bad                bool
+	}{
+		{"LF", "---\na: 1\n---\nbody\n", "a: 1\n", "body\n", false},
+		{"CRLF", "---\r\na: 1\r\n---\r\nbody", "a: 1\r\n", "body", false},
+		{"BOM", "\ufeff---\na: 1\n---\n", "a: 1\n", "", false},
+		{"no newline after closing", "---\na: 1\n---", "a: 1\n", "", false},
+		{"dots", "---\na: 1\n...\nbody", "a: 1\n", "body", false},
+		{"blanks after delimiters", "--- \t\na: 1\n---  \nbody", "a: 1\n", "body", false},
+		{"empty front matter", "---\n---\nbody", "", "body", false},
+		{"dashes inside a value are not a delimiter", "---\na: x\n--- b\n---\n", "a: x\n--- b\n", "", false},
+		{"later rules stay in the body", "---\na: 1\n---\nx\n---\ny\n", "a: 1\n", "x\n---\ny\n", false},
+		{"near misses", "---\na: \"\n----\n-- -\n....\n---\n", "a: \"\n----\n-- -\n....\n", "", false},
+		{"not at the start", "\n---\na: 1\n---\n", "", "", true},
+		{"four dashes", "----\na: 1\n---\n", "", "", true},
+		{"unterminated", "---\na: 1\n", "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, err := splitFrontMatter([]byte(tt.in))
+			if (err != nil) != tt.bad {
+				t.Fatalf("err = %v, want error %v", err, tt.bad)
+			}
+			if !tt.bad && (string(fm) != tt.fm || string(body) != tt.body) {
+				t.Errorf("got %q / %q, want %q / %q", fm, body, tt.fm, tt.body)
+			}
+		})
+	}
+}
+
+// The fast decoder must take every seed-like file (the cold-load budget
+// depends on it) and must decline what is outside its subset, which the
+// yaml.v3 path then reads.
+func TestFastDecoderCoverage(t *testing.T) {
+	for i := 0; i < 50; i++ {
+		fmb, _, err := splitFrontMatter(seedLike(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, tab := prepareSource(fmb)
+		if _, ok := parseFast(src, fmFirstLine); !ok || tab {
+			t.Fatalf("fast decoder declined seed-like file %d", i)
+		}
+	}
+	accepted := []string{
+		"a: 1\nb:\n  - x\n  - 'y'\n  - \"z\"\n",
+		"a:\n- same-indent sequence\nb: 2\n",
+		"a: # comment\n  b: 1\n# comment\nc: ~\n",
+		"list:\n  -\n    x: 1\n  -   y: 2\n      z: 3\n  - - nested\n    - seq\n",
+		"escapes: \"\\t\\n\\e\\x41\\u00e9\\U0001F600\\N\\_\\L\\P\"\n",
+		"url: http://x.test/a#b?c:d\nhash: a#b\n",
+		"",
+		"# only a comment\n",
+	}
+	for _, src := range accepted {
+		if _, ok := parseFast(src, fmFirstLine); !ok {
+			t.Errorf("fast decoder declined %q", src)
+		}
+		checkSameTree(t, src)
+	}
+	declined := []string{
+		"a: [1, 2]\n", "a: {b: 1}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n",
+		"a: multi\n  line\n", "a: \"multi\n  line\"\n", "a: 'multi\n  line'\n", "\"quoted\": key\n", "? complex\n: key\n",
+		"<<: {a: 1}\n", "a: 1\na: 2\n", "a: 1\n--- x\n", "%YAML 1.2\n---\na: 1\n", "- a\n- b\n", "a: b: c\n",
+		"a: x:\n", "a: \"\\q\"\n", "a: \"\\ud800\"\n", "a: @x\n", "a: - x\n", "  a: 1\nb: 2\n", "a:\n  b: 1\n   c: 2\n",
+		"a: \"x\"y\n", "-x: 1\n", "a: `x`\n", "a:\tb\n",
+	}
+	for _, src := range declined {
+		if _, ok := parseFast(src, fmFirstLine); ok {
+			t.Errorf("fast decoder accepted %q", src)
+		}
+	}
+}
+
+// checkSameTree requires the fast decoder, when it accepts src, to build
+// exactly the tree the yaml.v3 path builds.
+func checkSameTree(t *testing.T, src string) {
+	t.Helper()
+	fast, ok := parseFast(src, fmFirstLine)
+	if !ok {
+		return
+	}
+	slow, err := parseYAML(src, fmFirstLine)
+	if err != nil {
+		t.Fatalf("fast decoder accepted what yaml.v3 rejects (%v): %q", err, src)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("trees differ for %q:\nfast %+v\nyaml %+v", src, fast, slow)
+	}
+}

@@ -1,0 +1,105 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, multi, line string
+	}{
+		{"plain", "Hello, world", "Hello, world", "Hello, world"},
+		{"newline", "a\nb", "a\nb", "a b"},
+		{"CRLF", "a\r\nb\r\n", "a\nb\n", "a b "},
+		{"lone CR", "a\rb", "a\nb", "a b"},
+		{"tab", "a\tb", "a b", "a b"},
+		{"C0 and DEL", "a\x00\x07\x1b[31mb\x7f", "a[31mb", "a[31mb"},
+		{"C1", "a\u0085\u009b2Jb", "a2Jb", "a2Jb"},
+		{"bidi", "\u202aa\u202bb\u202cc\u202dd\u202ee\u2066f\u2067g\u2068h\u2069i\u200ej\u200fk\u061cl", "abcdefghijkl", "abcdefghijkl"},
+		{"invisible format", "a\u200bb\ufeffc\u00add\u2060e\U000E0041f", "abcdef", "abcdef"},
+		{"Hangul filler", "a\u3164b", "ab", "ab"},
+		{"line separators", "a\u2028b\u2029c", "a\nb\nc", "a b c"},
+		{"invalid UTF-8", "caf\xe9\xff!", "caf\ufffd\ufffd!", "caf\ufffd\ufffd!"},
+		{"real U+FFFD kept", "\ufffd", "\ufffd", "\ufffd"},
+		{"non-Latin text kept", "Süddeutsche Zeitung — 東京 — Ελλάδα", "Süddeutsche Zeitung — 東京 — Ελλάδα", "Süddeutsche Zeitung — 東京 — Ελλάδα"},
+		{"emoji kept, ZWJ dropped", "👨\u200d👩\u200d👧", "👨👩👧", "👨👩👧"},
+		{"ZWJ in Devanagari kept", "क्\u200dष", "क्\u200dष", "क्\u200dष"},
+		{"ZWNJ in Persian kept", "می\u200cخواهم", "می\u200cخواهم", "می\u200cخواهم"},
+		{"ZWJ at the edges dropped", "\u200dab\u200c", "ab", "ab"},
+		{"ZWJ between ASCII dropped", "a\u200db", "ab", "ab"},
+		{"variation selector kept", "❤\ufe0f", "❤\ufe0f", "❤\ufe0f"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Sanitize(tt.in); got != tt.multi {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.multi)
+			}
+			if got := SanitizeLine(tt.in); got != tt.line {
+				t.Errorf("SanitizeLine(%q) = %q, want %q", tt.in, got, tt.line)
+			}
+			if got := ownText(tt.in, true); got != tt.multi {
+				t.Errorf("ownText(%q) = %q, want %q", tt.in, got, tt.multi)
+			}
+		})
+	}
+}
+
+// Every rune, alone and between letters, comes out clean, and sanitising
+// is idempotent.
+func TestSanitizeAllRunes(t *testing.T) {
+	// Planes 0-3 (everything assigned but tags and private use), the tag
+	// characters and the last code point.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch r {
+		case 0xd800:
+			r = 0xe000 // surrogates cannot be encoded
+		case 0x40000:
+			r = 0xe0000
+		case 0xe1000:
+			r = unicode.MaxRune
+		}
+		for _, s := range []string{string(r), "a" + string(r) + "b", "क" + string(r) + "ष"} {
+			m, l := Sanitize(s), SanitizeLine(s)
+			if bad := badRune(m, true); bad != "" {
+				t.Fatalf("Sanitize(%q) = %q holds %s", s, m, bad)
+			}
+			if bad := badRune(l, false); bad != "" {
+				t.Fatalf("SanitizeLine(%q) = %q holds %s", s, l, bad)
+			}
+			if Sanitize(m) != m || SanitizeLine(l) != l {
+				t.Fatalf("not idempotent on %q", s)
+			}
+		}
+	}
+}
+
+func TestSanitizeCleanTextIsNotCopied(t *testing.T) {
+	s := strings.Repeat("Plain ASCII text, “quotes” and ünïcödé. ", 20)
+	if allocs := testing.AllocsPerRun(10, func() { _ = Sanitize(s); _ = SanitizeLine(s) }); allocs != 0 {
+		t.Errorf("%v allocations for clean text, want 0", allocs)
+	}
+	if Sanitize(s) != s || !utf8.ValidString(s) {
+		t.Error("clean text changed")
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"", "a\x1b[31mb", "\u202e", "caf\xe9", "a\u200db", "\r\n\r", "क्\u200dष"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, l := Sanitize(s), SanitizeLine(s)
+		if bad := badRune(m, true); bad != "" {
+			t.Fatalf("Sanitize(%q) = %q holds %s", s, m, bad)
+		}
+		if bad := badRune(l, false); bad != "" {
+			t.Fatalf("SanitizeLine(%q) = %q holds %s", s, l, bad)
+		}
+		if Sanitize(m) != m || SanitizeLine(l) != l || ownText(s, true) != m {
+			t.Fatalf("inconsistent on %q", s)
+		}
+	})
+}
