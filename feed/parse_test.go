@@ -148,15 +148,23 @@ func TestParseKitchenSink(t *testing.T) {
 		{URL: "https://example.com/img/kitchen.jpg", Width: 1200, Height: 628, Title: "The kitchen", IsCached: true},
 		{URL: "https://example.com/img/sink.png", Width: 640, Height: 360}})
 	check("Related", a.Related, []Related{{
-		Title: "A related story", Excerpt: "Its excerpt.", Published: time.Date(2024, 1, 31, 12, 0, 0, 0, time.UTC),
-		WebURL: "https://other.example.org/related-story", AmpWebURL: "https://other.example.org/related-story/amp",
+		Title:        "A related story",
+		Excerpt:      "Its excerpt.",
+		Published:    time.Date(2024, 1, 31, 12, 0, 0, 0, time.UTC),
+		WebURL:       "https://other.example.org/related-story",
+		AmpWebURL:    "https://other.example.org/related-story/amp",
 		CDNAmpWebURL: "https://other-example-org.cdn.ampproject.org/c/s/other.example.org/related-story/amp",
-		Type: "article", Provider: Provider{Name: "Other", Domain: "other.example.org"}, Quality: 40,
-		Images: []Image{{URL: "https://other.example.org/pic.jpg", Width: 800, Height: 450, IsCached: true}},
+		Type:         "article",
+		Provider:     Provider{Name: "Other", Domain: "other.example.org"},
+		Quality:      40,
+		Images:       []Image{{URL: "https://other.example.org/pic.jpg", Width: 800, Height: 450, IsCached: true}},
 	}, {
-		Title: "Another one", Published: time.Date(2024, 1, 30, 8, 15, 0, 0, time.UTC),
-		WebURL: "https://third.example.net/another", Type: "video",
-		Provider: Provider{Name: "Third", Domain: "third.example.net"}, Quality: 12,
+		Title:     "Another one",
+		Published: time.Date(2024, 1, 30, 8, 15, 0, 0, time.UTC),
+		WebURL:    "https://third.example.net/another",
+		Type:      "video",
+		Provider:  Provider{Name: "Third", Domain: "third.example.net"},
+		Quality:   12,
 	}})
 	check("RelatedCount", a.RelatedCount, 2)
 	check("RelatedTitles", a.RelatedTitles, []string{"A related story", "Another one"})
