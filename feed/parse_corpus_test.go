@@ -1,0 +1,95 @@
+package feed
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// parseCorpusDir is the shared corpus of real files, next to the repository.
+func parseCorpusDir(t testing.TB) string {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus not available: %v", err)
+	}
+	return dir
+}
+
+// parseOracle is what a real file holds, read by plain yaml.v3 decoding into a
+// struct: independent of both of Herald's decoders.
+type parseOracle struct {
+	Title     string    `yaml:"title"`
+	Published time.Time `yaml:"publishedDateTime"`
+	Provider  struct {
+		Name   string `yaml:"name"`
+		Domain string `yaml:"domain"`
+	} `yaml:"provider"`
+	Topics  []string `yaml:"topics"`
+	Quality int      `yaml:"quality"`
+	Related []struct {
+		Title  string `yaml:"title"`
+		WebURL string `yaml:"webUrl"`
+	} `yaml:"related"`
+}
+
+// Every real file parses, on the fast path, with what the file holds, and
+// both decoders agree on it.
+func TestParseCorpus(t *testing.T) {
+	dir := parseCorpusDir(t)
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			a, err := parseBoth(t, path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Warnings) > 0 {
+				t.Errorf("warnings: %q", a.Warnings)
+			}
+			fmb, _, _ := splitFrontMatter(data)
+			src, tab := prepareSource(fmb)
+			if _, ok := parseFast(src, fmFirstLine); !ok || tab {
+				t.Error("the fast decoder declined a real file")
+			}
+			checkSameTree(t, src)
+
+			var want parseOracle
+			if err := yaml.Unmarshal(fmb, &want); err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, r := range want.Related {
+				titles = append(titles, r.Title)
+			}
+			got := []any{a.Title, a.Published, a.Provider.Name, a.Provider.Domain, a.Topics, a.Quality, a.RelatedCount, a.RelatedTitles}
+			exp := []any{want.Title, want.Published, want.Provider.Name, want.Provider.Domain, want.Topics, want.Quality, len(want.Related), titles}
+			if !reflect.DeepEqual(got, exp) {
+				t.Errorf("got  %q\nwant %q", got, exp)
+			}
+			if a.ID == "" || a.ID != URLID(a.URL()) || len(a.RelatedIDs) != len(want.Related) {
+				t.Errorf("ID %q, %d related IDs", a.ID, len(a.RelatedIDs))
+			}
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 92 {
+		t.Errorf("%d corpus files, want 92", n)
+	}
+}
