@@ -13,14 +13,14 @@ import (
 
 // cacheFixture is a library directory plus a cache directory.
 type cacheFixture struct {
-	t        *testing.T
+	t         *testing.T
 	dir, cdir string
 }
 
 func newCacheFixture(t *testing.T) *cacheFixture {
 	f := &cacheFixture{t: t, dir: t.TempDir(), cdir: t.TempDir()}
 	write(t, f.dir, map[string]string{
-		"2020-01-01-a.md":   article("First cached story", "https://example.com/a", "2020-01-01T10:00:00Z"),
+		"2020-01-01-a.md": article("First cached story", "https://example.com/a", "2020-01-01T10:00:00Z"),
 		"sub/2020-01-02-b.md": testArticle{title: "Second cached story", url: "https://example.com/b",
 			provider: "Wire", topics: []string{"AI", "Robots"}, related: []string{"https://example.com/a", "https://example.com/x"},
 			body: "Some *body* text.\n"}.render(),

@@ -35,10 +35,25 @@ var trackingParams = map[string]bool{
 // the fragment, tracking parameters (utm_*, fbclid, ...) and trailing
 // slashes are removed, and the remaining query parameters are sorted.
 func CanonicalURL(raw string) string {
+	return string(appendCanonicalURL(nil, raw))
+}
+
+// appendCanonicalURL appends CanonicalURL(raw) to dst. Most article URLs
+// are plain ASCII with nothing to decode; those take a fast path that
+// does not allocate (URLID runs for every related story of every file, so
+// this is on the cold-load path), the rest go through net/url.
+func appendCanonicalURL(dst []byte, raw string) []byte {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return ""
+		return dst
 	}
+	if out, ok := appendCanonicalFast(dst, raw); ok {
+		return out
+	}
+	return append(dst, canonicalSlow(raw)...)
+}
+
+func canonicalSlow(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Opaque != "" {
 		return ""
@@ -66,6 +81,89 @@ func CanonicalURL(raw string) string {
 		b.WriteString(q)
 	}
 	return b.String()
+}
+
+// fastURLByte marks the bytes the fast path handles: for URLs made only of
+// these, net/url would keep every part as written (no escaping, decoding
+// or validation to reproduce). TestCanonicalFastMatchesSlow holds the two
+// paths to the same answers.
+var fastURLByte = func() (t [256]bool) {
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:/?#" {
+		t[c] = true
+	}
+	return t
+}()
+
+// appendCanonicalFast handles http(s) URLs of plain characters with a
+// host of letters, digits, dots and dashes and an optional numeric port.
+// ok is false when the URL needs the general path.
+func appendCanonicalFast(dst []byte, raw string) (_ []byte, ok bool) {
+	var rest string
+	var https bool
+	switch {
+	case len(raw) > 8 && strings.EqualFold(raw[:8], "https://"):
+		rest, https = raw[8:], true
+	case len(raw) > 7 && strings.EqualFold(raw[:7], "http://"):
+		rest = raw[7:]
+	default:
+		return dst, false
+	}
+	for i := 0; i < len(rest); i++ {
+		if !fastURLByte[rest[i]] {
+			return dst, false
+		}
+	}
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		rest = rest[:i]
+	}
+	hostEnd := strings.IndexAny(rest, "/?")
+	if hostEnd < 0 {
+		hostEnd = len(rest)
+	}
+	host, after := rest[:hostEnd], rest[hostEnd:]
+	port := ""
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		host, port = host[:i], host[i+1:]
+		if port == "" || strings.Trim(port, "0123456789") != "" {
+			return dst, false
+		}
+	}
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return dst, false
+		}
+	}
+	host = strings.TrimSuffix(host, ".")
+	if len(host) >= 4 && strings.EqualFold(host[:4], "www.") {
+		host = host[4:]
+	}
+	if host == "" {
+		return dst, false
+	}
+	path, query := after, ""
+	if i := strings.IndexByte(after, '?'); i >= 0 {
+		path, query = after[:i], after[i+1:]
+	}
+	dst = append(dst, "https://"...)
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	if port != "" && !(https && port == "443") && !(!https && port == "80") {
+		dst = append(dst, ':')
+		dst = append(dst, port...)
+	}
+	dst = append(dst, strings.TrimRight(path, "/")...)
+	if query != "" {
+		if q := canonicalQuery(query); q != "" {
+			dst = append(dst, '?')
+			dst = append(dst, q...)
+		}
+	}
+	return dst, true
 }
 
 // canonicalQuery drops empty and tracking parameters and sorts the rest,
@@ -97,11 +195,14 @@ func canonicalQuery(raw string) string {
 // URLID is the ID of an article or related story with this URL: a short
 // hash of CanonicalURL, or "" when raw is not an http(s) URL.
 func URLID(raw string) string {
-	c := CanonicalURL(raw)
-	if c == "" {
+	var buf [512]byte
+	b := append(buf[:0], "url\x00"...)
+	n := len(b)
+	b = appendCanonicalURL(b, raw)
+	if len(b) == n {
 		return ""
 	}
-	return hashID("url\x00", c)
+	return sumID(b)
 }
 
 // PathID is the ID of an article that has no URL, from its path under the
@@ -119,11 +220,14 @@ func derivedID(id, rel string) string {
 }
 
 func hashID(namespace, s string) string {
-	h := sha256.New()
-	h.Write([]byte(namespace))
-	h.Write([]byte(s))
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:idLen/2])
+	return sumID([]byte(namespace + s))
+}
+
+func sumID(b []byte) string {
+	sum := sha256.Sum256(b)
+	var out [idLen]byte
+	hex.Encode(out[:], sum[:idLen/2])
+	return string(out[:])
 }
 
 // minTitleKey is the shortest normalised title that may group articles into

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -126,5 +127,40 @@ func TestTitleKey(t *testing.T) {
 		if got := ka != "" && ka == kb; got != tt.same {
 			t.Errorf("titleKey(%q)=%q, titleKey(%q)=%q: same=%v, want %v", tt.a, ka, tt.b, kb, got, tt.same)
 		}
+	}
+}
+
+// canonicalCases are URLs at the edges of the fast path's assumptions.
+var canonicalCases = []string{
+	"https://example.com", "https://example.com/", "https://example.com//a//", "https://example.com?x=1",
+	"https://example.com/?b=2&a=1#frag", "https://example.com:443", "http://example.com:80/", "https://example.com:80/",
+	"http://example.com:443/", "https://example.com:0443/", "https://example.com:/a", "https://:443/a",
+	"https://www./a", "https://WWW.EXAMPLE.COM./A", "HTTP://Example.com/a;b=c?x;y", "https://example.com/a(b)*c!$'",
+	"https://example.com/a?q=a?b/c", "https://example.com/#a?b", "https://ex_ample.com/", "https://exa mple.com/",
+	"https://example.com/a%2Fb", "https://user@example.com/", "https://[::1]/", "https://example.com/ä",
+	"https://example.com/a\\b", "https://example.com/a\"b", "https://example.com/?utm_source=x&&a=1&fbclid=2",
+	"https://-example-.com/", "https://example.com:99999999999999999999/", "https://example..com/", "https:/a",
+	"https://example.com/a#%zz", "https://example.com/a?%zz", "https://www.example.com:8080/a/",
+}
+
+// TestCanonicalFastMatchesSlow holds the allocation-free fast path to
+// net/url's answers wherever it claims a URL.
+func TestCanonicalFastMatchesSlow(t *testing.T) {
+	for _, in := range canonicalCases {
+		checkFastMatchesSlow(t, in)
+	}
+}
+
+func FuzzCanonicalURL(f *testing.F) {
+	for _, in := range canonicalCases {
+		f.Add(in)
+	}
+	f.Fuzz(checkFastMatchesSlow)
+}
+
+func checkFastMatchesSlow(t *testing.T, in string) {
+	fast, ok := appendCanonicalFast(nil, strings.TrimSpace(in))
+	if ok && string(fast) != canonicalSlow(strings.TrimSpace(in)) {
+		t.Errorf("%q: fast path %q, net/url path %q", in, fast, canonicalSlow(strings.TrimSpace(in)))
 	}
 }

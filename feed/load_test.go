@@ -102,10 +102,10 @@ func TestLoadSeveralDirectories(t *testing.T) {
 
 func TestLoadFS(t *testing.T) {
 	fsys := fstest.MapFS{
-		"2020-01-01-a.md":     {Data: []byte(article("Embedded story one", "https://example.com/1", ""))},
-		"sub/2020-01-02-b.md": {Data: []byte(article("Embedded story two", "", ""))},
+		"2020-01-01-a.md":       {Data: []byte(article("Embedded story one", "https://example.com/1", ""))},
+		"sub/2020-01-02-b.md":   {Data: []byte(article("Embedded story two", "", ""))},
 		".hidden/2020-01-03.md": {Data: []byte(article("Hidden embedded", "", ""))},
-		"2020-01-04-bad.md":   {Data: []byte("no front matter at all\n")},
+		"2020-01-04-bad.md":     {Data: []byte("no front matter at all\n")},
 	}
 	lib := mustLoad(t, Options{}, FS(fsys, "demo"))
 	if got, want := titles(lib.Articles()), []string{"Embedded story two", "Embedded story one"}; !slices.Equal(got, want) {

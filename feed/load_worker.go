@@ -76,7 +76,7 @@ func (w *loadWorker) keep(data []byte) {
 }
 
 func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Time) loadResult {
-	a, err := Parse(e.path, data)
+	a, err := ParseSummary(e.path, data) // skips building the detail fields
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
@@ -84,7 +84,7 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Tim
 		}
 		return problemResult(e, 0, shortReason(err.Error()))
 	}
-	a.Summarize()
+	a.Summarize() // ParseSummary's promise, made certain: compactSummary relies on it
 	if a.ID == "" {
 		a.ID = PathID(e.rel)
 	}
