@@ -1,0 +1,260 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// renderKey identifies one rendering: an article file at a width.
+type renderKey struct {
+	id    string
+	width int
+}
+
+func keyOf(a *feed.Article, w int) renderKey {
+	// The path is part of the key because the same story saved on two
+	// days shares its URL, hence its ID, but not its file.
+	return renderKey{id: a.ID + "\x00" + a.Path, width: w}
+}
+
+// rendered is the outcome of one render: the text for the viewport (only
+// printable text and SGR, see render.Safe), the numbered links, and the
+// error to report (a missing file, a render that hit its deadline).
+type rendered struct {
+	content string
+	links   []render.Link
+	err     error
+}
+
+// renderFunc renders a (a copy, owned by the callee) at width. It runs in
+// a tea.Cmd.
+type renderFunc func(a *feed.Article, width int, now time.Time) rendered
+
+// maxCached bounds the render cache; a screenful of glamour output is a few
+// kilobytes, so this is well under a megabyte.
+const maxCached = 256
+
+// detailPane shows the article under the list cursor. Rendering is slow
+// (glamour takes milliseconds, more on big bodies), so it never happens in
+// Update: show() displays a plain preview at once and starts a render in
+// a Cmd; at most one render is in flight, and when the user has moved on by
+// the time it lands, the result is cached but not shown, and the article
+// now under the cursor is rendered next. So holding j on 100,000 articles
+// renders a handful of them, never a queue.
+type detailPane struct {
+	vp     viewport.Model
+	lines  []string
+	width  int // width renders are made at
+	height int
+
+	article  *feed.Article
+	key      renderKey
+	ready    bool // lines hold the render for key, not the preview
+	links    []render.Link
+	renderFn renderFunc
+	clock    func() time.Time
+	styles   *Styles
+
+	cache    map[renderKey]rendered
+	order    []renderKey
+	seq      int
+	inflight bool
+}
+
+func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane {
+	return &detailPane{
+		vp:       viewport.New(0, 0),
+		renderFn: fn,
+		clock:    clock,
+		styles:   s,
+		cache:    map[renderKey]rendered{},
+	}
+}
+
+// setSize sizes the pane (header included) and re-renders when the width
+// changed.
+func (d *detailPane) setSize(w, h int) tea.Cmd {
+	d.vp.Width, d.vp.Height = w, max(1, h-1)
+	d.height = h
+	if w == d.width {
+		d.vp.SetYOffset(d.vp.YOffset)
+		return nil
+	}
+	d.width = w
+	return d.refresh()
+}
+
+// show displays a (nil clears the pane).
+func (d *detailPane) show(a *feed.Article) tea.Cmd {
+	if a == d.article {
+		return nil
+	}
+	d.article = a
+	d.vp.GotoTop()
+	return d.refresh()
+}
+
+// refresh shows the cached render for the current article and width, or
+// the preview while a render is made.
+func (d *detailPane) refresh() tea.Cmd {
+	d.ready, d.links = false, nil
+	if d.article == nil || d.width <= 0 {
+		d.setContent("")
+		return nil
+	}
+	d.key = keyOf(d.article, d.width)
+	if r, ok := d.cache[d.key]; ok {
+		d.ready, d.links = true, r.links
+		d.setContent(r.content)
+		return nil
+	}
+	d.setContent(d.preview())
+	return d.startRender()
+}
+
+// startRender renders the current article unless a render is in flight
+// (its result will start the next one) or it is already shown.
+func (d *detailPane) startRender() tea.Cmd {
+	if d.inflight || d.ready || d.article == nil {
+		return nil
+	}
+	d.seq++
+	d.inflight = true
+	// A copy: the Cmd runs on another goroutine while Update goes on.
+	seq, key, a, now, fn := d.seq, d.key, *d.article, d.clock(), d.renderFn
+	return func() tea.Msg {
+		return renderedMsg{seq: seq, key: key, result: fn(&a, key.width, now)}
+	}
+}
+
+// handleRendered takes a finished render. It returns the error to report
+// when the result is shown, and the next render to start when it is stale.
+func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.Cmd) {
+	d.inflight = false
+	d.store(msg.key, msg.result)
+	if msg.seq != d.seq || msg.key != d.key || d.ready || d.article == nil {
+		// Stale: the cursor or the width moved on meanwhile.
+		if d.article != nil && !d.ready {
+			if r, ok := d.cache[d.key]; ok {
+				d.ready, d.links = true, r.links
+				d.setContent(r.content)
+				return r.err, nil
+			}
+		}
+		return nil, d.startRender()
+	}
+	d.ready, d.links = true, msg.result.links
+	d.setContent(msg.result.content)
+	return msg.result.err, nil
+}
+
+func (d *detailPane) store(k renderKey, r rendered) {
+	if _, ok := d.cache[k]; ok {
+		return
+	}
+	if len(d.order) >= maxCached {
+		delete(d.cache, d.order[0])
+		d.order = d.order[1:]
+	}
+	d.cache[k] = r
+	d.order = append(d.order, k)
+}
+
+func (d *detailPane) setContent(s string) {
+	d.lines = strings.Split(s, "\n")
+	d.vp.SetContent(s)
+}
+
+// preview is what the pane shows until the render lands: the summary's
+// title, provider, date and excerpt as wrapped plain text.
+func (d *detailPane) preview() string {
+	a, s := d.article, d.styles
+	w := max(1, d.width-2)
+	var b strings.Builder
+	title := feed.SanitizeLine(a.Title)
+	b.WriteString("\n" + indent(s.DetailTitle.Render(ansi.Wrap(title, w, " -")), "  ") + "\n\n")
+	meta := []string{}
+	if p := feed.SanitizeLine(a.Provider.Name); p != "" {
+		meta = append(meta, p)
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, a.Published.Format("2006-01-02 15:04")+" ("+render.Relative(a.Published, d.clock())+")")
+	}
+	if len(meta) > 0 {
+		b.WriteString(indent(s.DetailMeta.Render(ansi.Wrap(strings.Join(meta, s.Dot), w, " ")), "  ") + "\n\n")
+	}
+	if ex := feed.SanitizeLine(a.Excerpt); ex != "" {
+		b.WriteString(indent(ansi.Wrap(ex, w, " -"), "  ") + "\n")
+	}
+	return b.String()
+}
+
+func indent(s, pad string) string {
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// scroll applies a scrolling action and reports whether it was one.
+func (d *detailPane) scroll(msg tea.KeyMsg, k *config.KeyMap) bool {
+	switch {
+	case keyIs(msg, k.Down):
+		d.vp.ScrollDown(1)
+	case keyIs(msg, k.Up):
+		d.vp.ScrollUp(1)
+	case keyIs(msg, k.PageDown):
+		d.vp.PageDown()
+	case keyIs(msg, k.PageUp):
+		d.vp.PageUp()
+	case keyIs(msg, k.Top):
+		d.vp.GotoTop()
+	case keyIs(msg, k.Bottom):
+		d.vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}
+
+// view draws the pane, exactly w x h: a header (state, scroll position,
+// link count), then the visible part of the content.
+func (d *detailPane) view(w, h int, focused bool, empty string) []string {
+	if h <= 0 {
+		return nil
+	}
+	s := d.styles
+	hs := s.Header
+	if focused {
+		hs = s.HeaderFocused
+	}
+	left, right := "Article", ""
+	switch {
+	case d.article == nil:
+		left = empty
+	case !d.ready:
+		left = "Article" + s.Dot + "rendering" + s.Ellipsis
+	default:
+		right = fmt.Sprintf("%d%%", int(d.vp.ScrollPercent()*100+0.5))
+		if n := len(d.links); n > 0 {
+			right = fmt.Sprintf("%d links%s%s", n, s.Dot, right)
+		}
+	}
+	out := make([]string, 0, h)
+	out = append(out, leftRight(hs.Render(left), s.Header.Render(right), w, s.Ellipsis))
+	if h == 1 {
+		return out
+	}
+	var visible []string
+	if d.article != nil {
+		top := min(max(0, d.vp.YOffset), len(d.lines))
+		visible = d.lines[top:min(len(d.lines), top+h-1)]
+	}
+	return append(out, fitSlice(visible, w, h-1)...)
+}

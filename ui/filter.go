@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// Matcher filters articles by the text typed after `/`. It runs in a
+// tea.Cmd, off the UI goroutine, so it may take tens of milliseconds on
+// 100,000 articles; it must only read the articles. It returns the
+// matching articles in the order they should be shown, or an error whose
+// text is shown as a hint (a query that cannot be parsed).
+type Matcher func(query string, arts []*feed.Article) ([]*feed.Article, error)
+
+// FuzzyMatch is the default Matcher: every space-separated word of query
+// must appear, letters in order but not necessarily adjacent, in the
+// title, the provider or the topics, ignoring case. The order of arts
+// (newest first) is kept.
+func FuzzyMatch(query string, arts []*feed.Article) ([]*feed.Article, error) {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return arts, nil
+	}
+	var out []*feed.Article
+	var hay strings.Builder
+	for _, a := range arts {
+		hay.Reset()
+		hay.WriteString(a.Title)
+		hay.WriteByte('\n')
+		hay.WriteString(a.Provider.Name)
+		for _, t := range a.Topics {
+			hay.WriteByte('\n')
+			hay.WriteString(t)
+		}
+		h := hay.String()
+		ok := true
+		for _, w := range words {
+			if !subsequenceFold(h, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// subsequenceFold reports whether the runes of lowerNeedle occur in order
+// in hay, comparing case-insensitively, without allocating.
+func subsequenceFold(hay, lowerNeedle string) bool {
+	if lowerNeedle == "" {
+		return true
+	}
+	want, n := utf8.DecodeRuneInString(lowerNeedle)
+	for _, r := range hay {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if r != want {
+			continue
+		}
+		lowerNeedle = lowerNeedle[n:]
+		if lowerNeedle == "" {
+			return true
+		}
+		want, n = utf8.DecodeRuneInString(lowerNeedle)
+	}
+	return false
+}
+
+// filter is the `/` input and the state of the current query. Each change
+// of the query bumps gen; a result carries the gen it was computed for and
+// older ones are dropped (the user typed on meanwhile).
+type filter struct {
+	input   textinput.Model
+	matcher Matcher
+	// active: the input has focus (keys go to it, global keys are off).
+	active bool
+	// query is the applied query ("" = no filter).
+	query string
+	gen   int
+	// running: a match for gen is in flight; dirty: the articles changed
+	// while it ran (loading), so match again when it lands.
+	running, dirty bool
+	hint           string
+	count          int
+}
+
+func newFilter(m Matcher) *filter {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.CharLimit = 256
+	// A static cursor: a blinking one would redraw the screen twice a
+	// second for nothing.
+	in.Cursor.SetMode(cursor.CursorStatic)
+	if m == nil {
+		m = FuzzyMatch
+	}
+	return &filter{input: in, matcher: m}
+}
+
+// shown is whether the filter occupies the list header.
+func (f *filter) shown() bool { return f.active || f.query != "" }
+
+// open focuses the input, keeping the applied query for editing.
+func (f *filter) open() tea.Cmd {
+	f.active = true
+	f.input.CursorEnd()
+	return f.input.Focus()
+}
+
+// close blurs the input; the query stays applied.
+func (f *filter) close() {
+	f.active = false
+	f.input.Blur()
+}
+
+// update feeds a key to the input and reports whether the text changed.
+func (f *filter) update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
+	before := f.input.Value()
+	f.input, cmd = f.input.Update(msg)
+	return f.input.Value() != before, cmd
+}
+
+// run starts matching the input's text against arts, or returns nil when
+// the text is empty (the caller shows everything at once).
+func (f *filter) run(arts []*feed.Article) tea.Cmd {
+	f.gen++
+	f.query = strings.TrimSpace(f.input.Value())
+	f.dirty = false
+	if f.query == "" {
+		f.running = false
+		f.hint = ""
+		return nil
+	}
+	f.running = true
+	gen, query, match := f.gen, f.query, f.matcher
+	// The slice is capped at its length, so later appends while loading
+	// never write into what the matcher reads.
+	snapshot := arts[:len(arts):len(arts)]
+	return func() tea.Msg {
+		res, err := match(query, snapshot)
+		return filterResultMsg{gen: gen, articles: res, err: err}
+	}
+}
+
+// view is the header text for the list pane while the filter is shown.
+func (f *filter) view(s *Styles, w int) string {
+	if f.active {
+		f.input.Width = max(1, w-3)
+		return f.input.View()
+	}
+	return s.Match.Render("/" + feed.SanitizeLine(f.query))
+}
+
+// applyFilter runs the query now in the input. An empty query shows every
+// article at once.
+func (m *Model) applyFilter() tea.Cmd {
+	cmd := m.filter.run(m.all)
+	if cmd == nil {
+		m.list.setArticles(m.all, m.list.Selected())
+		return m.list.cursorMoved()
+	}
+	return cmd
+}
+
+// clearFilter drops the query and shows every article, keeping the cursor
+// on the selected one.
+func (m *Model) clearFilter() tea.Cmd {
+	m.filter.input.SetValue("")
+	return m.applyFilter()
+}
+
+// handleFilterResult shows the matches of the current query; results of an
+// older query are dropped. A query the matcher rejects keeps the previous
+// results and shows why.
+func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
+	f := m.filter
+	if msg.gen != f.gen {
+		return nil
+	}
+	f.running = false
+	if msg.err != nil {
+		f.hint = feed.SanitizeLine(msg.err.Error())
+		m.status.setError(msg.err)
+	} else {
+		f.hint = ""
+		m.list.setArticles(msg.articles, m.list.Selected())
+	}
+	var again tea.Cmd
+	if f.dirty {
+		again = f.run(m.all)
+	}
+	return tea.Batch(again, m.list.cursorMoved())
+}
+
+// refilter matches again after the article set changed (loading). One
+// match runs at a time; changes during it mark it dirty.
+func (m *Model) refilter() tea.Cmd {
+	if m.filter.query == "" {
+		return nil
+	}
+	if m.filter.running {
+		m.filter.dirty = true
+		return nil
+	}
+	return m.filter.run(m.all)
+}

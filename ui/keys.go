@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// keyIs reports whether msg is bound to one of b (key.Matches, never a string
+// compare, so rebinding works everywhere).
+func keyIs(msg tea.KeyMsg, b ...key.Binding) bool { return key.Matches(msg, b...) }
+
+// handleKey routes a key press: ctrl+c always quits; while the filter is
+// being typed in, every other key is text; an open overlay comes next;
+// then the global keys, then the focused pane.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case keyIs(msg, k.ForceQuit):
+		return tea.Quit
+	case m.filter.active:
+		return m.handleFilterKey(msg)
+	case m.over != noOverlay:
+		return m.handleOverlayKey(msg)
+	}
+	if cmd, ok := m.handleGlobalKey(msg); ok {
+		return cmd
+	}
+	if m.focus == focusDetail && m.detail.scroll(msg, k) {
+		return nil
+	}
+	if m.focus == focusList && m.list.move(msg, k) {
+		return m.list.cursorMoved()
+	}
+	return nil
+}
+
+// handleGlobalKey handles the keys that work in either pane.
+func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := &m.keys
+	switch {
+	case keyIs(msg, k.Quit):
+		return tea.Quit, true
+	case keyIs(msg, k.Help):
+		m.help.setLines(helpLines(k))
+		m.over = helpOverlay
+	case keyIs(msg, k.Skipped):
+		m.skipped.setLines(m.skippedLines())
+		m.over = skippedOverlay
+	case keyIs(msg, k.Filter):
+		m.focus = focusList
+		return m.filter.open(), true
+	case keyIs(msg, k.Focus):
+		m.toggleFocus()
+	case keyIs(msg, k.Open):
+		if m.focus == focusList && m.list.Selected() != nil {
+			m.focus = focusDetail
+		}
+	case keyIs(msg, k.Back):
+		switch {
+		case m.focus == focusDetail:
+			m.focus = focusList
+		case m.filter.query != "":
+			return m.clearFilter(), true
+		}
+	case keyIs(msg, k.OpenBrowser):
+		return m.openArticle(), true
+	case keyIs(msg, k.LinkPicker):
+		m.openPicker()
+	case keyIs(msg, k.Links):
+		return m.openLinkKey(msg), true
+	case keyIs(msg, k.HistoryBack):
+		return m.historyBack(), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// toggleFocus switches panes. In single-pane mode the detail is only
+// reachable when an article is selected.
+func (m *Model) toggleFocus() {
+	if m.focus == focusDetail {
+		m.focus = focusList
+		return
+	}
+	if m.layout.Split || m.list.Selected() != nil {
+		m.focus = focusDetail
+	}
+}
+
+// handleFilterKey: the filter input has focus, so keys are text except
+// accept (open/enter), cancel (back/esc) and the arrow keys, which still
+// move the list cursor.
+func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case keyIs(msg, k.Open):
+		m.filter.close()
+		return nil
+	case keyIs(msg, k.Back):
+		m.filter.close()
+		return m.clearFilter()
+	case msg.Type != tea.KeyRunes && msg.Type != tea.KeySpace &&
+		keyIs(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		if m.list.move(msg, k) {
+			return m.list.cursorMoved()
+		}
+		return nil
+	}
+	changed, cmd := m.filter.update(msg)
+	if !changed {
+		return cmd
+	}
+	return tea.Batch(cmd, m.applyFilter())
+}
+
+// handleOverlayKey: an overlay is open; it scrolls, picks, or closes.
+func (m *Model) handleOverlayKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	if m.over == linksOverlay {
+		return m.handlePickerKey(msg)
+	}
+	o := m.help
+	if m.over == skippedOverlay {
+		o = m.skipped
+	}
+	switch {
+	case keyIs(msg, k.Quit):
+		return tea.Quit
+	case keyIs(msg, k.Back, k.Help, k.Skipped):
+		m.over = noOverlay
+	default:
+		o.scroll(msg, k, m.layout.BodyHeight)
+	}
+	return nil
+}

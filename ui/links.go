@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// maxHistory bounds the related-story history.
+const maxHistory = 100
+
+// openArticle opens the selected article's own URL (originalUrl, else
+// webUrl) in the browser.
+func (m *Model) openArticle() tea.Cmd {
+	a := m.current()
+	if a == nil {
+		m.status.set("No article selected.")
+		return nil
+	}
+	u := a.URL()
+	if u == "" {
+		m.status.set("This article has no URL.")
+		return nil
+	}
+	return m.openURL(u)
+}
+
+// current is the article the keys act on: the one in the detail pane,
+// which follows the list cursor.
+func (m *Model) current() *feed.Article {
+	if a := m.detail.article; a != nil {
+		return a
+	}
+	return m.list.Selected()
+}
+
+// openURL hands url to the opener in a Cmd; the outcome comes back as an
+// openedMsg. The opener validates the URL: a refused one starts nothing.
+func (m *Model) openURL(url string) tea.Cmd {
+	m.status.set("Opening %s", url)
+	o := m.opener
+	return func() tea.Msg {
+		if o == nil {
+			return openedMsg{url: url, err: fmt.Errorf("open %s: no browser configured", url)}
+		}
+		return openedMsg{url: url, err: o.Open(url)}
+	}
+}
+
+func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.status.setError(msg.err)
+		return nil
+	}
+	m.status.set("Opened %s", msg.url)
+	return nil
+}
+
+// openLinkKey opens numbered link N, N being the position of the pressed
+// key among the links binding's keys (1-9 by default).
+func (m *Model) openLinkKey(msg tea.KeyMsg) tea.Cmd {
+	n := 0
+	for i, k := range m.keys.Links.Keys() {
+		if k == msg.String() {
+			n = i + 1
+		}
+	}
+	return m.openLinkN(n)
+}
+
+func (m *Model) openLinkN(n int) tea.Cmd {
+	if !m.detail.ready {
+		m.status.set("The article is still rendering.")
+		return nil
+	}
+	for _, l := range m.detail.links {
+		if l.N == n {
+			return m.followLink(l)
+		}
+	}
+	m.status.set("No link %d in this article.", n)
+	return nil
+}
+
+// followLink opens a link: inside Herald when it is an article of the
+// library (a related story we have), in the browser otherwise.
+func (m *Model) followLink(l render.Link) tea.Cmd {
+	if id := feed.URLID(l.URL); id != "" {
+		if a := m.lib.ByID(id); a != nil && a != m.current() {
+			return m.jumpTo(a)
+		}
+	}
+	return m.openURL(l.URL)
+}
+
+// jumpTo selects a in the list, remembering where the user was so that
+// history_back returns there. A filter that hides a is cleared.
+func (m *Model) jumpTo(a *feed.Article) tea.Cmd {
+	if cur := m.current(); cur != nil {
+		m.history = append(m.history, cur)
+		if len(m.history) > maxHistory {
+			m.history = m.history[1:]
+		}
+	}
+	cmd := m.selectAnywhere(a)
+	m.status.set("Jumped to %q (%s to go back)", a.Title, m.keys.HistoryBack.Help().Key)
+	return cmd
+}
+
+// historyBack returns to the article left by the last jump.
+func (m *Model) historyBack() tea.Cmd {
+	if len(m.history) == 0 {
+		m.status.set("Nothing to go back to.")
+		return nil
+	}
+	a := m.history[len(m.history)-1]
+	m.history = m.history[:len(m.history)-1]
+	m.status.set("Back to %q", a.Title)
+	return m.selectAnywhere(a)
+}
+
+// selectAnywhere puts the cursor on a, clearing the filter when a is not
+// among the shown articles.
+func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
+	if !m.list.selectArticle(a) && m.filter.query != "" {
+		m.filter.input.SetValue("")
+		m.filter.run(m.all) // bumps the generation: drops a match in flight
+		m.list.setArticles(m.all, a)
+	}
+	return m.list.cursorMoved()
+}
+
+// linkPicker lists the current article's numbered links; a digit or the
+// cursor and open choose one.
+type linkPicker struct {
+	links  []render.Link
+	cursor int
+}
+
+func (m *Model) openPicker() {
+	switch {
+	case !m.detail.ready:
+		m.status.set("The article is still rendering.")
+	case len(m.detail.links) == 0:
+		m.status.set("This article has no links.")
+	default:
+		m.picker.links, m.picker.cursor = m.detail.links, 0
+		m.over = linksOverlay
+	}
+}
+
+func (m *Model) handlePickerKey(msg tea.KeyMsg) tea.Cmd {
+	k, p := &m.keys, m.picker
+	switch {
+	case keyIs(msg, k.Quit):
+		return tea.Quit
+	case keyIs(msg, k.Back, k.LinkPicker):
+		m.over = noOverlay
+	case keyIs(msg, k.Down):
+		p.cursor = min(p.cursor+1, len(p.links)-1)
+	case keyIs(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case keyIs(msg, k.Top):
+		p.cursor = 0
+	case keyIs(msg, k.Bottom):
+		p.cursor = len(p.links) - 1
+	case keyIs(msg, k.Open):
+		m.over = noOverlay
+		return m.followLink(p.links[p.cursor])
+	case keyIs(msg, k.Links):
+		m.over = noOverlay
+		return m.openLinkKey(msg)
+	}
+	return nil
+}
+
+func (p *linkPicker) view(w, h int, s *Styles) []string {
+	if h <= 0 {
+		return nil
+	}
+	out := []string{fit(s.Overlay.Render("Links"), w, s.Ellipsis)}
+	rows := max(0, h-1)
+	// Keep the cursor in view: scroll by whole pages of two-line entries.
+	per := max(1, rows/2)
+	start := p.cursor / per * per
+	for i := start; i < len(p.links) && len(out) < h; i++ {
+		l := p.links[i]
+		marker := "  "
+		if i == p.cursor {
+			marker = s.Marker.Render(s.MarkerGlyph) + " "
+		}
+		num := s.Link.Render(fmt.Sprintf("%2d", l.N))
+		out = append(out, fit(marker+num+" "+feed.SanitizeLine(l.Label), w, s.Ellipsis))
+		if len(out) < h {
+			out = append(out, fit("     "+s.Header.Render(feed.SanitizeLine(l.URL)), w, s.Ellipsis))
+		}
+	}
+	return append(out, fitSlice(nil, w, h-len(out))...)
+}

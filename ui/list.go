@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/paginator"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// item is one article in the bubbles list. It holds only the pointer, so
+// an []list.Item of 100,000 articles costs one word per article.
+type item struct{ a *feed.Article }
+
+// FilterValue implements list.Item. The list's own filter is off (ours
+// runs in a Cmd, see filter.go); this is what it would match on.
+func (i item) FilterValue() string { return i.a.Title }
+
+// listPane wraps a bubbles list.Model. The list keeps the cursor, the
+// page and the visible items; the wrapper drives it with our key map,
+// draws the header, and notices when the selected article changed so the
+// detail pane can follow (cursorMovedMsg).
+//
+// Speed at 100,000 items: the list's filter is disabled, so VisibleItems
+// is the items slice itself (no O(n) copy per key press); SetItems is only
+// called when the item set changes (a batch, a filter result), never per
+// key; pagination is Arabic (dots would build one glyph per page on
+// every frame).
+type listPane struct {
+	list     list.Model
+	delegate *delegate
+	items    []list.Item
+	// selected is the article the last cursorMovedMsg was sent for.
+	selected *feed.Article
+}
+
+func newListPane(styles *Styles, clock func() time.Time, dates config.Dates) *listPane {
+	d := &delegate{styles: styles, clock: clock, dates: dates}
+	l := list.New(nil, d, 0, 0)
+	l.SetFilteringEnabled(false)
+	l.SetShowTitle(false)
+	l.SetShowFilter(false)
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetShowPagination(false)
+	l.DisableQuitKeybindings()
+	l.Paginator.Type = paginator.Arabic
+	l.InfiniteScrolling = false
+	return &listPane{list: l, delegate: d}
+}
+
+// setSize sizes the list for a pane of w x h cells, header included.
+func (p *listPane) setSize(w, h int) {
+	p.delegate.width = w
+	p.list.SetSize(w, max(1, h-1))
+}
+
+// Selected is the article under the cursor, or nil.
+func (p *listPane) Selected() *feed.Article {
+	if it, ok := p.list.SelectedItem().(item); ok {
+		return it.a
+	}
+	return nil
+}
+
+// Len is the number of articles shown.
+func (p *listPane) Len() int { return len(p.items) }
+
+// setArticles replaces the shown articles, keeping the cursor on keep when
+// it is among them (else on the first).
+func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
+	items := make([]list.Item, len(arts))
+	for i, a := range arts {
+		items[i] = item{a}
+	}
+	p.items = items
+	p.list.SetItems(items)
+	p.selectArticle(keep)
+}
+
+// appendArticles adds articles after the shown ones; the cursor stays on
+// the same article because nothing before it moved.
+func (p *listPane) appendArticles(arts []*feed.Article) {
+	if len(arts) == 0 {
+		return
+	}
+	idx := p.list.Index()
+	for _, a := range arts {
+		p.items = append(p.items, item{a})
+	}
+	p.list.SetItems(p.items)
+	p.list.Select(idx)
+}
+
+// selectArticle moves the cursor onto a (first row when a is nil or not
+// shown). It reports whether a was found.
+func (p *listPane) selectArticle(a *feed.Article) bool {
+	i := p.indexOf(a)
+	if i < 0 {
+		p.list.Select(0)
+		return false
+	}
+	p.list.Select(i)
+	return true
+}
+
+// indexOf is the row of a, -1 when not shown. O(n), used on jumps and
+// result swaps only, never per key press.
+func (p *listPane) indexOf(a *feed.Article) int {
+	if a == nil {
+		return -1
+	}
+	for i, it := range p.items {
+		if it.(item).a == a {
+			return i
+		}
+	}
+	return -1
+}
+
+// move applies a navigation action and reports whether it was one.
+func (p *listPane) move(msg tea.KeyMsg, k *config.KeyMap) bool {
+	n := len(p.items)
+	if n == 0 {
+		return false
+	}
+	i := p.list.Index()
+	per := max(1, p.list.Paginator.PerPage)
+	switch {
+	case keyIs(msg, k.Down):
+		p.list.CursorDown()
+		return true
+	case keyIs(msg, k.Up):
+		p.list.CursorUp()
+		return true
+	case keyIs(msg, k.PageDown):
+		p.list.Select(min(n-1, i+per))
+	case keyIs(msg, k.PageUp):
+		p.list.Select(max(0, i-per))
+	case keyIs(msg, k.Top):
+		p.list.Select(0)
+	case keyIs(msg, k.Bottom):
+		p.list.Select(n - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// cursorMoved returns a command announcing the selected article when it
+// differs from the last one announced.
+func (p *listPane) cursorMoved() tea.Cmd {
+	a := p.Selected()
+	if a == p.selected {
+		return nil
+	}
+	p.selected = a
+	return func() tea.Msg { return cursorMovedMsg{article: a} }
+}
+
+// lines draws the pane: a header (title or filter, page position) and the
+// rows, exactly w x h.
+func (p *listPane) lines(w, h int, header string, focused bool, s *Styles) []string {
+	if h <= 0 {
+		return nil
+	}
+	pos := ""
+	if n := len(p.items); n > 0 {
+		pos = fmt.Sprintf("%d/%d", p.list.Paginator.Page+1, p.list.Paginator.TotalPages)
+	}
+	hs := s.Header
+	if focused {
+		hs = s.HeaderFocused
+	}
+	out := make([]string, 0, h)
+	out = append(out, leftRight(hs.Render(header), s.Header.Render(pos), w, s.Ellipsis))
+	if h == 1 {
+		return out
+	}
+	var body string
+	if len(p.items) > 0 {
+		body = p.list.View()
+	}
+	return append(out, fitLines(body, w, h-1)...)
+}
+
+// delegate draws one article as two lines: the title, then provider,
+// date and the first topics. It is a pointer so the pane can update its
+// width without rebuilding the list.
+type delegate struct {
+	styles *Styles
+	clock  func() time.Time
+	dates  config.Dates
+	width  int
+}
+
+// Height implements list.ItemDelegate.
+func (d *delegate) Height() int { return 2 }
+
+// Spacing implements list.ItemDelegate.
+func (d *delegate) Spacing() int { return 0 }
+
+// Update implements list.ItemDelegate; rows have no behaviour of their own.
+func (d *delegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+// Render implements list.ItemDelegate.
+func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
+	it, ok := li.(item)
+	if !ok {
+		return
+	}
+	a, s := it.a, d.styles
+	title := feed.SanitizeLine(a.Title)
+	if title == "" {
+		title = feed.SanitizeLine(a.Rel)
+	}
+	meta := d.meta(a)
+	inner := max(0, d.width-2)
+	titleStyle, metaStyle, marker := s.Title, s.Meta, "  "
+	if index == m.Index() {
+		titleStyle, metaStyle = s.Selected, s.SelectedMeta
+		marker = s.Marker.Render(s.MarkerGlyph) + " "
+	}
+	if d.width < 2 {
+		marker = ""
+		inner = d.width
+	}
+	line1 := marker + titleStyle.Render(fit(title, inner, s.Ellipsis))
+	line2 := marker + metaStyle.Render(fit(meta, inner, s.Ellipsis))
+	fmt.Fprint(w, line1, "\n", line2)
+}
+
+// meta is the second line of a row: provider, date, first topics.
+func (d *delegate) meta(a *feed.Article) string {
+	parts := make([]string, 0, 3)
+	if p := feed.SanitizeLine(a.Provider.Name); p != "" {
+		parts = append(parts, p)
+	} else if dom := feed.SanitizeLine(a.Provider.Domain); dom != "" {
+		parts = append(parts, dom)
+	}
+	if !a.Published.IsZero() {
+		if d.dates.Relative || d.dates.Format == "" {
+			parts = append(parts, render.Relative(a.Published, d.clock()))
+		} else {
+			parts = append(parts, feed.SanitizeLine(a.Published.Format(d.dates.Format)))
+		}
+	}
+	if len(a.Topics) > 0 {
+		topics := a.Topics[:min(3, len(a.Topics))]
+		clean := make([]string, 0, len(topics))
+		for _, t := range topics {
+			if t = feed.SanitizeLine(t); t != "" {
+				clean = append(clean, t)
+			}
+		}
+		parts = append(parts, strings.Join(clean, ", "))
+	}
+	return strings.Join(parts, d.styles.Dot)
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// maxMerge caps how many waiting batches one message merges, so a fast
+// loader cannot starve key presses of frames.
+const maxMerge = 64
+
+// waitBatch waits for the loader's next batch. Batches already waiting are
+// merged into one message: one Update and one frame for all of them.
+func waitBatch(ch <-chan feed.Batch) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		b, ok := <-ch
+		if !ok {
+			return batchMsg{closed: true}
+		}
+		merged := false
+		for i := 0; i < maxMerge && !b.Done; i++ {
+			select {
+			case next, ok := <-ch:
+				if !ok {
+					return batchMsg{batch: b, closed: true}
+				}
+				if !merged {
+					// Copy before appending: the loader owns the arrays
+					// of the batches it sent.
+					b.Articles = append([]*feed.Article(nil), b.Articles...)
+					b.Skipped = append([]feed.Problem(nil), b.Skipped...)
+					merged = true
+				}
+				b.Articles = append(b.Articles, next.Articles...)
+				b.Skipped = append(b.Skipped, next.Skipped...)
+				b.Found = max(b.Found, next.Found)
+				b.Done = next.Done
+			default:
+				return batchMsg{batch: b}
+			}
+		}
+		return batchMsg{batch: b}
+	}
+}
+
+// handleBatch adds loaded articles. They come newest-first, so appending
+// keeps the list in order and the cursor on the article it was on; when
+// the loader is done the library's final order replaces the list, with the
+// cursor kept on the same article.
+func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
+	b := msg.batch
+	m.lib.Add(b)
+	m.found = max(m.found, b.Found)
+	m.all = append(m.all, b.Articles...)
+	var cmds []tea.Cmd
+	if m.filter.query == "" {
+		m.list.appendArticles(b.Articles)
+	} else {
+		cmds = append(cmds, m.refilter())
+	}
+	if b.Done || msg.closed {
+		cmds = append(cmds, m.finishLoading())
+	} else {
+		cmds = append(cmds, waitBatch(m.loader))
+	}
+	cmds = append(cmds, m.list.cursorMoved())
+	return tea.Batch(cmds...)
+}
+
+// finishLoading puts the library in its final order (story groups are
+// computed by Finish).
+func (m *Model) finishLoading() tea.Cmd {
+	m.loading = false
+	m.lib.Finish()
+	m.all = m.lib.Articles()
+	if m.filter.query == "" {
+		m.list.setArticles(m.all, m.list.Selected())
+		return nil
+	}
+	return m.refilter()
+}

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"github.com/herald-reader/herald/feed"
+)
+
+// Every side effect runs in a tea.Cmd and comes back as one of these
+// messages. Results that can go stale carry the generation or sequence
+// number they were started for, and Update drops the ones that no longer
+// match what the user is looking at.
+
+// batchMsg is loader output: one batch, or several that were waiting,
+// merged. closed means the loader's channel is closed.
+type batchMsg struct {
+	batch  feed.Batch
+	closed bool
+}
+
+// filterResultMsg is the outcome of matching the filter query of
+// generation gen.
+type filterResultMsg struct {
+	gen      int
+	articles []*feed.Article
+	err      error
+}
+
+// cursorMovedMsg is sent by the list pane when the selected article
+// changed (nil: nothing selected); the detail pane follows it.
+type cursorMovedMsg struct {
+	article *feed.Article
+}
+
+// renderedMsg is a finished detail render, started as number seq for key.
+type renderedMsg struct {
+	seq    int
+	key    renderKey
+	result rendered
+}
+
+// openedMsg is the outcome of handing url to the opener.
+type openedMsg struct {
+	url string
+	err error
+}

@@ -1,0 +1,270 @@
+// Package ui is Herald's terminal interface, built on Bubble Tea. The root
+// Model owns focus and layout and routes each message to a small child:
+// the list pane (list.go), the detail pane (detail.go), the filter
+// (filter.go), the status line and help (status.go, help.go), the
+// skipped-files panel (skipped.go) and the link picker (links.go).
+//
+// Every side effect (loading, filtering, rendering, opening a browser)
+// runs in a tea.Cmd and comes back as a typed message (messages.go);
+// nothing in Update blocks. All dependencies come in through Options.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// Opener opens a URL outside Herald (browser.Opener). A refused URL is an
+// error and starts nothing.
+type Opener interface {
+	Open(url string) error
+}
+
+// Renderer turns the detail Markdown into terminal text (render.Renderer):
+// printable text and SGR only, within its own deadline.
+type Renderer interface {
+	Render(md string, width int) (string, error)
+}
+
+// Options are the Model's dependencies.
+type Options struct {
+	Keys   config.KeyMap
+	Styles Styles
+	Layout config.Layout
+	Dates  config.Dates
+	// Clock is the time relative dates are computed from.
+	Clock    func() time.Time
+	Opener   Opener
+	Renderer Renderer
+	// Loader streams the library (feed.Stream); nil = nothing to load.
+	Loader <-chan feed.Batch
+	// Detail reads an article's full version; nil = feed.Detail.
+	Detail func(*feed.Article) (*feed.Article, error)
+	// Match filters the list; nil = FuzzyMatch.
+	Match Matcher
+}
+
+type paneID int
+
+const (
+	focusList paneID = iota
+	focusDetail
+)
+
+type overlayID int
+
+const (
+	noOverlay overlayID = iota
+	helpOverlay
+	skippedOverlay
+	linksOverlay
+)
+
+// Model is the root model. It is used through a pointer: children are
+// updated in place and Update returns the same *Model.
+type Model struct {
+	keys   config.KeyMap
+	styles *Styles
+	clock  func() time.Time
+	opener Opener
+	conf   config.Layout
+
+	layout Layout
+	sized  bool
+	focus  paneID
+	over   overlayID
+
+	list    *listPane
+	detail  *detailPane
+	filter  *filter
+	help    *textOverlay
+	skipped *textOverlay
+	picker  *linkPicker
+	status  status
+
+	loader  <-chan feed.Batch
+	lib     *feed.Library
+	all     []*feed.Article // every loaded article, in list order
+	loading bool
+	found   int
+	// history holds the articles left by following a related story, for
+	// history_back.
+	history []*feed.Article
+}
+
+// New builds the root model. Nothing is loaded or rendered until the
+// program runs Init.
+func New(o Options) *Model {
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	styles := o.Styles
+	m := &Model{
+		keys:    o.Keys,
+		styles:  &styles,
+		clock:   o.Clock,
+		opener:  o.Opener,
+		conf:    o.Layout,
+		loader:  o.Loader,
+		lib:     feed.NewLibrary(),
+		loading: o.Loader != nil,
+	}
+	m.list = newListPane(m.styles, o.Clock, o.Dates)
+	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
+	m.filter = newFilter(o.Match)
+	m.help = &textOverlay{title: "Keys"}
+	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
+	m.picker = &linkPicker{}
+	return m
+}
+
+// renderWith builds the detail render function from the options: read the
+// full article, build its Markdown, render it.
+func renderWith(o Options) renderFunc {
+	detail := o.Detail
+	if detail == nil {
+		detail = feed.Detail
+	}
+	r := o.Renderer
+	return func(a *feed.Article, width int, now time.Time) rendered {
+		full, err := detail(a)
+		if err != nil || full == nil {
+			// Show what the summary has rather than nothing.
+			full = a
+			err = fmt.Errorf("read article: %w", err)
+		}
+		md, links := render.Document(full, now)
+		if r == nil {
+			return rendered{content: feed.Sanitize(md), links: links, err: err}
+		}
+		out, rerr := r.Render(md, width)
+		if rerr != nil {
+			rerr = fmt.Errorf("render: %w", rerr)
+		}
+		return rendered{content: render.Safe(out), links: links, err: errors.Join(err, rerr)}
+	}
+}
+
+// Init implements tea.Model: start reading the loader.
+func (m *Model) Init() tea.Cmd {
+	return waitBatch(m.loader)
+}
+
+// Update implements tea.Model. It only routes; each handler lives next to
+// the child it drives.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.handleResize(msg)
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case batchMsg:
+		return m, m.handleBatch(msg)
+	case filterResultMsg:
+		return m, m.handleFilterResult(msg)
+	case cursorMovedMsg:
+		return m, m.handleCursorMoved(msg)
+	case renderedMsg:
+		return m, m.handleRendered(msg)
+	case openedMsg:
+		return m, m.handleOpened(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
+	m.layout = ComputeLayout(msg.Width, msg.Height, m.conf)
+	m.sized = true
+	l := m.layout
+	m.list.setSize(l.ListWidth, l.BodyHeight)
+	return m.detail.setSize(l.DetailWidth, l.BodyHeight)
+}
+
+func (m *Model) handleCursorMoved(msg cursorMovedMsg) tea.Cmd {
+	if msg.article != m.list.Selected() {
+		return nil // the cursor moved again since
+	}
+	return m.detail.show(msg.article)
+}
+
+func (m *Model) handleRendered(msg renderedMsg) tea.Cmd {
+	err, next := m.detail.handleRendered(msg)
+	if err != nil {
+		m.status.setError(err)
+	}
+	return next
+}
+
+// View implements tea.Model: exactly Height lines of exactly Width cells.
+func (m *Model) View() string {
+	if !m.sized {
+		return ""
+	}
+	l := m.layout
+	lines := make([]string, 0, l.Height)
+	lines = append(lines, m.bodyLines()...)
+	lines = append(lines, m.footerLines()...)
+	return strings.Join(lines, "\n")
+}
+
+// bodyLines draws the panes or the open overlay, BodyHeight lines.
+func (m *Model) bodyLines() []string {
+	l, s := m.layout, m.styles
+	switch m.over {
+	case helpOverlay:
+		return m.help.view(l.Width, l.BodyHeight, s)
+	case skippedOverlay:
+		return m.skipped.view(l.Width, l.BodyHeight, s)
+	case linksOverlay:
+		return m.picker.view(l.Width, l.BodyHeight, s)
+	}
+	if !l.Split {
+		if m.focus == focusDetail {
+			return m.detailLines(l.Width)
+		}
+		return m.listLines(l.Width)
+	}
+	left, right := m.listLines(l.ListWidth), m.detailLines(l.DetailWidth)
+	sep := s.Separator.Render(s.SepGlyph)
+	out := make([]string, l.BodyHeight)
+	for i := range out {
+		out[i] = left[i] + sep + right[i]
+	}
+	return out
+}
+
+func (m *Model) listLines(w int) []string {
+	header := "Herald"
+	if m.filter.shown() {
+		header = m.filter.view(m.styles, w)
+	}
+	focused := m.focus == focusList
+	lines := m.list.lines(w, m.layout.BodyHeight, header, focused, m.styles)
+	if m.list.Len() == 0 && len(lines) > 1 {
+		msg := "No articles."
+		switch {
+		case m.loading:
+			msg = "Loading" + m.styles.Ellipsis
+		case m.filter.query != "":
+			msg = "Nothing matches."
+		}
+		lines[1] = fit("  "+msg, w, m.styles.Ellipsis)
+	}
+	return lines
+}
+
+func (m *Model) detailLines(w int) []string {
+	empty := "No article"
+	if m.loading && m.list.Len() == 0 {
+		empty = "Loading" + m.styles.Ellipsis
+	}
+	return m.detail.view(w, m.layout.BodyHeight, m.focus == focusDetail, empty)
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// status is the message on the left of the status line: the outcome of
+// the last action (an opened link, a refused URL, a failed render).
+type status struct {
+	text string
+	err  bool
+}
+
+func (s *status) set(format string, args ...any) {
+	s.text, s.err = feed.SanitizeLine(fmt.Sprintf(format, args...)), false
+}
+
+func (s *status) setError(err error) {
+	s.text, s.err = feed.SanitizeLine(err.Error()), true
+}
+
+// footerLines draws the status line and, when there is room, the short
+// help: FooterHeight lines.
+func (m *Model) footerLines() []string {
+	l, s := m.layout, m.styles
+	if l.FooterHeight == 0 {
+		return nil
+	}
+	left := s.Status.Render(m.status.text)
+	if m.status.err {
+		left = s.StatusError.Render(m.status.text)
+	}
+	out := []string{leftRight(left, m.counts(), l.Width, s.Ellipsis)}
+	if l.FooterHeight > 1 {
+		out = append(out, fit(m.shortHelp(l.Width), l.Width, s.Ellipsis))
+	}
+	return out
+}
+
+// counts is the right side of the status line: a progress bar while
+// loading, then "N articles" (N in plain digits: scripts and tests look
+// for it), the number shown by the filter and "K skipped".
+func (m *Model) counts() string {
+	s := m.styles
+	var parts []string
+	if m.loading {
+		parts = append(parts, m.progress())
+	} else {
+		if m.filter.query != "" {
+			parts = append(parts, fmt.Sprintf("%d shown", m.list.Len()))
+		}
+		parts = append(parts, fmt.Sprintf("%d articles", len(m.all)))
+	}
+	if n := len(m.lib.Skipped()); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped", n))
+	}
+	return s.Status.Render(strings.Join(parts, s.Dot))
+}
+
+// progressWidth is the number of cells of the loading bar.
+const progressWidth = 12
+
+// progress is the loading bar: "[####------] 1200/100000", or the plain
+// count until the loader knows how many files it found.
+func (m *Model) progress() string {
+	s, n := m.styles, len(m.all)+len(m.lib.Skipped())
+	if m.found <= 0 {
+		return fmt.Sprintf("loading %d", n)
+	}
+	done := min(progressWidth, n*progressWidth/m.found)
+	bar := strings.Repeat(s.BarFull, done) + strings.Repeat(s.BarEmpty, progressWidth-done)
+	return fmt.Sprintf("%s %d/%d", s.Progress.Render(bar), n, m.found)
+}
+
+// shortHelp is the one-line key help, generated from the key map.
+func (m *Model) shortHelp(w int) string {
+	h := help.New()
+	s := m.styles
+	h.Width = w
+	h.ShortSeparator = s.Dot
+	h.Ellipsis = s.Ellipsis
+	h.Styles = help.Styles{
+		ShortKey: s.HelpKey, ShortDesc: s.HelpDesc, ShortSeparator: s.HelpSep,
+		Ellipsis: s.HelpSep, FullKey: s.HelpKey, FullDesc: s.HelpDesc, FullSeparator: s.HelpSep,
+	}
+	return h.ShortHelpView(m.keys.ShortHelp())
+}
