@@ -7,6 +7,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -29,9 +30,14 @@ type command struct {
 // commands is the dispatch table. A subcommand lives in its own file and
 // is listed here once. The entry with the empty name, when present, runs
 // when no subcommand is named (`herald` or `herald DIR...`).
-func commands() []command {
+// g carries the global options and the environment to the subcommands
+// that need the configuration (see globals.go).
+func commands(g *globals) []command {
 	return []command{
-		{name: "list", args: "[--format table|json|count] DIR...", summary: "print the articles of DIR..., newest first", run: runList},
+		{name: "list", args: "[--format table|json|count|tsv|md] [--limit N] DIR...", summary: "print the articles of DIR..., newest first", run: runList},
+		{name: "show", args: "[--width N] ID|PATH [DIR...]", summary: "print one article (rendered on a terminal, plain text in a pipe)", run: g.runShow},
+		{name: "errors", args: "[DIR...]", summary: "list the files that could not be used, with reasons (exit 1 if any)", run: g.runErrors},
+		{name: "config", args: "[--path]", summary: "print the default configuration, or which config file is used", run: g.runConfig},
 	}
 }
 
@@ -39,7 +45,12 @@ func commands() []command {
 // exit status: 0 ok, 1 problems found, 2 usage error, unreadable
 // directory or bad configuration.
 func Run(args []string, stdout, stderr io.Writer) int {
-	cmds := commands()
+	g, args, done, code := parseGlobals(args, os.Getenv, stdout, stderr)
+	if done {
+		return code
+	}
+	defer g.openDebug(stderr)()
+	cmds := commands(g)
 	if len(args) > 0 {
 		switch args[0] {
 		case "-h", "-help", "--help", "help":
@@ -74,6 +85,6 @@ func usage(w io.Writer, cmds []command) {
 		}
 		fmt.Fprintf(&b, "  %s %s\n      %s\n", name, c.args, c.summary)
 	}
-	b.WriteString("\nEnvironment:\n  HERALD_NO_CACHE=1   do not read or write the index cache\n")
+	b.WriteString(globalHelp)
 	io.WriteString(w, b.String())
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 	"github.com/herald-reader/herald/feed"
 )
 
-const listUsage = `Usage: herald list [--format table|json|count] DIR...
+const listUsage = `Usage: herald list [--format table|json|count|tsv|md] [--limit N] DIR...
 
 Prints the articles found in DIR... (walked recursively), newest first.
 Files that cannot be used are listed on stderr as "PATH: reason"; they do
@@ -27,6 +28,10 @@ Formats:
   json    one object per line: id, path, title, provider, domain,
           published, topics, url, related, type, story
   count   "N articles, K skipped"
+  tsv     id, published, provider, title, url; tab-separated, no header
+  md      a Markdown list of linked titles with provider and date
+
+  --limit N   print only the newest N articles (0: all; count ignores it)
 `
 
 // runList is `herald list`.
@@ -34,6 +39,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors and usage are printed below, once
 	format := fs.String("format", "table", "")
+	limit := fs.Int("limit", 0, "")
 	dirs, err := parseInterspersed(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -41,8 +47,10 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case err != nil:
 		return listUsageError(stderr, err.Error())
-	case *format != "table" && *format != "json" && *format != "count":
-		return listUsageError(stderr, fmt.Sprintf("unknown format %q (want table, json or count)", *format))
+	case !slices.Contains([]string{"table", "json", "count", "tsv", "md"}, *format):
+		return listUsageError(stderr, fmt.Sprintf("unknown format %q (want table, json, count, tsv or md)", *format))
+	case *limit < 0:
+		return listUsageError(stderr, "--limit must be 0 or more")
 	case len(dirs) == 0:
 		return listUsageError(stderr, "no directory given")
 	}
@@ -53,13 +61,21 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	out := bufio.NewWriter(stdout)
+	arts := lib.Articles()
+	if *limit > 0 && *limit < len(arts) {
+		arts = arts[:*limit]
+	}
 	switch *format {
 	case "json":
-		err = writeJSON(out, lib.Articles())
+		err = writeJSON(out, arts)
+	case "tsv":
+		err = writeTSV(out, arts)
+	case "md":
+		err = writeMarkdown(out, arts)
 	case "count":
 		_, err = fmt.Fprintf(out, "%d articles, %d skipped\n", lib.Len(), len(lib.Skipped()))
 	default:
-		err = writeTable(out, lib.Articles())
+		err = writeTable(out, arts)
 	}
 	if err == nil {
 		err = out.Flush()
