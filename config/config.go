@@ -198,7 +198,8 @@ func Open(flagPath string, getenv func(string) string) (cfg Config, path string,
 // Load reads and decodes the file at path over the defaults and checks
 // every value. A missing file is an error wrapping fs.ErrNotExist (Open
 // turns that into the defaults when the file was not named by the user).
-// Problems with the content are *Error values, joined.
+// Problems with the content are *Error values, joined; the Config is then
+// Default(), never a half-applied file.
 func Load(path string) (Config, error) {
 	return load(path, os.Getenv)
 }

@@ -125,6 +125,26 @@ mouse: true
 	}
 }
 
+// TestLoadUnquotedValues: YAML reads some unquoted text as numbers or
+// dates; the settings that hold text take it as written.
+func TestLoadUnquotedValues(t *testing.T) {
+	for data, want := range map[string]Dates{
+		"dates:\n  format: 2006-01-02\n":          {Relative: true, Format: "2006-01-02"},
+		"dates:\n  format: 15:04\n":               {Relative: true, Format: "15:04"},
+		"dates:\n  format: 2006\n":                {Relative: true, Format: "2006"},
+		"dates: {relative: false, format: Jan 2}": {Relative: false, Format: "Jan 2"},
+	} {
+		got, err := Parse("c.yaml", []byte(data))
+		if err != nil || got.Dates != want {
+			t.Errorf("%q: %v %+v, want %+v", data, err, got.Dates, want)
+		}
+	}
+	got, err := Parse("c.yaml", []byte("keys:\n  links: [0, 1, 2]\ntheme:\n  accent: 212\n"))
+	if err != nil || !slices.Equal(got.Keys["links"], []string{"0", "1", "2"}) || got.Theme.Accent != "212" {
+		t.Errorf("numbers as text: %v %v %q", err, got.Keys["links"], got.Theme.Accent)
+	}
+}
+
 func TestLoadEmptyFiles(t *testing.T) {
 	for _, data := range []string{"", "\n", "# only a comment\n", "~\n", "---\n", "---\n# x\n"} {
 		got, err := Parse("c.yaml", []byte(data))

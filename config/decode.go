@@ -144,7 +144,7 @@ func (d *decoder) entries(n *yaml.Node, prefix string, f func(k, v *yaml.Node, n
 			continue
 		}
 		seen[name] = k.Line
-		if v.Kind == yaml.AliasNode || k.Kind == yaml.AliasNode {
+		if v.Kind == yaml.AliasNode {
 			d.p.add(k.Line, join(prefix, name), "YAML aliases (*name) are not supported", "write the value out")
 			continue
 		}
@@ -174,8 +174,12 @@ func (d *decoder) unknownHint(prefix, name string) string {
 	if best := closest(name, here); best != "" {
 		return fmt.Sprintf("did you mean %q?", join(prefix, best))
 	}
+	// Not close to anything here: maybe a setting of another group, such
+	// as "split_at" written at the top level. Short words are left out:
+	// "x" is one edit from too many names to be a useful hint.
 	for _, s := range d.settings {
-		if leafOf(s.name) == name || closest(name, []string{leafOf(s.name)}) != "" && len(name) > 4 {
+		leaf := leafOf(s.name)
+		if leaf == name || len(name) > 4 && closest(name, []string{leaf}) != "" {
 			return fmt.Sprintf("did you mean %q?", s.name)
 		}
 	}
@@ -275,12 +279,12 @@ func (d *decoder) float(s *setting, v *yaml.Node) (float64, bool) {
 	return 0, false
 }
 
-// text accepts a string, and numbers as written (a colour 8, a key 1);
-// null is the empty string.
+// text accepts a string, and numbers and dates as written (a colour 8, a
+// key 1, a date format 2006-01-02); null is the empty string.
 func (d *decoder) text(s *setting, v *yaml.Node) (string, bool) {
 	if v.Kind == yaml.ScalarNode {
 		switch v.ShortTag() {
-		case "!!str", "!!int", "!!float":
+		case "!!str", "!!int", "!!float", "!!timestamp":
 			return v.Value, true
 		case "!!null":
 			return "", true
