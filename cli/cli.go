@@ -38,6 +38,7 @@ func commands(g *globals) []command {
 		{name: "show", args: "[--width N] ID|PATH [DIR...]", summary: "print one article (rendered on a terminal, plain text in a pipe)", run: g.runShow},
 		{name: "errors", args: "[DIR...]", summary: "list the files that could not be used, with reasons (exit 1 if any)", run: g.runErrors},
 		{name: "config", args: "[--path]", summary: "print the default configuration, or which config file is used", run: g.runConfig},
+		{name: "", args: "[DIR...]", summary: "read the articles of DIR... (default: the configured dirs, else a built-in demo)", run: g.runTUI},
 	}
 }
 

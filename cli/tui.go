@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/herald-reader/herald/browser"
+	"github.com/herald-reader/herald/demo"
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// runTUI is `herald [DIR...]`: the reader, in the alternate screen. With
+// no directory it opens the configured dirs, else the demo library built
+// into the binary.
+func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			fmt.Fprintf(stderr, "herald: unknown option %q (see herald --help)\n", a)
+			return exitUsage
+		}
+	}
+	cfg, _, err := g.loadConfig()
+	if err != nil {
+		return configFailed(stderr, err)
+	}
+	keys, err := cfg.KeyMap()
+	if err != nil {
+		return configFailed(stderr, err)
+	}
+	dirs := args
+	if len(dirs) == 0 {
+		dirs = cfg.Dirs
+	}
+	for _, d := range dirs {
+		if err := checkDir(d); err != nil {
+			fmt.Fprintf(stderr, "herald: %s\n", feed.SanitizeLine(err.Error()))
+			return exitUsage
+		}
+	}
+	out, ok := stdout.(*os.File)
+	if !ok || !isTerminal(stdout) {
+		fmt.Fprintln(stderr, "herald: the reader needs a terminal; for scripts use herald list")
+		return exitUsage
+	}
+
+	// Decide everything about the terminal now, before the program owns
+	// it: a background query later would race Bubble Tea for the replies.
+	dark := true
+	look := cfg.Appearance(g.getenv, func() bool {
+		dark = termenv.NewOutput(out).HasDarkBackground()
+		return dark
+	})
+	lipgloss.SetHasDarkBackground(dark)
+	profile := colorProfile(g.getenv)
+	if !look.Color {
+		profile = termenv.Ascii
+	}
+	lipgloss.SetColorProfile(profile)
+	renderer, err := render.NewRenderer(look.Glamour, render.WithColorProfile(profile))
+	if err != nil {
+		fmt.Fprintf(stderr, "herald: %v\n", err)
+		return exitUsage
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srcs := dirSources(dirs)
+	if len(dirs) == 0 {
+		srcs = []feed.Source{feed.FS(demo.FS(), "demo")}
+	}
+	m := ui.New(ui.Options{
+		Keys:     keys,
+		Styles:   ui.NewStyles(cfg.Theme, look),
+		Layout:   cfg.Layout,
+		Dates:    cfg.Dates,
+		Clock:    time.Now,
+		Opener:   browser.Opener{Browser: cfg.Browser, Env: g.getenv},
+		Renderer: renderer,
+		Loader:   stream(ctx, srcs, loadOptions(g.getenv)),
+	})
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx))
+	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)
+	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "herald: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+// checkDir reports a directory argument that cannot be read, so that the
+// common mistakes (a typo, a file) fail before the screen is taken over.
+func checkDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", dir, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("open %s: not a directory", dir)
+	}
+	return nil
+}
+
+// stream starts the loader in the background and returns its batches. The
+// walk of a large directory takes a while before feed.Stream returns, and
+// the first screen must not wait for it; an error it returns becomes a
+// skipped entry the user can read with `!`.
+func stream(ctx context.Context, srcs []feed.Source, opt feed.Options) <-chan feed.Batch {
+	out := make(chan feed.Batch)
+	go func() {
+		defer close(out)
+		ch, err := feed.Stream(ctx, srcs, opt)
+		if err != nil {
+			send(ctx, out, feed.Batch{Skipped: []feed.Problem{{Path: "herald", Reason: err.Error()}}, Done: true})
+			return
+		}
+		for b := range ch {
+			if !send(ctx, out, b) {
+				return
+			}
+		}
+	}()
+	return out
+}
+
+func send(ctx context.Context, ch chan<- feed.Batch, b feed.Batch) bool {
+	select {
+	case ch <- b:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
