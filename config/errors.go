@@ -1,8 +1,10 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -64,7 +66,12 @@ func (p *problems) add(line int, setting, problem, hint string) {
 	p.errs = append(p.errs, &Error{Path: p.path, Line: line, Setting: setting, Problem: problem, Hint: hint})
 }
 
+// err joins the problems in file order (checks that span settings, such
+// as key conflicts, run after the walk but belong where their line is).
 func (p *problems) err() error {
+	slices.SortStableFunc(p.errs, func(a, b error) int {
+		return cmp.Compare(a.(*Error).Line, b.(*Error).Line)
+	})
 	if p.more > 0 {
 		errs := append(p.errs[:len(p.errs):len(p.errs)], &Error{Path: p.path,
 			Problem: fmt.Sprintf("and %d more problems", p.more)})
