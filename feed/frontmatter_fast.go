@@ -15,7 +15,8 @@ import "strings"
 // succeeds its tree equals the one the yaml.v3 path builds (FuzzParse and
 // the corpus test check this).
 //
-// src comes from prepareSource; firstLine is the file line of src's first
+// src comes from prepareSource and holds no tab (tabs are left to yaml.v3
+// without looking further); firstLine is the file line of src's first
 // line.
 func parseFast(src string, firstLine int) (*fmTree, bool) {
 	p := fastParser{src: src, lineNo: firstLine, t: newTree(len(src))}

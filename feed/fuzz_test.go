@@ -50,7 +50,10 @@ func FuzzParse(f *testing.F) {
 		if perr != nil || len(fmb) > maxFrontMatter {
 			return
 		}
-		src, _ := prepareSource(fmb)
+		src, tab := prepareSource(fmb)
+		if tab {
+			return // tabs always go to yaml.v3 (see decodeFrontMatter)
+		}
 		fast, ok := parseFast(src, fmFirstLine)
 		if !ok {
 			return
@@ -60,4 +63,46 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("fast decoder accepted %q:\nfast %+v\nyaml %+v %v", src, fast, slow, perr)
 		}
 	})
+}
+
+// FuzzFastDecoder aims at the fast decoder: it assembles front matter
+// from lines of the subset and of its near misses (three input bytes per
+// line: indentation and start, value, ending), so most inputs are close to
+// what the archive holds, and checks that whenever the fast decoder
+// accepts, yaml.v3 builds the same tree.
+//
+//	go test -run '^$' -fuzz '^FuzzFastDecoder$' -fuzztime 30s ./feed/
+func FuzzFastDecoder(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 7, 3, 0, 9, 2, 1, 30, 4, 0})
+	f.Add([]byte("related: the seed's shape, more or less"))
+	f.Fuzz(func(t *testing.T, prog []byte) {
+		src := subsetYAML(prog)
+		fast, ok := parseFast(src, fmFirstLine)
+		if !ok {
+			return
+		}
+		slow, perr := parseYAML(src, fmFirstLine)
+		if perr != nil || !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("fast decoder accepted %q:\nfast %+v\nyaml %+v %v", src, fast, slow, perr)
+		}
+	})
+}
+
+func subsetYAML(prog []byte) string {
+	indents := []string{"", "  ", "    ", " ", "      ", "   "}
+	starts := []string{"title: ", "- ", "related:", "-", "a: ", "- b: ", "k k: ", "c:d: ", "- - ", "url: ",
+		"x:", "? ", "-1: ", "'q': ", "title : ", "<<: ", "name:  "}
+	values := []string{"", "plain", "\"quoted \\\" \\e\\x41\\u00e9\\U0001F600\\N\\_\"", "'it''s'", "~", "null", "a # c",
+		"a#b", "http://x:y/z", "x:", "-1", "- x", "[a]", "{b: 1}", "&a x", "*a", "!t x", "|", ">", "\"open", "'",
+		"\"\\q\"", "#c", "a: b", "é “curly”", "\"\\\\\"", "\"\"", "''", "2024-01-29T03:19:00Z", "\"a\" # c",
+		"\"a\"x", "%x", "@x", "-", "-x", "? x", ": x", "---", "...", "\"\\ud800\"", "\"\\x\"", "a  b  ", "\u00a0x"}
+	endings := []string{"\n", "\n\n", " # comment\n", "\n# c\n", "   \n", "\n  # indented comment\n"}
+	var b strings.Builder
+	for i := 0; i+2 < len(prog); i += 3 {
+		b.WriteString(indents[int(prog[i])%len(indents)])
+		b.WriteString(starts[int(prog[i])/len(indents)%len(starts)])
+		b.WriteString(values[int(prog[i+1])%len(values)])
+		b.WriteString(endings[int(prog[i+2])%len(endings)])
+	}
+	return b.String()
 }
