@@ -87,15 +87,21 @@ func flatten(line string, max int) string {
 		c := line[i]
 		switch {
 		case c == ' ' || c == '\t':
-			w := 1
-			if c == '\t' {
-				w = 4
+			j, w := i, 0
+			for j < end && (line[j] == ' ' || line[j] == '\t') {
+				w += 1 + 3*btoi(line[j] == '\t')
+				j++
 			}
-			if budget >= w {
-				b.WriteString(strings.Repeat(" ", w))
-				budget -= w
+			// Keep room for a marker that follows, so that a deep list
+			// item stays a list item at the deepest level.
+			room := budget
+			if j < end && budget >= 2 {
+				room -= 2
 			}
-			i++
+			w = min(w, room)
+			b.WriteString(strings.Repeat(" ", w))
+			budget -= w
+			i = j
 		default:
 			n := markerLen(line[i:])
 			if budget >= 2 {
@@ -198,4 +204,11 @@ func breakWords(line string, max int) string {
 		i += n
 	}
 	return b.String()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

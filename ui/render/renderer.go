@@ -173,9 +173,7 @@ func tidy(s string, width int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if xansi.StringWidth(l) > width {
-			l = xansi.Hardwrap(l, width, true)
-		}
+		l = fit(l, width)
 		b.WriteString(l)
 		if !endsReset(l) {
 			b.WriteString("\x1b[0m")
@@ -197,33 +195,4 @@ func endsReset(line string) bool {
 	}
 	seq := line[j : j+k+1]
 	return seq == "\x1b[0m" || seq == "\x1b[m"
-}
-
-// plain is the fallback view: the Markdown source with backslash escapes
-// removed, wrapped to width, and made Safe.
-func plain(md string, width int) string {
-	return strings.TrimSpace(xansi.Wrap(Safe(unescape(md)), width, ""))
-}
-
-// unescape undoes the escaping Document applies to article text: the
-// backslash of "\*" and the entities for '&' and '~'. Other entities stay
-// as written.
-func unescape(md string) string {
-	md = strings.NewReplacer("&amp;", "&", "&#126;", "~").Replace(md)
-	if !strings.Contains(md, `\`) {
-		return md
-	}
-	var b strings.Builder
-	b.Grow(len(md))
-	for i := 0; i < len(md); i++ {
-		if md[i] == '\\' && i+1 < len(md) && isASCIIPunct(md[i+1]) {
-			i++
-		}
-		b.WriteByte(md[i])
-	}
-	return b.String()
-}
-
-func isASCIIPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
