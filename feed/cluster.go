@@ -1,0 +1,352 @@
+package feed
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Cluster is one story as the list shows it: the articles that tell it,
+// from one or several outlets, on one or several days.
+type Cluster struct {
+	// Lead is the newest member: the row the list shows. It is Members[0].
+	Lead *Article
+	// Members are every article of the story, newest first (by publication
+	// time, else file-name date; undated last; ties keep input order).
+	// A story told once has one member.
+	Members []*Article
+}
+
+// ClusterOptions tune Clusters. The zero value means the defaults.
+type ClusterOptions struct {
+	// Window is how many calendar days (UTC) apart two articles may be
+	// dated and still join by title or by related links; 0 means
+	// DefaultClusterWindow. Articles without any date never join that way.
+	Window int
+	// Similarity is the least Jaccard similarity of two titles' content
+	// words for them to count as nearly identical, in (0, 1]; 0 means
+	// DefaultClusterSimilarity.
+	Similarity float64
+}
+
+// Defaults of ClusterOptions.
+const (
+	DefaultClusterWindow     = 3
+	DefaultClusterSimilarity = 0.8
+)
+
+// undated marks an article with neither a publication time nor a file-name
+// date.
+const undated = int64(-1 << 62)
+
+// Clusters groups articles into stories. Two articles are one story when
+//
+//  1. Library.Finish put them in one story group (same Story), so a cluster
+//     never splits a story; or
+//  2. they have the same canonical URL (originalUrl or webUrl of one is the
+//     originalUrl or webUrl of the other; see CanonicalURL), whatever their
+//     dates; or
+//  3. their titles are nearly identical and their dates at most Window days
+//     apart: the titles' content words (see titleWords: lowercased, function
+//     words dropped, plurals folded) have Jaccard similarity of at least
+//     Similarity, both titles have at least three content words, and no
+//     number appears in one title only ("Part 1" vs "Part 2"); or
+//  4. they are the same story told by two outlets: each lists the other as
+//     related (a related story's webUrl is the other's URL), their
+//     providers are known and differ, their dates are at most Window days
+//     apart and their titles agree (Dice similarity of content words >=
+//     0.5). A link alone is not enough: feeds list topical neighbours as
+//     related (in the shared corpus, a Google Maps feature, an LLMOps guide
+//     and a Google and Hugging Face partnership all list each other); one
+//     outlet's two articles on one day are two stories (a re-save of one is
+//     caught by rules 2 and 3); and a link one way only is weaker still, so
+//     it never joins stories on its own.
+//
+// The relation is closed transitively. Provider, topic and date alone never
+// join anything: two different stories from one outlet on one day stay
+// apart. Each pairwise decision depends on the two articles only, never on
+// the rest of the input, so clustering a filtered subset agrees with
+// clustering the whole library on every pair.
+//
+// A date is the publication day (UTC), else the file-name date. Every
+// article of arts is in exactly one cluster. Clusters come in the order of
+// their first member in arts, so a sorted list stays sorted by its first
+// rows. The result is deterministic, and the work is O(n log n) for real
+// titles (see similarTitles).
+func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
+	window := int64(opt.Window)
+	if window <= 0 {
+		window = DefaultClusterWindow
+	}
+	sim := opt.Similarity
+	if sim <= 0 || sim > 1 {
+		sim = DefaultClusterSimilarity
+	}
+
+	n := len(arts)
+	uf := newUnionFind(n)
+	days := make([]int64, n)
+	for i, a := range arts {
+		days[i] = articleDay(a)
+	}
+
+	// Rules 1 and 2: shared story groups and URLs. byURL chains the
+	// articles known by each URL ID (slot 2i+j is arts[i]'s j-th URL ID)
+	// for the related links of rule 4, without a slice per URL.
+	firstStory := make(map[string]int32, n)
+	urlIDs := articlesURLIDs(arts)
+	byURL := make(map[string]int32, n) // URL ID -> first slot
+	next := make([]int32, 2*n)         // slot -> next slot with that URL ID, or -1
+	for i, a := range arts {
+		if a.Story != "" {
+			if j, ok := firstStory[a.Story]; ok {
+				uf.union(i, int(j))
+			} else {
+				firstStory[a.Story] = int32(i)
+			}
+		}
+		for j, id := range urlIDs[i] {
+			slot := int32(2*i + j)
+			next[slot] = -1
+			if id == "" {
+				continue
+			}
+			if head, ok := byURL[id]; ok {
+				uf.union(i, int(head/2))
+				next[slot] = next[head]
+				next[head] = slot
+			} else {
+				byURL[id] = slot
+			}
+		}
+	}
+
+	ts := newTitleSets(arts)
+	within := func(i, k int) bool {
+		return days[i] != undated && days[k] != undated && absDiff(days[i], days[k]) <= window
+	}
+
+	// Rule 4: mutual related links with agreeing titles.
+	for i, a := range arts {
+		for _, rid := range a.RelatedIDs {
+			head, ok := byURL[rid]
+			if !ok {
+				continue
+			}
+			for slot := head; slot >= 0; slot = next[slot] {
+				k := int(slot / 2)
+				if k == i || !within(i, k) || uf.same(i, k) {
+					continue
+				}
+				if otherOutlet(a, arts[k]) && listsAny(arts[k].RelatedIDs, urlIDs[i]) && ts.agree(i, k) {
+					uf.union(i, k)
+				}
+			}
+		}
+	}
+
+	// Rule 3: near-identical titles.
+	ts.similarTitles(days, window, sim, uf.same, uf.union)
+
+	return uf.clusters(arts, days)
+}
+
+// articleDay is the day an article is dated for clustering: its
+// publication time, else its file-name date (set by the loader).
+func articleDay(a *Article) int64 {
+	if !a.Published.IsZero() {
+		return floorDiv(a.Published.Unix(), 86400)
+	}
+	if a.src != nil && a.day != noDay {
+		return int64(a.day)
+	}
+	return undated
+}
+
+// articlesURLIDs computes articleURLIDs for every article, in parallel:
+// hashing 200,000 URLs is the largest fixed cost of Clusters.
+func articlesURLIDs(arts []*Article) [][2]string {
+	ids := make([][2]string, len(arts))
+	const chunk = 4096
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for lo := 0; lo < len(arts); lo += chunk {
+		hi := min(lo+chunk, len(arts))
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			for i := lo; i < hi; i++ {
+				ids[i] = articleURLIDs(arts[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return ids
+}
+
+// articleURLIDs are the URL IDs an article is known by: its originalUrl's
+// and its webUrl's (often the same).
+func articleURLIDs(a *Article) [2]string {
+	var ids [2]string
+	if a.OriginalURL != "" {
+		ids[0] = URLID(a.OriginalURL)
+	}
+	if a.WebURL != "" && a.WebURL != a.OriginalURL {
+		ids[1] = URLID(a.WebURL)
+	}
+	if ids[0] == ids[1] {
+		ids[1] = ""
+	}
+	return ids
+}
+
+// otherOutlet reports whether two articles come from known, different
+// providers.
+func otherOutlet(a, b *Article) bool {
+	pa, pb := a.Provider.Name, b.Provider.Name
+	if pa == "" || pb == "" {
+		return false
+	}
+	if da, db := a.Provider.Domain, b.Provider.Domain; da != "" && strings.EqualFold(da, db) {
+		return false
+	}
+	return !strings.EqualFold(strings.TrimSpace(pa), strings.TrimSpace(pb))
+}
+
+func listsAny(related []string, ids [2]string) bool {
+	for _, r := range related {
+		if r != "" && (r == ids[0] || r == ids[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func absDiff(a, b int64) int64 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// unionFind is a disjoint-set forest over article indexes.
+type unionFind struct{ parent, size []int32 }
+
+func newUnionFind(n int) *unionFind {
+	uf := &unionFind{parent: make([]int32, n), size: make([]int32, n)}
+	for i := range uf.parent {
+		uf.parent[i] = int32(i)
+		uf.size[i] = 1
+	}
+	return uf
+}
+
+func (uf *unionFind) find(i int) int32 {
+	p := uf.parent
+	x := int32(i)
+	for p[x] != x {
+		p[x] = p[p[x]]
+		x = p[x]
+	}
+	return x
+}
+
+func (uf *unionFind) same(i, k int) bool { return uf.find(i) == uf.find(k) }
+
+func (uf *unionFind) union(i, k int) {
+	a, b := uf.find(i), uf.find(k)
+	if a == b {
+		return
+	}
+	if uf.size[a] < uf.size[b] {
+		a, b = b, a
+	}
+	uf.parent[b] = a
+	uf.size[a] += uf.size[b]
+}
+
+// clusters turns the forest into Clusters: in order of each cluster's first
+// member in arts, members newest first. All members share one backing
+// array, so 100,000 singletons cost one allocation, not 100,000.
+func (uf *unionFind) clusters(arts []*Article, days []int64) []Cluster {
+	n := len(arts)
+	slot := make([]int32, n) // root -> cluster index, -1 when none yet
+	for i := range slot {
+		slot[i] = -1
+	}
+	var out []Cluster
+	start := make([]int32, 0, n) // cluster index -> offset in members
+	for i := range arts {
+		r := uf.find(i)
+		if slot[r] < 0 {
+			slot[r] = int32(len(out))
+			out = append(out, Cluster{})
+			start = append(start, 0)
+		}
+	}
+	// Offsets by a prefix sum of cluster sizes.
+	off := int32(0)
+	counts := make([]int32, len(out))
+	for i := range arts {
+		counts[slot[uf.find(i)]]++
+	}
+	for c := range out {
+		start[c] = off
+		off += counts[c]
+	}
+	members := make([]*Article, n)
+	index := make([]int32, n) // members position -> input index, for sorting
+	fill := slices.Clone(start)
+	for i, a := range arts {
+		c := slot[uf.find(i)]
+		members[fill[c]] = a
+		index[fill[c]] = int32(i)
+		fill[c]++
+	}
+	for c := range out {
+		lo, hi := start[c], start[c]+counts[c]
+		if hi-lo > 1 {
+			sortNewestFirst(members[lo:hi], index[lo:hi], days)
+		}
+		out[c] = Cluster{Lead: members[lo], Members: members[lo:hi:hi]}
+	}
+	return out
+}
+
+// sortNewestFirst orders one cluster's members (with their input indexes)
+// newest first: publication time, else day, undated last; ties by input
+// order.
+func sortNewestFirst(ms []*Article, idx []int32, days []int64) {
+	type m struct {
+		a *Article
+		i int32
+	}
+	tmp := make([]m, len(ms))
+	for k := range ms {
+		tmp[k] = m{ms[k], idx[k]}
+	}
+	slices.SortFunc(tmp, func(x, y m) int {
+		dx, dy := days[x.i], days[y.i]
+		if c := cmp.Compare(dy, dx); c != 0 {
+			return c
+		}
+		if c := y.a.Published.Compare(x.a.Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
+	})
+	for k := range tmp {
+		ms[k], idx[k] = tmp[k].a, tmp[k].i
+	}
+}
