@@ -2,22 +2,30 @@ package feed
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 )
 
 // Index answers queries over many articles: the filter runs Search on
-// every keystroke. It keeps, per article, only the folded copies of the
-// fields that need one (see needsFold); everything else is searched in
-// place, so the index costs little beyond the articles themselves.
-// Articles must not be modified after Add. Safe for concurrent use.
+// every keystroke. Per article it keeps a 64-byte summary of the byte
+// pairs in its text (see grams), which rules out most articles for a word
+// without reading them, and folded copies of only the fields that need
+// one (see needsFold); everything else is searched in place, so the index
+// costs little beyond the articles themselves. Articles must not be
+// modified after Add. Safe for concurrent use.
 type Index struct {
 	mu   sync.RWMutex
 	docs []doc
+
+	recentMu sync.Mutex
+	recent   []recent // see index_narrow.go
 }
 
 type doc struct {
-	a *Article
-	t *text // nil: search the article's own fields
+	a     *Article
+	t     *text // nil: search the article's own fields
+	g     grams
+	upper uint32 // upper-case ASCII letters in the text (see needle.pick)
 }
 
 // NewIndex returns an empty index.
@@ -27,9 +35,18 @@ func NewIndex() *Index { return &Index{} }
 // Search returns them in the order they were added.
 func (ix *Index) Add(arts []*Article) {
 	docs := make([]doc, len(arts))
-	for i, a := range arts {
-		docs[i] = doc{a: a, t: foldedText(a)}
-	}
+	inParallel(len(arts), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d := &docs[i]
+			d.a, d.t = arts[i], foldedText(arts[i])
+			if d.t != nil {
+				d.upper = d.g.addTextOf(d.t)
+			} else {
+				t := textOf(d.a)
+				d.upper = d.g.addTextOf(&t)
+			}
+		}
+	})
 	ix.mu.Lock()
 	ix.docs = append(ix.docs, docs...)
 	ix.mu.Unlock()
@@ -42,49 +59,88 @@ func (ix *Index) Len() int {
 	return len(ix.docs)
 }
 
-// searchChunk is the fewest articles worth a goroutine of their own.
-const searchChunk = 4096
-
 // Search returns the articles that match q, in the order they were added.
-// Large indexes are searched on all cores. st may be nil (see Match).
-func (ix *Index) Search(q Query, st State) []*Article {
+// Large indexes are searched on all cores, and a query that narrows a
+// recent one only looks at that one's results (see recent). st may be nil
+// (see Match).
+func (ix *Index) Search(q Query, st State) []*Article { return ix.search(q, st, true) }
+
+func (ix *Index) search(q Query, st State, reuse bool) []*Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	docs := ix.docs
-	parts := min(runtime.GOMAXPROCS(0), len(docs)/searchChunk)
-	if parts <= 1 {
-		return searchDocs(nil, docs, &q, st)
+	var version uint64 // read before searching: a later mark makes the result stale
+	if v, ok := st.(Versioned); ok {
+		version = v.Version()
 	}
-	found := make([][]*Article, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := p*len(docs)/parts, (p+1)*len(docs)/parts
-		wg.Go(func() { found[p] = searchDocs(nil, docs[lo:hi], &q, st) })
+	var cand []int32
+	if reuse && !q.Empty() {
+		cand = ix.candidates(&q, st)
 	}
-	wg.Wait()
-	n := 0
-	for _, f := range found {
-		n += len(f)
+	n := len(ix.docs)
+	if cand != nil {
+		n = len(cand)
 	}
-	out := make([]*Article, 0, n)
-	for _, f := range found {
-		out = append(out, f...)
+	found := make([][]int32, parts(n))
+	inParallel(n, func(p, lo, hi int) {
+		found[p] = searchDocs(ix.docs, cand, lo, hi, &q, st)
+	})
+	hits := found[0]
+	if len(found) > 1 {
+		hits = slices.Concat(found...)
+	}
+	out := make([]*Article, len(hits))
+	for i, h := range hits {
+		out[i] = ix.docs[h].a
+	}
+	if !q.Empty() {
+		ix.remember(q, st, version, len(ix.docs), hits)
 	}
 	return out
 }
 
-func searchDocs(out []*Article, docs []doc, q *Query, st State) []*Article {
+// searchDocs returns the indexes of the matching docs among docs[lo:hi],
+// or among docs[cand[lo:hi]] when cand is not nil.
+func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State) []int32 {
+	var hits []int32
 	var plain text
-	for i := range docs {
-		d := &docs[i]
+	for i := lo; i < hi; i++ {
+		di := int32(i)
+		if cand != nil {
+			di = cand[i]
+		}
+		d := &docs[di]
+		if !q.mayMatch(&d.g) {
+			continue
+		}
 		t := d.t
 		if t == nil && q.text {
 			plain = textOf(d.a)
 			t = &plain
 		}
-		if q.match(d.a, t, st) {
-			out = append(out, d.a)
+		if q.match(d.a, t, st, &d.g, d.upper) {
+			hits = append(hits, di)
 		}
 	}
-	return out
+	return hits
+}
+
+// minChunk is the fewest articles worth a goroutine of their own.
+const minChunk = 4096
+
+// parts is how many chunks inParallel splits n items into.
+func parts(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minChunk)) }
+
+// inParallel calls fn on consecutive chunks [lo, hi) of n items, chunk p
+// of parts(n), concurrently when there is more than one.
+func inParallel(n int, fn func(p, lo, hi int)) {
+	k := parts(n)
+	if k == 1 {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range k {
+		wg.Go(func() { fn(p, p*n/k, (p+1)*n/k) })
+	}
+	wg.Wait()
 }

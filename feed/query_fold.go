@@ -69,21 +69,33 @@ func asciiTwin(r rune) byte {
 
 // needsFold reports whether matching s needs a folded copy: it holds a
 // character whose folded form is more than an ASCII case change or one of
-// the typographic twins the matcher handles.
+// the typographic twins the matcher handles. Called on every field of
+// every article, so it decides per character without building the fold.
 func needsFold(s string) bool {
-	if isASCII(s) {
-		return false
-	}
-	f := appendFold(make([]byte, 0, len(s)), s, false)
-	if len(f) != len(s) {
-		return true
-	}
-	for i := range len(s) {
-		if toLower(s[i]) != f[i] {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if asciiTwin(r) == 0 && !foldsToItself(r, s[i:i+size]) {
 			return true
 		}
+		i += size
 	}
 	return false
+}
+
+// foldsToItself reports whether appendFold leaves the rune r (encoded as
+// enc) unchanged.
+func foldsToItself(r rune, enc string) bool {
+	switch {
+	case r == utf8.RuneError, r == 'ß', r == 'ı', r == 'ς', unicode.Is(unicode.Mn, r), unicode.ToLower(r) != r:
+		return false
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables decompose algorithmically
+		return false
+	}
+	return len(norm.NFKD.PropertiesString(enc).Decomposition()) == 0
 }
 
 // normalizeSpace folds a needle and collapses its white space to single

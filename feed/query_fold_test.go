@@ -75,8 +75,41 @@ func TestContainsAgreesWithFoldedContains(t *testing.T) {
 		}
 		n := newNeedle(nd)
 		want := strings.Contains(ref(h), nd)
-		if got := n.contains(hay); got != want {
+		a, ok := n.pick(allUpper)
+		if got := n.contains(hay, a, ok); got != want {
 			t.Fatalf("contains(%q, %q) = %v, want %v (haystack searched: %q)", h, nd, got, want, hay)
+		}
+	}
+}
+
+// TestNeedsFoldMatchesItsDefinition checks the per-character shortcut in
+// needsFold against building the fold, over whole Unicode blocks.
+func TestNeedsFoldMatchesItsDefinition(t *testing.T) {
+	slow := func(s string) bool {
+		f := appendFold(nil, s, false)
+		if len(f) != len(s) {
+			return true
+		}
+		for i := range len(s) {
+			if toLower(s[i]) != f[i] {
+				return true
+			}
+		}
+		return false
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		if asciiTwin(r) != 0 {
+			continue // the matcher's business, whatever NFKD makes of them
+		}
+		s := "x" + string(r) + "Y"
+		if got, want := needsFold(s), slow(s); got != want {
+			t.Errorf("needsFold(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, r := range []rune{'한', '日', 'ア', 'ｱ', 'Ａ', 'ａ', 0xFB01, 0x1D400, 0x1F600} {
+		s := string(r)
+		if got, want := needsFold(s), slow(s); got != want {
+			t.Errorf("needsFold(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

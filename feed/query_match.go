@@ -1,36 +1,68 @@
 package feed
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // needle is a folded search string prepared for contains: instead of
 // folding the haystack, the matcher finds candidates with strings.IndexByte
-// (vectorised) on the needle's rarest byte, in both cases, and checks each
+// (vectorised) on a rare byte of the needle, the anchor, and checks each
 // candidate with matchAt.
 type needle struct {
-	s      string // folded, white space collapsed to single spaces
-	anchor int    // offset in s of the byte to scan for; -1: try every offset
-	lo, up byte   // s[anchor] in lower and upper case (equal if not a letter)
+	grams   grams    // see Index
+	s       string   // folded, white space collapsed to single spaces
+	anchors []anchor // rarest first; none: try every offset
 }
 
+// anchor is a byte of the needle to scan for. A letter must be scanned for
+// in both cases (two scans) unless the article has no upper-case form of
+// it at all, which the index knows (doc.upper); so an article picks the
+// rarest anchor it can scan for once.
+type anchor struct {
+	k      int  // offset in the needle
+	lo, up byte // the byte in lower and upper case (equal if not a letter)
+}
+
+// allUpper is the upper-case set of an article the index has not seen.
+const allUpper = 1<<26 - 1
+
 func newNeedle(folded string) needle {
-	n := needle{s: folded, anchor: -1}
-	best := 1 << 30
-	// The anchor must sit before the first byte that can match a
-	// haystack span of another width (space, quote, dash), so that the
-	// candidate's start is exactly anchor bytes before it.
+	n := needle{s: folded, grams: needleGrams(folded)}
+	// An anchor must sit before the first byte that can match a haystack
+	// span of another width (space, quote, dash), so that the candidate's
+	// start is exactly k bytes before it.
 	for k := 0; k < len(folded) && !variable(folded[k]); k++ {
-		if r := rarity(folded[k]); r < best {
-			best, n.anchor = r, k
+		c := folded[k]
+		if slices.ContainsFunc(n.anchors, func(a anchor) bool { return a.lo == c }) {
+			continue
 		}
-	}
-	if n.anchor >= 0 {
-		n.lo = folded[n.anchor]
-		n.up = n.lo
-		if n.lo >= 'a' && n.lo <= 'z' {
-			n.up = n.lo - 'a' + 'A'
+		a := anchor{k: k, lo: c, up: c}
+		if c >= 'a' && c <= 'z' {
+			a.up = c - 'a' + 'A'
 		}
+		n.anchors = append(n.anchors, a)
 	}
+	slices.SortStableFunc(n.anchors, func(a, b anchor) int { return rarity(a.lo) - rarity(b.lo) })
 	return n
+}
+
+// pick chooses the anchor for an article whose text has the upper-case
+// letters in the set upper (bit i for 'A'+i).
+func (n *needle) pick(upper uint32) (anchor, bool) {
+	if len(n.anchors) == 0 {
+		return anchor{}, false
+	}
+	for _, a := range n.anchors {
+		if a.lo == a.up {
+			return a, true
+		}
+		if upper&(1<<(a.lo-'a')) == 0 {
+			a.up = a.lo // no upper-case form in this article: one scan
+			return a, true
+		}
+	}
+	return n.anchors[0], true
 }
 
 // variable reports whether needle byte c may match a haystack span of a
@@ -52,12 +84,13 @@ func rarity(c byte) int {
 	return 5 // punctuation
 }
 
-// contains reports whether h holds n (see matchAt for what matches).
-func (n *needle) contains(h string) bool {
+// contains reports whether h holds n (see matchAt for what matches),
+// scanning for anchor a (see pick; ok false: no anchor).
+func (n *needle) contains(h string, a anchor, ok bool) bool {
 	if len(h) < len(n.s) { // a match is never shorter than the needle
 		return false
 	}
-	if n.anchor < 0 {
+	if !ok {
 		for i := 0; i+len(n.s) <= len(h); i++ {
 			if _, ok := matchAt(h, i, n.s); ok {
 				return true
@@ -65,24 +98,24 @@ func (n *needle) contains(h string) bool {
 		}
 		return false
 	}
-	k := n.anchor
+	k := a.k
 	lim := len(h) - len(n.s) + k + 1 // anchor positions are < lim
-	nl := indexFrom(h, k, lim, n.lo)
-	nu := nl
-	if n.up != n.lo {
-		nu = indexFrom(h, k, lim, n.up)
+	nl := indexFrom(h, k, lim, a.lo)
+	if a.up == a.lo {
+		for ; nl >= 0; nl = indexFrom(h, nl+1, lim, a.lo) {
+			if _, ok := matchAt(h, nl-k, n.s); ok {
+				return true
+			}
+		}
+		return false
 	}
+	nu := indexFrom(h, k, lim, a.up)
 	for nl >= 0 || nu >= 0 {
 		var p int
-		if nu < 0 || (nl >= 0 && nl <= nu) {
-			p = nl
-			nl = indexFrom(h, p+1, lim, n.lo)
-			if n.up == n.lo {
-				nu = nl
-			}
+		if nu < 0 || (nl >= 0 && nl < nu) {
+			p, nl = nl, indexFrom(h, nl+1, lim, a.lo)
 		} else {
-			p = nu
-			nu = indexFrom(h, p+1, lim, n.up)
+			p, nu = nu, indexFrom(h, nu+1, lim, a.up)
 		}
 		if _, ok := matchAt(h, p-k, n.s); ok {
 			return true
@@ -162,21 +195,22 @@ func (q Query) Match(a *Article, st State) bool {
 			t = &plain
 		}
 	}
-	return q.match(a, t, st)
+	return q.match(a, t, st, nil, allUpper)
 }
 
 // match evaluates the terms in order (cheapest first, see termKind); t is
-// only read when q.text.
-func (q *Query) match(a *Article, t *text, st State) bool {
+// only read when q.text. g and upper are the article's grams and
+// upper-case letters when indexed, else nil and allUpper.
+func (q *Query) match(a *Article, t *text, st State, g *grams, upper uint32) bool {
 	for i := range q.terms {
-		if q.terms[i].eval(a, t, st) == q.terms[i].neg {
+		if q.terms[i].eval(a, t, st, g, upper) == q.terms[i].neg {
 			return false
 		}
 	}
 	return true
 }
 
-func (tm *term) eval(a *Article, t *text, st State) bool {
+func (tm *term) eval(a *Article, t *text, st State, g *grams, upper uint32) bool {
 	switch tm.kind {
 	case kindIs:
 		if st == nil {
@@ -200,5 +234,19 @@ func (tm *term) eval(a *Article, t *text, st State) bool {
 	case kindProvider:
 		return t.hasProvider(&tm.n)
 	}
-	return t.hasText(&tm.n)
+	if g != nil && !g.covers(&tm.n.grams) {
+		return false
+	}
+	return t.hasText(&tm.n, upper)
+}
+
+// mayMatch is a quick test with the article's grams: false means some
+// word or phrase the query requires is certainly not in the article.
+func (q *Query) mayMatch(g *grams) bool {
+	for i := range q.terms {
+		if tm := &q.terms[i]; tm.kind == kindText && !tm.neg && !g.covers(&tm.n.grams) {
+			return false
+		}
+	}
+	return true
 }

@@ -51,19 +51,22 @@ func foldedText(a *Article) *text {
 	return &t
 }
 
-// hasText reports whether a free word or phrase occurs in the text.
-func (t *text) hasText(n *needle) bool {
-	if n.contains(t.title) || n.contains(t.excerpt) || n.contains(t.provider) || n.contains(t.domain) {
+// hasText reports whether a free word or phrase occurs in the text; upper
+// is the set of upper-case letters in it (see needle.pick).
+func (t *text) hasText(n *needle, upper uint32) bool {
+	a, ok := n.pick(upper)
+	if n.contains(t.title, a, ok) || n.contains(t.excerpt, a, ok) ||
+		n.contains(t.provider, a, ok) || n.contains(t.domain, a, ok) {
 		return true
 	}
-	for _, l := range [][]string{t.topics, t.tags, t.related} {
+	for _, l := range [...][]string{t.topics, t.tags, t.related} {
 		for _, s := range l {
-			if n.contains(s) {
+			if n.contains(s, a, ok) {
 				return true
 			}
 		}
 	}
-	return n.contains(t.body) // last: the longest
+	return n.contains(t.body, a, ok) // last: the longest
 }
 
 func (t *text) hasTopic(n *needle) bool {

@@ -1,0 +1,161 @@
+package feed
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchArticles generates n summaries shaped like the real corpus (and
+// ../shared/tools/gen): a 40-90 character title, a 200-450 character
+// excerpt, up to 8 related titles, 1-3 topics, typographic apostrophes
+// and some accented names. bodyLen > 0 adds a Markdown body of about that
+// many bytes (the real corpus has none).
+func benchArticles(n, bodyLen int) []*Article {
+	rng := rand.New(rand.NewPCG(42, uint64(bodyLen)))
+	pick := func(l []string) string { return l[rng.IntN(len(l))] }
+	companies := []string{"Google", "Microsoft", "OpenAI", "Nvidia", "Meta", "Amazon", "Apple", "IBM", "Hugging Face",
+		"Anthropic", "DeepMind", "Baidu", "Alibaba", "Samsung", "Intel", "AMD", "Tesla", "Salesforce", "Mistral AI", "Aleph Alpha"}
+	techs := []string{"generative AI", "large language models", "machine learning", "computer vision", "AI chips",
+		"autonomous vehicles", "robotics", "chatbots", "AI agents", "edge AI", "open models", "foundation models"}
+	domains := []string{"healthcare", "finance", "education", "retail", "manufacturing", "cybersecurity", "journalism", "law"}
+	people := []string{"Sundar Pichai", "Satya Nadella", "Sam Altman", "Jensen Huang", "Clément Delangue", "Fei-Fei Li"}
+	fillers := []string{
+		"The move comes as competition in the sector intensifies and customers demand more control over their data.",
+		"Analysts say the announcement could reshape how enterprises buy and deploy the technology.",
+		"Critics, however, warn that the technology raises difficult questions about privacy, bias and accountability.",
+		"That’s because the company controls every aspect of the device, from the software to the chip.",
+		"Regulators in Europe and the United States are watching the space closely as adoption accelerates.",
+		"Investors have poured billions of dollars into startups building on top of the latest foundation models.",
+	}
+	providers := []Provider{{Name: "Forbes", Domain: "forbes.com"}, {Name: "Reuters", Domain: "reuters.com"},
+		{Name: "The Verge", Domain: "theverge.com"}, {Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
+		{Name: "Le Monde", Domain: "lemonde.fr"}, {Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
+		{Name: "TechCrunch", Domain: "techcrunch.com"}, {Name: "MIT Technology Review", Domain: "technologyreview.com"}}
+	topics := []string{"AI", "Machine Learning", "Generative AI", "AI Chips", "AI Ethics", "Robotics", "OpenAI", "Nvidia"}
+	title := func() string {
+		switch rng.IntN(4) {
+		case 0:
+			return fmt.Sprintf("%s Bets On %s For %s", pick(companies), pick(techs), pick(domains))
+		case 1:
+			return fmt.Sprintf("What %s’s new %s means for %s", pick(companies), pick(techs), pick(domains))
+		case 2:
+			return fmt.Sprintf("%s says %s will change %s", pick(people), pick(techs), pick(domains))
+		}
+		return fmt.Sprintf("How %s is transforming %s at %s", pick(techs), pick(domains), pick(companies))
+	}
+	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts := make([]*Article, n)
+	for i := range arts {
+		var ex strings.Builder
+		for ex.Len() < 200+rng.IntN(250) {
+			fmt.Fprintf(&ex, "%s %s %s as %s race to win customers in %s. %s ", pick(companies), pick([]string{"expands", "unveils", "previews"}),
+				pick(techs), pick([]string{"analysts", "startups", "regulators"}), pick(domains), pick(fillers))
+		}
+		a := &Article{
+			ID: fmt.Sprintf("%012x", i), Title: title(), Excerpt: strings.TrimSpace(ex.String()),
+			Published: start.Add(time.Duration(i) * 30 * time.Minute), Type: "article",
+			Provider: providers[rng.IntN(len(providers))], Quality: rng.IntN(100), Heat: rng.IntN(100) - 1,
+			Topics: []string{"AI"},
+		}
+		for range rng.IntN(3) {
+			a.Topics = append(a.Topics, pick(topics))
+		}
+		for range min(8, rng.IntN(12)) {
+			a.RelatedTitles = append(a.RelatedTitles, title())
+		}
+		if bodyLen > 0 {
+			var b strings.Builder
+			for b.Len() < bodyLen {
+				b.WriteString(pick(fillers))
+				b.WriteString("\n\n")
+			}
+			a.Body = b.String()
+		}
+		arts[i] = a
+	}
+	return arts
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// BenchmarkIndexAdd indexes 100,000 articles and reports the memory the
+// index adds on top of the articles (MB-index) next to what the articles'
+// own text takes (MB-text).
+func BenchmarkIndexAdd(b *testing.B) {
+	arts := benchArticles(100_000, 0)
+	textBytes := 0
+	for _, a := range arts {
+		textBytes += len(a.Title) + len(a.Excerpt) + len(a.Body)
+		for _, s := range a.RelatedTitles {
+			textBytes += len(s)
+		}
+	}
+	var added uint64
+	for b.Loop() {
+		b.StopTimer()
+		before := heapInUse()
+		b.StartTimer()
+		ix := NewIndex()
+		ix.Add(arts)
+		b.StopTimer()
+		added = heapInUse() - before
+		runtime.KeepAlive(ix)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(added)/1e6, "MB-index")
+	b.ReportMetric(float64(textBytes)/1e6, "MB-text")
+}
+
+// BenchmarkSearch is one keystroke in the filter over 100,000 articles:
+// parsing the query and searching the full text. The issue's target is
+// 50 ms. "miss" scans all the text without an early exit.
+func BenchmarkSearch(b *testing.B) {
+	st := fakeState{read: map[string]bool{}, starred: map[string]bool{}}
+	for i := range 100_000 {
+		if i%3 == 0 {
+			st.read[fmt.Sprintf("%012x", i)] = true
+		}
+	}
+	queries := []struct{ name, q string }{
+		{"first-letter", "g"},
+		{"word", "google"},
+		{"two-words", "nvidia robotics"},
+		{"phrase", `"machine learning"`},
+		{"accented", "clement"},
+		{"miss", "zzqx"},
+		{"qualifiers", "t:ai is:unread openai"},
+		{"negated", "-is:read since:30d -p:forbes"},
+	}
+	for _, body := range []int{0, 2000} {
+		ix := NewIndex()
+		ix.Add(benchArticles(100_000, body))
+		for _, qq := range queries {
+			if body > 0 && qq.name != "miss" && qq.name != "word" {
+				continue
+			}
+			b.Run(fmt.Sprintf("body=%d/%s", body, qq.name), func(b *testing.B) {
+				now := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+				n := 0
+				cpu := cpuTime()
+				for b.Loop() {
+					q, err := ParseQuery(qq.q, now)
+					if err != nil {
+						b.Fatal(err)
+					}
+					n = len(ix.search(q, st, false)) // cold: no earlier results to narrow
+				}
+				b.ReportMetric(float64(n), "hits")
+				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			})
+		}
+	}
+}

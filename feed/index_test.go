@@ -1,0 +1,133 @@
+package feed
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+)
+
+// verState is a Versioned State whose marks the test changes.
+type verState struct {
+	read    map[string]bool
+	version uint64
+}
+
+func (s *verState) IsRead(id string) bool    { return s.read[id] }
+func (s *verState) IsStarred(id string) bool { return false }
+func (s *verState) Version() uint64          { return s.version }
+
+func ids(arts []*Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// TestSearchAgreesWithMatchWhileTyping types, deletes and retypes queries
+// against one Index, with marks and new articles arriving in between, and
+// checks every result against Query.Match over all articles: reusing
+// earlier results must never change an answer.
+func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
+	all := benchArticles(600, 0)
+	ix := NewIndex()
+	ix.Add(all[:400])
+	added := 400
+	st := &verState{read: map[string]bool{}}
+	now := time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(7, 7))
+	phrases := []string{`google "open models"`, "is:unread nvidia", "-is:unread robotics", "since:30d clement",
+		"before:2019-02-01 t:ai", "-p:forbes that's", "t:robotics -is:read ai", "cle -zz", "microsoft ai"}
+	reused := 0
+	for _, full := range phrases {
+		for step := 0; step < 3*len(full); step++ {
+			n := len(full) // type forward, with a backspace now and then
+			if step < len(full) {
+				n = step + 1
+			} else if step < 2*len(full) {
+				n = max(1, len(full)-rng.IntN(4))
+			}
+			text := full[:n]
+			q, err := ParseQuery(text, now)
+			if err != nil {
+				continue // a half-typed qualifier
+			}
+			if rng.IntN(5) == 0 { // a mark arrives
+				st.read[all[rng.IntN(added)].ID] = rng.IntN(2) == 0
+				st.version++
+			}
+			if rng.IntN(20) == 0 && added < len(all) { // more articles stream in
+				ix.Add(all[added : added+50])
+				added += 50
+			}
+			if c := ix.candidates(&q, st); c != nil {
+				reused++
+			}
+			var want []string
+			for _, a := range all[:added] {
+				if q.Match(a, st) {
+					want = append(want, a.ID)
+				}
+			}
+			if got := ids(ix.Search(q, st)); !slices.Equal(got, want) {
+				t.Fatalf("%q: Search found %d articles, Match %d", text, len(got), len(want))
+			}
+		}
+	}
+	if reused == 0 {
+		t.Fatal("no search reused an earlier result")
+	}
+}
+
+func TestSearchNarrowsOnlyWhatItMay(t *testing.T) {
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		old, q string
+		want   bool
+	}{
+		{"goo", "goog", true},
+		{"goo", "google cloud", true},
+		{"goog", "goo", false},
+		{"goo", "-goo", false},
+		{"-goo", "-goog", false},
+		{"-goo", "-goo x", true},
+		{"t:ai", "t:ai openai", true},
+		{"t:ai", "t:aix", false},
+		{"since:7d", "since:3d", true},
+		{"since:3d", "since:7d", false},
+		{"before:3d", "before:7d", true},
+		{"before:7d", "before:3d", false},
+		{"-since:3d", "-since:7d", true},
+		{"is:read", "is:read x", true},
+		{"is:read", "is:unread", false},
+		{"", "x", true},
+	}
+	for _, tt := range tests {
+		old, err1 := ParseQuery(tt.old, now)
+		q, err2 := ParseQuery(tt.q, now)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if got := q.narrows(&old); got != tt.want {
+			t.Errorf("%q narrows %q = %v, want %v", tt.q, tt.old, got, tt.want)
+		}
+	}
+}
+
+func TestSearchForgetsStateDependentResultsWithoutVersion(t *testing.T) {
+	arts := queryArticles()
+	st := fakeState{read: map[string]bool{}, starred: map[string]bool{}} // not Versioned
+	ix := NewIndex()
+	ix.Add(arts)
+	q, _ := ParseQuery("is:unread", queryNow)
+	if n := len(ix.Search(q, st)); n != 4 {
+		t.Fatalf("got %d", n)
+	}
+	st.read["a1"] = true
+	q2, _ := ParseQuery("is:unread ai", queryNow)
+	if got := fmt.Sprint(ids(ix.Search(q2, st))); got != "[a2 a3 a4]" {
+		t.Fatalf("is:unread ai after marking a1 read = %s", got)
+	}
+}

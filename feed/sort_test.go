@@ -1,0 +1,102 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSortArticles(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	mk := func() []*Article {
+		return []*Article{
+			{ID: "b", Title: "beta", Published: day(2), Quality: 50, Heat: 10, Provider: Provider{Name: "Zeit"}},
+			{ID: "u", Title: "Über", Quality: 90, Heat: 10, Provider: Provider{Domain: "arstechnica.com"}}, // no date
+			{ID: "a", Title: "Alpha", Published: day(1), Quality: 50, Heat: -1, Provider: Provider{Name: "ars"}},
+			{ID: "c", Title: "", Published: day(3), Quality: 10, Heat: 10, Provider: Provider{Name: "Zeit"}},
+			{ID: "d", Title: "alpha", Published: day(3), Quality: 50, Heat: 99},
+		}
+	}
+	tests := []struct {
+		k    SortKey
+		want string
+	}{
+		{SortNewest, "c d b a u"},
+		{SortOldest, "a b c d u"},   // c before d: equal dates keep their order
+		{SortQuality, "u d b a c"},  // 50s newest first
+		{SortHeat, "d c b u a"},     // 10s newest first, undated last
+		{SortTitle, "d a b u c"},    // alpha(3) before Alpha(1); Über as uber; no title last
+		{SortProvider, "a u c b d"}, // ars, arstechnica.com (domain), Zeit x2 newest first, none last
+	}
+	for _, tt := range tests {
+		arts := mk()
+		SortArticles(arts, tt.k)
+		if got := strings.Join(ids(arts), " "); got != tt.want {
+			t.Errorf("%v: %s, want %s", tt.k, got, tt.want)
+		}
+	}
+}
+
+func TestSortKeyNames(t *testing.T) {
+	k := SortNewest
+	var names []string
+	for range int(numSortKeys) {
+		names = append(names, k.String())
+		back, err := ParseSortKey(strings.ToUpper(k.String()))
+		if err != nil || back != k {
+			t.Errorf("ParseSortKey(%q) = %v, %v", k, back, err)
+		}
+		k = k.Next()
+	}
+	if k != SortNewest || strings.Join(names, " ") != "newest oldest quality heat title provider" {
+		t.Fatalf("cycle = %v, back to %v", names, k)
+	}
+	_, err := ParseSortKey("popular")
+	if err == nil || err.Error() != `unknown sort "popular" (want newest, oldest, quality, heat, title or provider)` {
+		t.Fatalf("ParseSortKey(popular) error = %v", err)
+	}
+}
+
+func TestFacets(t *testing.T) {
+	arts := []*Article{
+		{Topics: []string{"AI", "Machine Learning"}, Provider: Provider{Name: "Forbes", Domain: "forbes.com"}},
+		{Topics: []string{"ai", "AI"}, Provider: Provider{Name: "forbes"}}, // one article, one count
+		{Topics: []string{"Robotics", "  "}, Provider: Provider{Domain: "nikkei.com"}},
+		{Topics: []string{"Café"}, Provider: Provider{Name: "Le Monde"}},
+		{Topics: []string{"cafe", "Machine Learning"}},
+	}
+	topics, providers := Facets(arts)
+	str := func(fs []FacetCount) string {
+		var b strings.Builder
+		for _, f := range fs {
+			b.WriteString(f.Name + "=" + string(rune('0'+f.Count)) + " ")
+		}
+		return strings.TrimSpace(b.String())
+	}
+	if got := str(topics); got != "AI=2 Café=2 Machine Learning=2 Robotics=1" {
+		t.Errorf("topics: %s", got)
+	}
+	if got := str(providers); got != "Forbes=2 Le Monde=1 nikkei.com=1" {
+		t.Errorf("providers: %s", got)
+	}
+}
+
+func TestQualifierTermRoundTrips(t *testing.T) {
+	arts := queryArticles()
+	for key, value := range map[string]string{"topic": "Machine Learning", "t": "AI", "provider": "Süddeutsche Zeitung", "p": "asia.nikkei.com"} {
+		term := QualifierTerm(key, value)
+		q, err := ParseQuery(term, queryNow)
+		if err != nil {
+			t.Fatalf("%s: %v", term, err)
+		}
+		if matching(t, q, arts, nil) == "" {
+			t.Errorf("%s matches nothing", term)
+		}
+	}
+	if got := QualifierTerm("topic", "Machine Learning"); got != `topic:"Machine Learning"` {
+		t.Errorf("got %s", got)
+	}
+	if got := QualifierTerm("t", "AI"); got != "t:AI" {
+		t.Errorf("got %s", got)
+	}
+}
