@@ -35,7 +35,7 @@ func BenchmarkDocumentSeed(b *testing.B) {
 // BenchmarkPlainFallback is what the caller pays after a deadline: the
 // plain-text view of a document at the size cap.
 func BenchmarkPlainFallback(b *testing.B) {
-	md := DefaultLimits.apply(hostile["long line"] + "\n\n" + hostile["emphasis"] + "\n\n" + hostile["nested list"])
+	md := DefaultLimits().apply(hostile["long line"] + "\n\n" + hostile["emphasis"] + "\n\n" + hostile["nested list"])
 	b.SetBytes(int64(len(md)))
 	for b.Loop() {
 		plain(md, 80)

@@ -252,10 +252,11 @@ func (d *doc) linkList(fromBody int) {
 	}
 }
 
-// urlText shows an accepted URL as an autolink when Markdown allows it,
-// else as escaped text.
+// urlText shows an accepted URL as an autolink when Markdown allows it and
+// the Renderer will not break it (Limits.MaxWord; a few real image URLs
+// are longer), else as escaped text.
 func urlText(u string) string {
-	if len(u) <= maxURLShown && !strings.ContainsAny(u, "<>") {
+	if len(u)+2 <= DefaultLimits().MaxWord && !strings.ContainsAny(u, "<>") {
 		return "<" + u + ">"
 	}
 	return escape(oneLine(u, maxURLShown))

@@ -106,7 +106,7 @@ func TestHostileBodyDirect(t *testing.T) {
 // TestFallbackIsSafe forces the plain-text path on every hostile text.
 func TestFallbackIsSafe(t *testing.T) {
 	for name, s := range hostile {
-		out := plain(DefaultLimits.apply(s), 40)
+		out := plain(DefaultLimits().apply(s), 40)
 		rendertest.AssertOnlySGR(t, name, out)
 		assertWidth(t, out, 40)
 	}

@@ -23,8 +23,9 @@ type Limits struct {
 }
 
 // DefaultLimits are generous for real articles (the seed corpus nests two
-// levels at most and has no word over 300 bytes).
-var DefaultLimits = Limits{MaxBytes: 64 << 10, MaxDepth: 8, MaxWord: 256}
+// levels at most and has no word over 256 bytes) and keep the worst input
+// to about a second of glamour time.
+func DefaultLimits() Limits { return Limits{MaxBytes: 64 << 10, MaxDepth: 8, MaxWord: 256} }
 
 // truncatedNote ends a document cut at MaxBytes.
 const truncatedNote = "\n\n*(article truncated)*\n"

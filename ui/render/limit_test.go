@@ -78,7 +78,7 @@ func BenchmarkApply(b *testing.B) {
 	md = strings.Repeat(md, 4)
 	b.SetBytes(int64(len(md)))
 	for b.Loop() {
-		DefaultLimits.apply(md)
+		DefaultLimits().apply(md)
 	}
 }
 

@@ -24,8 +24,9 @@ var ErrDeadline = errors.New("rendering took too long; showing plain text")
 // article takes a few milliseconds; anything near a second is hostile.
 const DefaultDeadline = time.Second
 
-// Width bounds: below MinWidth glamour's margins and indents leave no room
-// for text; above MaxWidth lines are unreadable anyway.
+// Width bounds for glamour: below MinWidth its margins and indents leave
+// no room for text (narrower panes get its output broken to fit); above
+// MaxWidth lines are unreadable anyway.
 const (
 	MinWidth = 20
 	MaxWidth = 500
@@ -33,7 +34,7 @@ const (
 
 // Renderer renders Markdown for the terminal with a style fixed at
 // construction. It is safe for concurrent use: each Render builds its own
-// glamour renderer, because glamour's keeps per-document state.
+// glamour renderer, because glamour's renderer keeps per-document state.
 type Renderer struct {
 	styles   ansi.StyleConfig
 	profile  termenv.Profile
@@ -69,7 +70,7 @@ func NewRenderer(style string, opts ...Option) (*Renderer, error) {
 	r := &Renderer{
 		profile:  termenv.TrueColor,
 		deadline: DefaultDeadline,
-		limits:   DefaultLimits,
+		limits:   DefaultLimits(),
 		slots:    make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 	for _, o := range opts {
@@ -117,7 +118,8 @@ type result struct {
 // the abandoned goroutine finishes on its own, bounded by the limits. The
 // result always passes through Safe.
 func (r *Renderer) Render(md string, width int) (string, error) {
-	width = min(max(width, MinWidth), MaxWidth)
+	width = min(max(width, 1), MaxWidth)
+	gw := max(width, MinWidth)
 	md = r.limits.apply(md)
 	timer := time.NewTimer(r.deadline)
 	defer timer.Stop()
@@ -135,7 +137,7 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 				done <- result{err: fmt.Errorf("glamour panicked: %v", p)}
 			}
 		}()
-		tr, err := r.glamour(width)
+		tr, err := r.glamour(gw)
 		if err != nil {
 			done <- result{err: err}
 			return
@@ -170,13 +172,14 @@ func tidy(s string, width int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, l := range lines {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		l = fit(l, width)
-		b.WriteString(l)
-		if !endsReset(l) {
-			b.WriteString("\x1b[0m")
+		for j, part := range strings.Split(fit(l, width), "\n") {
+			if i > 0 || j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(part)
+			if !endsReset(part) {
+				b.WriteString("\x1b[0m")
+			}
 		}
 	}
 	return b.String()

@@ -67,6 +67,11 @@ func TestRenderSeed(t *testing.T) {
 			}
 			rendertest.AssertOnlySGR(t, style, out)
 			assertWidth(t, out, w)
+			if w > 20 {
+				if narrow, _ := r.Render(md, w/4); len(narrow) > 0 {
+					assertWidth(t, narrow, w/4) // below MinWidth: glamour's lines broken to fit
+				}
+			}
 			visible := strings.Join(strings.Fields(rendertest.Strip(out)), " ")
 			for _, want := range []string{"Google And Hugging Face", "Mon, 29 Jan 2024 03:19 UTC", "2 days ago",
 				"[1] forbes.com", "[2] Image · 1218x600", "[3] Five Techniques", "Related stories", "What changes"} {
@@ -154,5 +159,24 @@ func TestRenderTruncates(t *testing.T) {
 	}
 	if !strings.Contains(out, "(article truncated)") || strings.Count(out, "line of text") > 100 {
 		t.Errorf("a document over MaxBytes must be cut with a note:\n%s", out)
+	}
+}
+
+// TestRenderClosesColour: SGR smuggled in through an entity must not leave
+// a colour on at the end of a line, where it would bleed into the rest of
+// the screen.
+func TestRenderClosesColour(t *testing.T) {
+	r := newTestRenderer(t, "notty")
+	out, err := r.Render("&#27;[41;5mred blinking "+strings.Repeat("word ", 40), 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "\x1b[41;5m") {
+		t.Skip("glamour no longer decodes the entity; nothing to close")
+	}
+	for i, l := range strings.Split(out, "\n") {
+		if !endsReset(l) {
+			t.Errorf("line %d leaves a colour on: %q", i+1, l)
+		}
 	}
 }

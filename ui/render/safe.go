@@ -33,7 +33,7 @@ func Safe(s string) string {
 			b.WriteString("    ")
 			i++
 		case c == esc:
-			i = escape(&b, s, i)
+			i = escapeSeq(&b, s, i)
 		case c < 0x80: // other C0 controls and DEL
 			i++
 		default:
@@ -66,9 +66,9 @@ func isPlain(s string) bool {
 	return true
 }
 
-// escape handles the sequence starting with the ESC at s[i]: it copies an
+// escapeSeq handles the sequence starting with the ESC at s[i]: it copies an
 // SGR sequence to b, drops anything else, and returns the index after it.
-func escape(b *strings.Builder, s string, i int) int {
+func escapeSeq(b *strings.Builder, s string, i int) int {
 	if i+1 >= len(s) {
 		return i + 1 // lone ESC at the end
 	}
