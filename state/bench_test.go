@@ -84,3 +84,27 @@ func BenchmarkCompact100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIsReadParallel is the per-article cost of is:read in a search
+// running on all cores.
+func BenchmarkIsReadParallel(b *testing.B) {
+	s, err := OpenWith(b.TempDir(), Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ids := make([]string, 50_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%012x", i)
+	}
+	if err := s.SetRead(ids[:25_000], true); err != nil {
+		b.Fatal(err)
+	}
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			s.IsRead(ids[i%len(ids)])
+			i++
+		}
+	})
+}

@@ -29,6 +29,7 @@ func (s *Store) reopen() error {
 	s.off, s.lines = 0, 0
 	s.t = newTable()
 	s.probs = problems{}
+	s.version.Add(1)
 	return nil
 }
 
@@ -74,5 +75,8 @@ func (s *Store) refresh() error {
 	})
 	s.off += int64(consumed)
 	s.lines += lines
+	if lines > 0 {
+		s.version.Add(1)
+	}
 	return nil
 }

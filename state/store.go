@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -57,6 +58,9 @@ type Store struct {
 	lines int         // lines of f applied to t
 	t     table
 	probs problems
+
+	// version counts changes to t, for Version.
+	version atomic.Uint64
 }
 
 // Open loads the state kept in dir (created if missing). A damaged line is
@@ -155,6 +159,11 @@ func (s *Store) Starred() []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// Version changes whenever the marks may have changed (a Set, or a
+// Refresh or reload that found new lines). The search uses it to know
+// whether results that depend on the marks (is:read) still hold.
+func (s *Store) Version() uint64 { return s.version.Load() }
 
 // Problems lists the damaged lines skipped ("PATH:LINE: reason") and
 // failed automatic compactions.
@@ -257,5 +266,6 @@ func (s *Store) set(ids []string, o op) error {
 	for _, ev := range evs {
 		s.t.apply(ev)
 	}
+	s.version.Add(1)
 	return nil
 }

@@ -64,9 +64,18 @@ func TestTwoStoresSeeEachOther(t *testing.T) {
 	if b.IsRead("x") {
 		t.Fatal("b saw a's change before Refresh")
 	}
+	v := b.Version()
 	must(t, b.Refresh())
 	if !b.IsRead("x") {
 		t.Fatal("b did not see a's read after Refresh")
+	}
+	if b.Version() == v {
+		t.Fatal("Version did not change when Refresh found a's mark")
+	}
+	v = b.Version()
+	must(t, b.Refresh())
+	if b.Version() != v {
+		t.Fatal("Version changed on a Refresh that found nothing")
 	}
 	// b's save refreshes first, so b's later unread wins on both sides.
 	must(t, a.SetStarred("y", true))
