@@ -47,7 +47,7 @@ func (x *extractor) article() {
 	a := x.a
 	title, name, published, date := int32(-1), int32(-1), int32(-1), int32(-1)
 	x.each(0, func(c int32, n *fmNode) {
-		switch n.key {
+		switch x.t.key(c) {
 		case "title":
 			title = c
 		case "name":
@@ -123,9 +123,9 @@ func (x *extractor) published(published, date int32) {
 		}
 		if t, ok := DateFromName(x.path); ok {
 			x.a.Published = t
-			x.warn(x.node(c).line, "%s %s is not a date; using the date in the file name", x.node(c).key, x.shown(c))
+			x.warn(x.node(c).line, "%s %s is not a date; using the date in the file name", x.t.key(c), x.shown(c))
 		} else {
-			x.warn(x.node(c).line, "%s %s is not a date", x.node(c).key, x.shown(c))
+			x.warn(x.node(c).line, "%s %s is not a date", x.t.key(c), x.shown(c))
 		}
 		return
 	}
@@ -140,7 +140,7 @@ func (x *extractor) provider(i int32) Provider {
 	switch x.node(i).kind {
 	case nodeMap:
 		x.each(i, func(c int32, n *fmNode) {
-			switch n.key {
+			switch x.t.key(c) {
 			case "name":
 				p.Name = x.line(c)
 			case "domain":
@@ -172,7 +172,7 @@ func (x *extractor) images(i int32) []Image {
 			img.URL = x.line(c)
 		}
 		x.each(c, func(f int32, n *fmNode) {
-			switch n.key {
+			switch x.t.key(f) {
 			case "url":
 				img.URL = x.line(f)
 			case "width":
@@ -217,7 +217,7 @@ func (x *extractor) related(i int32) {
 		}
 		var r Related
 		x.each(c, func(f int32, n *fmNode) {
-			switch n.key {
+			switch x.t.key(f) {
 			case "title":
 				r.Title = x.line(f)
 			case "webUrl":
@@ -226,7 +226,7 @@ func (x *extractor) related(i int32) {
 			if !x.full {
 				return
 			}
-			switch n.key {
+			switch x.t.key(f) {
 			case "excerpt":
 				r.Excerpt = x.multiline(f)
 			case "publishedDateTime":

@@ -19,7 +19,7 @@ const (
 
 // name is how a warning refers to a node.
 func (x *extractor) name(i int32) string {
-	if k := x.node(i).key; k != "" {
+	if k := x.t.key(i); k != "" {
 		return clip(SanitizeLine(k), 40)
 	}
 	return "list item"
@@ -33,7 +33,7 @@ func (x *extractor) shown(i int32) string {
 	case nodeSeq:
 		return "(a list)"
 	default:
-		return quoteShort(n.value)
+		return quoteShort(x.t.value(i))
 	}
 }
 
@@ -53,7 +53,7 @@ func (x *extractor) text(i int32, multiline bool, limit int) string {
 	case nodeNull:
 		return ""
 	case nodeText:
-		s = n.value
+		s = x.t.value(i)
 	case nodeBinary:
 		s = x.binary(i)
 	case nodeSeq:
@@ -87,7 +87,7 @@ func (x *extractor) binary(i int32) string {
 			return -1
 		}
 		return r
-	}, n.value)
+	}, x.t.value(i))
 	b, err := base64.StdEncoding.DecodeString(clean)
 	if err != nil {
 		x.warn(n.line, "%s is not valid base64 (!!binary); ignored", x.name(i))
@@ -105,7 +105,7 @@ func (x *extractor) int(i int32) int {
 	case nodeNull:
 		return 0
 	case nodeText:
-		if v, ok := parseInt(n.value); ok {
+		if v, ok := parseInt(x.t.value(i)); ok {
 			return v
 		}
 	}
@@ -158,7 +158,7 @@ func (x *extractor) bool(i int32) bool {
 		return false
 	}
 	if n.kind == nodeText {
-		switch strings.TrimSpace(n.value) {
+		switch strings.TrimSpace(x.t.value(i)) {
 		case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y":
 			return true
 		case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N":
@@ -175,7 +175,7 @@ func (x *extractor) date(i int32) (time.Time, bool) {
 	if n.kind != nodeText {
 		return time.Time{}, false
 	}
-	return parseDate(strings.TrimSpace(n.value))
+	return parseDate(strings.TrimSpace(x.t.value(i)))
 }
 
 // parseDate accepts the timestamp forms front matter is written in:
@@ -264,7 +264,7 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 	}
 	switch n := x.node(i); n.kind {
 	case nodeText:
-		b.WriteString(n.value)
+		b.WriteString(x.t.value(i))
 	case nodeBinary:
 		b.WriteString(x.binary(i))
 	case nodeMap, nodeSeq:
@@ -278,7 +278,7 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 			case n.kind == nodeSeq:
 				b.WriteString("-")
 			default:
-				b.WriteString(e.key)
+				b.WriteString(x.t.key(c))
 				b.WriteString(":")
 			}
 			if nested {

@@ -1,8 +1,8 @@
 package feed
 
 import (
-	"bytes"
-	"unicode/utf8"
+	"strings"
+	"unsafe"
 )
 
 // The front matter is decoded in two steps. A decoder turns the YAML text
@@ -28,18 +28,28 @@ const (
 )
 
 // fmNode is one value. Nodes live in one slice and link by index: a
-// mapping's or sequence's children are first, then next, next, ...
+// mapping's or sequence's children are first, then next, next, ... Nodes
+// hold no pointers (their strings are spans, see fmTree.str), so building
+// a tree of a few hundred nodes is one allocation the garbage collector
+// never scans and appending to it needs no write barriers.
 type fmNode struct {
-	key   string // key within the parent mapping ("" in sequences)
-	value string // scalars
-	line  int32  // file line of the key (mapping entries) or of the value
-	first int32  // first child, -1 if none
-	next  int32  // next sibling, -1 if last
+	key   span // key within the parent mapping (empty in sequences)
+	value span // scalars
+	line  int32
+	first int32 // first child, -1 if none
+	next  int32 // next sibling, -1 if last
 	kind  nodeKind
 }
 
-// fmTree is a decoded front matter. nodes[0] is the root mapping.
+// span is a string of the tree: src[off:off+n], or arena[-off-1:][:n]
+// when off is negative.
+type span struct{ off, n int32 }
+
+// fmTree is a decoded front matter. nodes[0] is the root mapping. line is
+// the file line of the key (mapping entries) or of the value.
 type fmTree struct {
+	src      string          // the front matter text the fast decoder read
+	arena    strings.Builder // every other string (decoded escapes, yaml.v3's values)
 	nodes    []fmNode
 	warnings []string // what decoding ignored (duplicate keys, merge keys)
 }
@@ -51,8 +61,11 @@ const (
 	maxDepth = 40    // nesting of mappings and sequences
 )
 
-func newTree(srcLen int) *fmTree {
-	return &fmTree{nodes: make([]fmNode, 0, srcLen/32+16)}
+// newTree starts a tree for a decoder reading src (the fast decoder, whose
+// strings are parts of src) or nothing (yaml.v3's strings are its own);
+// size is the length of the front matter, for the capacity.
+func newTree(src string, size int) *fmTree {
+	return &fmTree{src: src, nodes: make([]fmNode, 0, size/44+16)}
 }
 
 // add appends a node; it reports false when the tree is over budget.
@@ -60,9 +73,37 @@ func (t *fmTree) add(kind nodeKind, key, value string, line int) (int32, bool) {
 	if len(t.nodes) >= maxNodes {
 		return -1, false
 	}
-	t.nodes = append(t.nodes, fmNode{key: key, value: value, line: int32(line), first: -1, next: -1, kind: kind})
+	t.nodes = append(t.nodes, fmNode{key: t.span(key), value: t.span(value), line: int32(line), first: -1, next: -1, kind: kind})
 	return int32(len(t.nodes) - 1), true
 }
+
+// span stores s: as its offset when it is part of src (the fast decoder's
+// keys and values are), else by copying it to the arena.
+func (t *fmTree) span(s string) span {
+	if s == "" {
+		return span{}
+	}
+	// Address arithmetic only: nothing is dereferenced.
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(t.src)))
+	if len(t.src) > 0 && off < uintptr(len(t.src)) && int(off)+len(s) <= len(t.src) {
+		return span{off: int32(off), n: int32(len(s))}
+	}
+	at := t.arena.Len()
+	t.arena.WriteString(s)
+	return span{off: -int32(at) - 1, n: int32(len(s))}
+}
+
+// str returns the string a span stands for. It is only valid while the
+// tree is: an Article keeps copies (see ownText).
+func (t *fmTree) str(s span) string {
+	if s.off >= 0 {
+		return t.src[s.off : s.off+s.n]
+	}
+	return t.arena.String()[-s.off-1:][:s.n]
+}
+
+func (t *fmTree) key(i int32) string   { return t.str(t.nodes[i].key) }
+func (t *fmTree) value(i int32) string { return t.str(t.nodes[i].value) }
 
 // children appends to a mapping or sequence node in order. For mappings
 // it also finds an earlier entry with the same key, in linear time even
@@ -88,7 +129,7 @@ func (c *children) find(key string) int32 {
 		return -1
 	}
 	for i := c.t.nodes[c.node].first; i >= 0; i = c.t.nodes[i].next {
-		if n := &c.t.nodes[i]; n.key == key && n.kind != nodeDropped {
+		if c.t.nodes[i].kind != nodeDropped && c.t.key(i) == key {
 			return i
 		}
 	}
@@ -103,163 +144,14 @@ func (c *children) append(i int32) {
 	}
 	c.last = i
 	c.n++
-	if c.index == nil && c.n > 16 {
+	if c.index == nil && c.n > 32 {
 		c.index = make(map[string]int32, 2*c.n)
 		for j := c.t.nodes[c.node].first; j >= 0; j = c.t.nodes[j].next {
-			if n := &c.t.nodes[j]; n.kind != nodeDropped {
-				c.index[n.key] = j
+			if c.t.nodes[j].kind != nodeDropped {
+				c.index[c.t.key(j)] = j
 			}
 		}
 	} else if c.index != nil {
-		c.index[c.t.nodes[i].key] = i
+		c.index[c.t.key(i)] = i
 	}
-}
-
-const bom = "\xef\xbb\xbf"
-
-// splitFrontMatter finds the front matter: the file starts with a "---"
-// line and the front matter ends at the next line that is "---" or "..."
-// (trailing blanks allowed), as Jekyll reads it. The body is what follows,
-// which may be nothing at all (no newline after the closing line).
-// A UTF-8 BOM before the first "---" is skipped; the first front matter
-// line is line 2 of the file.
-func splitFrontMatter(data []byte) (fm, body []byte, err *ParseError) {
-	data = bytes.TrimPrefix(data, []byte(bom))
-	start, ok := delimiter(data, 0, false)
-	if !ok {
-		return nil, nil, &ParseError{Line: 1, Reason: "no front matter: the file does not start with a --- line"}
-	}
-	if end, ok := delimiter(data, start, true); ok {
-		return nil, data[end:], nil // empty front matter
-	}
-	// Jump from candidate to candidate ("\n---" or "\n...") rather than
-	// line by line; each search resumes where it left off, so a file full
-	// of near misses stays linear.
-	dash, dots := -1, -1
-	for at := start; ; {
-		if dash < at {
-			dash = nextIndex(data, at, "\n---")
-		}
-		if dots < at {
-			dots = nextIndex(data, at, "\n...")
-		}
-		p := min(dash, dots)
-		if p == len(data) {
-			return nil, nil, &ParseError{Line: 1, Reason: "front matter is not closed: no --- line after the first"}
-		}
-		if end, ok := delimiter(data, p+1, true); ok {
-			return data[start : p+1], data[end:], nil
-		}
-		at = p + 1
-	}
-}
-
-// nextIndex is the offset of sep in data at or after from, else len(data).
-func nextIndex(data []byte, from int, sep string) int {
-	if i := bytes.Index(data[from:], []byte(sep)); i >= 0 {
-		return from + i
-	}
-	return len(data)
-}
-
-// delimiter reports whether a front matter delimiter line starts at data[at]
-// and returns the offset just past it. The closing line may also be "...".
-func delimiter(data []byte, at int, closing bool) (int, bool) {
-	rest := data[at:]
-	if !bytes.HasPrefix(rest, []byte("---")) && !(closing && bytes.HasPrefix(rest, []byte("..."))) {
-		return 0, false
-	}
-	for i := 3; i < len(rest); i++ {
-		switch rest[i] {
-		case ' ', '\t', '\r':
-		case '\n':
-			return at + i + 1, true
-		default:
-			return 0, false
-		}
-	}
-	return len(data), true
-}
-
-// prepareSource returns the front matter as the text both decoders read.
-// It applies, before any YAML is seen, what sanitising would do anyway, so
-// a stray control byte in a title costs that byte, not the article (yaml.v3
-// rejects a whole document for one): line breaks become "\n"; C0 controls
-// except tab, DEL, C1 controls, U+FEFF and the noncharacters U+FFFE/U+FFFF
-// are dropped; U+2028/U+2029 (which YAML would treat as line breaks)
-// become spaces; invalid UTF-8 becomes U+FFFD. hasTab reports a tab, which
-// the fast decoder leaves to yaml.v3. NUL bytes never get here (Parse
-// rejects binary files first).
-func prepareSource(fm []byte) (src string, hasTab bool) {
-	s := string(fm)
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainASCII(word8(s[i:])) {
-			i += 8
-			continue
-		}
-		for end := min(i+8, len(s)); i < end; {
-			c := s[i]
-			switch {
-			case c >= 0x20 && c < 0x7f || c == '\n':
-				i++
-				continue
-			case c == '\t':
-				hasTab = true
-				i++
-				continue
-			case c >= utf8.RuneSelf:
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !badSourceRune(r, size) {
-					i += size
-					continue
-				}
-			}
-			return cleanSource(s, i)
-		}
-	}
-	return s, hasTab
-}
-
-func badSourceRune(r rune, size int) bool {
-	return r == utf8.RuneError && size == 1 || r < 0xa0 || r == 0xfeff || r == 0xfffe || r == 0xffff ||
-		r == 0x2028 || r == 0x2029
-}
-
-// cleanSource is the slow part of prepareSource, from the first byte that
-// needs a change.
-func cleanSource(s string, from int) (string, bool) {
-	b := make([]byte, 0, len(s)+16)
-	b = append(b, s[:from]...)
-	hasTab := bytes.IndexByte(b, '\t') >= 0
-	for i := from; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 0x20 && c < 0x7f, c == '\n':
-				b = append(b, c)
-			case c == '\t':
-				b = append(b, c)
-				hasTab = true
-			case c == '\r':
-				if i < len(s) && s[i] == '\n' {
-					continue
-				}
-				b = append(b, '\n')
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = utf8.AppendRune(b, utf8.RuneError)
-		case r == 0x2028 || r == 0x2029:
-			b = append(b, ' ')
-		case badSourceRune(r, size):
-		default:
-			b = append(b, s[i-size:i]...)
-		}
-	}
-	return string(b), hasTab
 }

@@ -15,11 +15,12 @@ import "strings"
 // succeeds its tree equals the one the yaml.v3 path builds (FuzzParse and
 // the corpus test check this).
 //
-// src comes from prepareSource and holds no tab (tabs are left to yaml.v3
-// without looking further); firstLine is the file line of src's first
-// line.
+// src is the front matter as in the file: the decoder checks each line and
+// also gives up on a line prepareSource would change (a control character,
+// a tab, a lone CR, invalid UTF-8, ...), so that it never needs that copy;
+// CRLF line ends are fine. firstLine is the file line of src's first line.
 func parseFast(src string, firstLine int) (*fmTree, bool) {
-	p := fastParser{src: src, lineNo: firstLine, t: newTree(len(src))}
+	p := fastParser{src: src, lineNo: firstLine, t: newTree(src, len(src))}
 	l, ok := p.peek()
 	switch {
 	case p.failed:
@@ -73,6 +74,11 @@ func (p *fastParser) peek() (fline, bool) {
 		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
 			line = line[:nl]
 			p.next = p.pos + nl + 1
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if !plainLine(line) {
+			p.failed = true
+			break
 		}
 		indent := 0
 		for indent < len(line) && line[indent] == ' ' {

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxFileBytes caps the bytes read from one article file. Real articles
@@ -84,14 +85,26 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 }
 
 // decodeFrontMatter decodes with the fast decoder when it can and with
-// yaml.v3 otherwise.
+// yaml.v3 otherwise. The fast decoder reads the file's text as it is and
+// gives up on anything unusual; if cleaning the text (see prepareSource)
+// changed it, the fast decoder gets a second chance on the clean text.
 func decodeFrontMatter(fm []byte, fast bool) (*fmTree, *ParseError) {
 	if len(fm) > maxFrontMatter {
 		return nil, &ParseError{Line: fmFirstLine, Reason: fmt.Sprintf(
 			"front matter too large (%d KiB, limit %d KiB)", len(fm)>>10, maxFrontMatter>>10)}
 	}
-	src, hasTab := prepareSource(fm)
-	if fast && !hasTab {
+	if fast {
+		// The fast decoder reads fm in place, without the usual copy to a
+		// string: the tree is dropped before Parse returns and the
+		// extractor copies every string it keeps (ownText), so nothing
+		// refers to the caller's buffer afterwards, which a loader reuses
+		// (TestParseKeepsNoReferenceToData checks this).
+		if t, ok := parseFast(unsafe.String(unsafe.SliceData(fm), len(fm)), fmFirstLine); ok {
+			return t, nil
+		}
+	}
+	src, changed := prepareSource(fm)
+	if fast && changed {
 		if t, ok := parseFast(src, fmFirstLine); ok {
 			return t, nil
 		}

@@ -292,3 +292,25 @@ func TestParseErrorText(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Parse must not keep references to the bytes it was given: a loader
+// reuses its read buffer for the next file.
+func TestParseKeepsNoReferenceToData(t *testing.T) {
+	const name = "2024-02-01-kitchen-sink.md"
+	for _, data := range [][]byte{readFixture(t, name), seedLike(7)} {
+		for _, p := range []func(string, []byte) (*Article, error){Parse, ParseSummary} {
+			buf := slices.Clone(data)
+			a, err := p(name, buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range buf {
+				buf[i] = 'X'
+			}
+			want, _ := p(name, data)
+			if !reflect.DeepEqual(a, want) {
+				t.Fatalf("article changed with the buffer:\n%+v\nwant %+v", a, want)
+			}
+		}
+	}
+}

@@ -33,7 +33,7 @@ func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
 	}()
 	dec := yaml.NewDecoder(strings.NewReader(src))
 	var doc yaml.Node
-	w := walker{t: newTree(len(src)), off: firstLine - 1}
+	w := walker{t: newTree("", len(src)), off: firstLine - 1}
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) { // nothing but comments
 			w.t.add(nodeMap, "", "", firstLine)
