@@ -1,0 +1,188 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// WatchOptions tune Watch. The zero value means the defaults.
+type WatchOptions struct {
+	// Quiet is how long the directories must stay quiet before the changes
+	// so far are sent; 0 means DefaultWatchQuiet. A `git pull` writes its
+	// files within milliseconds of each other, so it becomes one Change.
+	Quiet time.Duration
+	// MaxDelay bounds how long a change waits while events keep coming
+	// (a long copy): 0 means DefaultWatchMaxDelay.
+	MaxDelay time.Duration
+}
+
+// Defaults of WatchOptions.
+const (
+	DefaultWatchQuiet    = 200 * time.Millisecond
+	DefaultWatchMaxDelay = 2 * time.Second
+)
+
+// Change is one batch of changes to the watched directories. Paths are
+// display paths, as in Article.Path and Problem.Path.
+type Change struct {
+	// Added are article files that appeared (or became usable), Changed
+	// the ones already known that were written to. Both are summaries read
+	// exactly as the loader reads them: same ID, Story (= ID), Path, Rel,
+	// Size and ModTime. Unlike Stream, Watch sees one file at a time, so
+	// when a file's URL is one another article of the library already has,
+	// the ID is that same URL ID: the library decides which keeps it (see
+	// Stream's de-duplication).
+	Added, Changed []*Article
+	// Removed are files that disappeared, and known articles that can no
+	// longer be used (they are in Problems too). A file renamed is Removed
+	// under its old path and Added under the new one.
+	Removed []string
+	// Problems are files that appeared or changed but cannot be used, and
+	// directories that cannot be watched.
+	Problems []Problem
+	// DirGone are watched directories (as given to Watch) that were
+	// removed or renamed away. They are no longer watched, and their
+	// files are in Removed.
+	DirGone []string
+}
+
+// Empty reports whether the change has nothing to say.
+func (c *Change) Empty() bool {
+	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) == 0
+}
+
+// Watch watches the library directories dirs (as given to Dir) and their
+// subdirectories, and sends the changes to article files in batches: a
+// batch is sent once no file event came for opt.Quiet, or opt.MaxDelay
+// after its first event. Hidden files and directories are ignored, and
+// symlinked directories are not followed, as in the loader; directories
+// created later are watched as they appear. Attribute changes (chmod,
+// touch) are not changes.
+//
+// It returns an error, before watching anything, when a directory cannot
+// be watched. Later trouble (a subdirectory that cannot be watched, a
+// directory that disappears) is reported in the Changes and never stops
+// the watch. The channel is closed when ctx is done.
+//
+// Start Watch before loading the library: a file written between the two
+// then arrives as Added (or Changed) instead of being missed, and callers
+// treat Added and Changed alike, replacing any article with that Path.
+func Watch(ctx context.Context, dirs []string, opt WatchOptions) (<-chan Change, error) {
+	if opt.Quiet <= 0 {
+		opt.Quiet = DefaultWatchQuiet
+	}
+	if opt.MaxDelay <= 0 {
+		opt.MaxDelay = DefaultWatchMaxDelay
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w := newWatcher(fw)
+	for _, dir := range dirs {
+		if err := w.addRoot(dir); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	ch := make(chan Change)
+	go w.run(ctx, ch, opt)
+	return ch, nil
+}
+
+// run is the watch loop: it gathers events into the dirty set and sends a
+// Change when the directories have been quiet for long enough. While a
+// Change waits for the reader, events keep being gathered (a slow reader
+// must not overflow the kernel's queue); the next Change is built only
+// after it is taken, so Changes never overlap.
+func (w *watcher) run(ctx context.Context, out chan<- Change, opt WatchOptions) {
+	defer close(out)
+	defer w.fw.Close()
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	var (
+		first time.Time // of the batch being gathered; zero when none
+		due   bool      // the batch is ready to be built
+		ready Change    // built, waiting for the reader
+		held  bool      // ready holds a Change
+	)
+	schedule := func() {
+		now := time.Now()
+		if first.IsZero() {
+			first = now
+		}
+		timer.Reset(min(opt.Quiet, first.Add(opt.MaxDelay).Sub(now)))
+	}
+	if w.pending() { // problems found while adding the roots
+		schedule()
+	}
+	for {
+		var send chan<- Change // nil (never ready) unless a Change waits
+		if held {
+			send = out
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fw.Events:
+			if !ok {
+				return
+			}
+			if w.event(ev) {
+				schedule()
+			}
+		case err, ok := <-w.fw.Errors:
+			if !ok {
+				return
+			}
+			w.failure(err)
+			schedule()
+		case <-timer.C:
+			due, first = true, time.Time{}
+		case send <- ready:
+			ready, held = Change{}, false
+		}
+		if due && !held {
+			due = false
+			ready = w.flush()
+			held = !ready.Empty()
+		}
+	}
+}
+
+// failure handles an error from fsnotify. On a queue overflow events were
+// lost, so every directory is looked at again.
+func (w *watcher) failure(err error) {
+	if errors.Is(err, fsnotify.ErrEventOverflow) {
+		w.rescan()
+		return
+	}
+	path := ""
+	if len(w.roots) > 0 {
+		path = w.roots[0].src.root
+	}
+	w.problems = append(w.problems, Problem{Path: path, Reason: shortReason("watch: " + err.Error())})
+}
+
+// absDir is where a directory is watched: absolute and clean, so event
+// names map back to paths under their root whatever form dir was given in.
+func absDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return "", err
+	}
+	if !st.IsDir() {
+		return "", errors.New("not a directory")
+	}
+	return abs, nil
+}
