@@ -57,7 +57,9 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	// it: a background query later would race Bubble Tea for the replies.
 	dark := true
 	look := cfg.Appearance(g.getenv, func() bool {
+		start := time.Now()
 		dark = termenv.NewOutput(out).HasDarkBackground()
+		g.debug.Printf("tui: dark background %v (asked the terminal in %v)", dark, time.Since(start))
 		return dark
 	})
 	lipgloss.SetHasDarkBackground(dark)

@@ -175,7 +175,22 @@ func isDigitRun(keys []string) bool {
 
 // ShortHelp implements help.KeyMap: the one-line footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Open, k.Filter, k.OpenBrowser, k.LinkPicker, k.Help, k.Quit}
+	return []key.Binding{
+		Pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.OpenBrowser, k.LinkPicker,
+		k.HistoryBack, k.Help, k.Quit,
+	}
+}
+
+// Pair is a help-only binding standing for a and b together ("j/k move"),
+// matching the keys of both; when either is disabled or unbound it is a
+// alone.
+func Pair(a, b key.Binding, desc string) key.Binding {
+	if !a.Enabled() || !b.Enabled() || len(a.Keys()) == 0 || len(b.Keys()) == 0 {
+		return a
+	}
+	keys := append(append([]string(nil), a.Keys()...), b.Keys()...)
+	return key.NewBinding(key.WithKeys(keys...),
+		key.WithHelp(helpKey(a.Keys()[:1])+"/"+helpKey(b.Keys()[:1]), desc))
 }
 
 // FullHelp implements help.KeyMap: the `?` screen, one column per group.

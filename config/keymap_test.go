@@ -87,3 +87,15 @@ func TestHelpOnlyShowsEnabled(t *testing.T) {
 		}
 	}
 }
+
+func TestShortHelpPairsUpDown(t *testing.T) {
+	k := DefaultKeyMap()
+	first := k.ShortHelp()[0]
+	if got := first.Help(); got.Key != "j/k" || got.Desc != "move" {
+		t.Errorf("first short help = %+v", got)
+	}
+	k.Up.SetEnabled(false)
+	if got := k.ShortHelp()[0].Help().Key; got != "j/down" {
+		t.Errorf("with up disabled = %q", got)
+	}
+}

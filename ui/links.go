@@ -88,12 +88,21 @@ func (m *Model) openLinkN(n int) tea.Cmd {
 // followLink opens a link: inside Herald when it is an article of the
 // library (a related story we have), in the browser otherwise.
 func (m *Model) followLink(l render.Link) tea.Cmd {
-	if id := feed.URLID(l.URL); id != "" {
-		if a := m.lib.ByID(id); a != nil && a != m.current() {
-			return m.jumpTo(a)
-		}
+	if a := m.libraryArticle(l.URL); a != nil {
+		return m.jumpTo(a)
 	}
 	return m.openURL(l.URL)
+}
+
+// libraryArticle is the article of the library that url is, other than
+// the current one; nil when there is none.
+func (m *Model) libraryArticle(url string) *feed.Article {
+	if id := feed.URLID(url); id != "" {
+		if a := m.lib.ByID(id); a != nil && a != m.current() {
+			return a
+		}
+	}
+	return nil
 }
 
 // jumpTo selects a in the list, remembering where the user was so that
@@ -106,7 +115,11 @@ func (m *Model) jumpTo(a *feed.Article) tea.Cmd {
 		}
 	}
 	cmd := m.selectAnywhere(a)
-	m.status.set("Jumped to %q (%s to go back)", a.Title, m.keys.HistoryBack.Help().Key)
+	back := "history_back"
+	if keys := m.keys.HistoryBack.Keys(); len(keys) > 0 {
+		back = keys[0]
+	}
+	m.status.set("Related story (%s goes back): %s", back, a.Title)
 	return cmd
 }
 
@@ -118,7 +131,7 @@ func (m *Model) historyBack() tea.Cmd {
 	}
 	a := m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
-	m.status.set("Back to %q", a.Title)
+	m.status.set("Back: %s", a.Title)
 	return m.selectAnywhere(a)
 }
 
@@ -136,7 +149,9 @@ func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
 // linkPicker lists the current article's numbered links; a digit or the
 // cursor and open choose one.
 type linkPicker struct {
-	links  []render.Link
+	links []render.Link
+	// inside[i]: links[i] is an article of the library, opened in Herald.
+	inside []bool
 	cursor int
 }
 
@@ -148,6 +163,10 @@ func (m *Model) openPicker() {
 		m.status.set("This article has no links.")
 	default:
 		m.picker.links, m.picker.cursor = m.detail.links, 0
+		m.picker.inside = make([]bool, len(m.detail.links))
+		for i, l := range m.detail.links {
+			m.picker.inside[i] = m.libraryArticle(l.URL) != nil
+		}
 		m.over = linksOverlay
 	}
 }
@@ -193,7 +212,11 @@ func (p *linkPicker) view(w, h int, s *Styles) []string {
 			marker = s.Marker.Render(s.MarkerGlyph) + " "
 		}
 		num := s.Link.Render(fmt.Sprintf("%2d", l.N))
-		out = append(out, fit(marker+num+" "+feed.SanitizeLine(l.Label), w, s.Ellipsis))
+		label := feed.SanitizeLine(l.Label)
+		if i < len(p.inside) && p.inside[i] {
+			label = s.Match.Render("[in Herald]") + " " + label
+		}
+		out = append(out, fit(marker+num+" "+label, w, s.Ellipsis))
 		if len(out) < h {
 			out = append(out, fit("     "+s.Header.Render(feed.SanitizeLine(l.URL)), w, s.Ellipsis))
 		}

@@ -173,7 +173,7 @@ func (p *listPane) lines(w, h int, header string, focused bool, s *Styles) []str
 	}
 	pos := ""
 	if n := len(p.items); n > 0 {
-		pos = fmt.Sprintf("%d/%d", p.list.Paginator.Page+1, p.list.Paginator.TotalPages)
+		pos = fmt.Sprintf("page %d/%d", p.list.Paginator.Page+1, p.list.Paginator.TotalPages)
 	}
 	hs := s.Header
 	if focused {

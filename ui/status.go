@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 )
 
@@ -88,5 +90,28 @@ func (m *Model) shortHelp(w int) string {
 		ShortKey: s.HelpKey, ShortDesc: s.HelpDesc, ShortSeparator: s.HelpSep,
 		Ellipsis: s.HelpSep, FullKey: s.HelpKey, FullDesc: s.HelpDesc, FullSeparator: s.HelpSep,
 	}
-	return h.ShortHelpView(m.keys.ShortHelp())
+	return h.ShortHelpView(m.contextHelp())
+}
+
+// contextHelp is the short help for what has the keys now: the filter
+// input, an overlay, or the panes.
+func (m *Model) contextHelp() []key.Binding {
+	k := &m.keys
+	as := func(b key.Binding, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+	}
+	switch {
+	case m.filter.active:
+		return []key.Binding{as(k.Open, "apply"), as(k.Back, "clear"), key.NewBinding(
+			key.WithKeys("up", "down"), key.WithHelp("up/down", "move")), k.ForceQuit}
+	case m.over == linksOverlay:
+		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "open"),
+			as(k.Links, "open link N"), as(k.Back, "close"), k.Quit}
+	case m.over != noOverlay:
+		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown, as(k.Back, "close"), k.Quit}
+	case m.focus == focusDetail:
+		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown, as(k.Back, "list"),
+			k.OpenBrowser, k.Links, k.LinkPicker, k.HistoryBack, k.Help, k.Quit}
+	}
+	return m.keys.ShortHelp()
 }
