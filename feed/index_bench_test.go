@@ -159,3 +159,33 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTyping types queries one character at a time, as the filter
+// sees them: each keystroke after the first narrows the one before, so
+// Search only looks at its results. Reports the mean per keystroke.
+func BenchmarkTyping(b *testing.B) {
+	ix := NewIndex()
+	ix.Add(benchArticles(100_000, 0))
+	now := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{"clement", `nvidia "machine learning"`, "t:ai openai"} {
+		b.Run(text, func(b *testing.B) {
+			keys := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				ix.recentMu.Lock()
+				ix.recent = nil
+				ix.recentMu.Unlock()
+				for n := 1; n <= len(text); n++ {
+					q, err := ParseQuery(text[:n], now)
+					if err != nil {
+						continue // a half-typed phrase or qualifier shows a hint
+					}
+					ix.Search(q, nil)
+					keys++
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e6/float64(keys), "ms/key")
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(keys), "cpu-ms/key")
+		})
+	}
+}
