@@ -1,11 +1,16 @@
 package feed
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/state"
 )
 
 // verState is a Versioned State whose marks the test changes.
@@ -129,5 +134,52 @@ func TestSearchForgetsStateDependentResultsWithoutVersion(t *testing.T) {
 	q2, _ := ParseQuery("is:unread ai", queryNow)
 	if got := fmt.Sprint(ids(ix.Search(q2, st))); got != "[a2 a3 a4]" {
 		t.Fatalf("is:unread ai after marking a1 read = %s", got)
+	}
+}
+
+// The reading state store is what the UI passes to Search.
+var _ interface {
+	State
+	Versioned
+} = (*state.Store)(nil)
+
+// TestSearchRealCorpus runs queries over the shared corpus through the
+// loader, checking Search against Match and that each query finds
+// something (the corpus is about AI, from Forbes among others).
+func TestSearchRealCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no shared corpus")
+	}
+	lib, err := Load(context.Background(), []Source{Dir(dir)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := lib.Articles()
+	st, err := state.OpenWith(t.TempDir(), state.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.SetRead(ids(arts[:len(arts)/2]), true); err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex()
+	ix.Add(arts)
+	for _, s := range []string{"ai", "t:ai", "p:forbes", "generative", `"artificial intelligence"`, "is:unread ai", "-is:unread", "since:2020-01-01"} {
+		q, err := ParseQuery(s, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, a := range arts {
+			if q.Match(a, st) {
+				want = append(want, a.ID)
+			}
+		}
+		got := ids(ix.Search(q, st))
+		if !slices.Equal(got, want) || len(got) == 0 {
+			t.Errorf("%s: Search found %d, Match %d of %d", s, len(got), len(want), len(arts))
+		}
 	}
 }
