@@ -23,14 +23,6 @@ func (s *verState) IsRead(id string) bool    { return s.read[id] }
 func (s *verState) IsStarred(id string) bool { return false }
 func (s *verState) Version() uint64          { return s.version }
 
-func ids(arts []*Article) []string {
-	out := make([]string, len(arts))
-	for i, a := range arts {
-		out[i] = a.ID
-	}
-	return out
-}
-
 // TestSearchAgreesWithMatchWhileTyping types, deletes and retypes queries
 // against one Index, with marks and new articles arriving in between, and
 // checks every result against Query.Match over all articles: reusing

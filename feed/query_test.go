@@ -56,6 +56,15 @@ func queryArticles() []*Article {
 
 var queryState = fakeState{read: map[string]bool{"a1": true}, starred: map[string]bool{"a2": true}}
 
+// ids lists the articles' IDs.
+func ids(arts []*Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}
+
 // matching returns the IDs of the articles q matches, through both
 // Query.Match and an Index, failing if the two disagree.
 func matching(t *testing.T, q Query, arts []*Article, st State) string {
