@@ -57,8 +57,12 @@ type fmTree struct {
 // Limits shared by both decoders, so whatever the fast decoder accepts the
 // yaml.v3 path accepts too. Real front matter has ~200 values, 6 deep.
 const (
-	maxNodes = 20000 // values, counting aliases once per use
+	maxNodes = 10000 // values, counting aliases once per use
 	maxDepth = 40    // nesting of mappings and sequences
+	// maxText caps the text of a tree, counting an alias's text once per
+	// use: without it a 200 KB string aliased a thousand times would be
+	// 200 MB of article.
+	maxText = 2 * maxFrontMatter
 )
 
 // newTree starts a tree for a decoder reading src (the fast decoder, whose
@@ -70,7 +74,7 @@ func newTree(src string, size int) *fmTree {
 
 // add appends a node; it reports false when the tree is over budget.
 func (t *fmTree) add(kind nodeKind, key, value string, line int) (int32, bool) {
-	if len(t.nodes) >= maxNodes {
+	if len(t.nodes) >= maxNodes || t.arena.Len()+len(key)+len(value) > maxText {
 		return -1, false
 	}
 	t.nodes = append(t.nodes, fmNode{key: t.span(key), value: t.span(value), line: int32(line), first: -1, next: -1, kind: kind})

@@ -61,7 +61,7 @@ func TestSanitizeAllRunes(t *testing.T) {
 		case 0xe1000:
 			r = unicode.MaxRune
 		}
-		for _, s := range []string{string(r), "a" + string(r) + "b", "क" + string(r) + "ष"} {
+		for _, s := range []string{string(r), "क" + string(r) + "b"} {
 			m, l := Sanitize(s), SanitizeLine(s)
 			if bad := badRune(m, true); bad != "" {
 				t.Fatalf("Sanitize(%q) = %q holds %s", s, m, bad)

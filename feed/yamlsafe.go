@@ -140,7 +140,8 @@ func (w *walker) fail(line int, reason string) int32 {
 func (w *walker) add(kind nodeKind, key, value string, line int) int32 {
 	i, ok := w.t.add(kind, key, value, line)
 	if !ok {
-		return w.fail(line, fmt.Sprintf("front matter too complex: more than %d values (aliases count each time they are used)", maxNodes))
+		return w.fail(line, fmt.Sprintf("front matter too complex: over %d values or %d KiB of text (counting each use of an alias)",
+			maxNodes, maxText>>10))
 	}
 	return i
 }
