@@ -19,6 +19,8 @@ type Index struct {
 
 	recentMu sync.Mutex
 	recent   []recent // see index_narrow.go
+
+	orders orders // see index_sort.go
 }
 
 type doc struct {
@@ -63,17 +65,33 @@ func (ix *Index) Len() int {
 // Large indexes are searched on all cores, and a query that narrows a
 // recent one only looks at that one's results (see recent). st may be nil
 // (see Match).
-func (ix *Index) Search(q Query, st State) []*Article { return ix.search(q, st, true) }
-
-func (ix *Index) search(q Query, st State, reuse bool) []*Article {
+func (ix *Index) Search(q Query, st State) []*Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	hits := ix.search(q, st, true)
+	out := make([]*Article, len(hits))
+	for i, h := range hits {
+		out[i] = ix.docs[h].a
+	}
+	return out
+}
+
+// search returns the indexes of the docs that match q, in order; reuse
+// allows narrowing a recent result. The caller holds ix.mu for reading.
+func (ix *Index) search(q Query, st State, reuse bool) []int32 {
 	var version uint64 // read before searching: a later mark makes the result stale
 	if v, ok := st.(Versioned); ok {
 		version = v.Version()
 	}
+	if q.Empty() {
+		hits := make([]int32, len(ix.docs))
+		for i := range hits {
+			hits[i] = int32(i)
+		}
+		return hits
+	}
 	var cand []int32
-	if reuse && !q.Empty() {
+	if reuse {
 		cand = ix.candidates(&q, st)
 	}
 	n := len(ix.docs)
@@ -88,14 +106,8 @@ func (ix *Index) search(q Query, st State, reuse bool) []*Article {
 	if len(found) > 1 {
 		hits = slices.Concat(found...)
 	}
-	out := make([]*Article, len(hits))
-	for i, h := range hits {
-		out[i] = ix.docs[h].a
-	}
-	if !q.Empty() {
-		ix.remember(q, st, version, len(ix.docs), hits)
-	}
-	return out
+	ix.remember(q, st, version, len(ix.docs), hits)
+	return hits
 }
 
 // searchDocs returns the indexes of the matching docs among docs[lo:hi],

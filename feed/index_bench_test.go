@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -186,6 +187,43 @@ func BenchmarkTyping(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e6/float64(keys), "ms/key")
 			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(keys), "cpu-ms/key")
+		})
+	}
+}
+
+// BenchmarkSortArticles sorts 100,000 results, newest first on input
+// (the library's order) as Search returns them.
+func BenchmarkSortArticles(b *testing.B) {
+	arts := benchArticles(100_000, 0)
+	slices.Reverse(arts) // generated oldest first; the library is newest first
+	for k := range numSortKeys {
+		b.Run(k.String(), func(b *testing.B) {
+			work := make([]*Article, len(arts))
+			cpu := cpuTime()
+			for b.Loop() {
+				copy(work, arts)
+				SortArticles(work, k)
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkSearchSorted is a keystroke with the list sorted by title: the
+// search plus one pass over the title order (sorted once, before the loop).
+func BenchmarkSearchSorted(b *testing.B) {
+	ix := NewIndex()
+	ix.Add(benchArticles(100_000, 0))
+	now := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"", "google"} {
+		b.Run(fmt.Sprintf("title/%q", s), func(b *testing.B) {
+			q, _ := ParseQuery(s, now)
+			ix.SearchSorted(q, nil, SortTitle)
+			cpu := cpuTime()
+			for b.Loop() {
+				ix.SearchSorted(q, nil, SortTitle)
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

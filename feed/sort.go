@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // SortKey is an order for the article list. The zero value is SortNewest.
@@ -55,27 +56,80 @@ func ParseSortKey(s string) (SortKey, error) {
 // their order (the sort is stable). Articles without a date come last in
 // both date orders, and those without a title (provider) last by title
 // (provider).
+//
+// The keys are copied into one compact slice first and sorted there:
+// comparing through 100,000 scattered Articles is several times slower.
+// An input already in order (the library is newest first) costs one pass.
 func SortArticles(arts []*Article, k SortKey) {
-	if k == SortTitle || k == SortProvider {
-		sortByText(arts, k)
+	recs := sortRecs(arts, k)
+	if slices.IsSortedFunc(recs, compareRecs) {
 		return
 	}
-	slices.SortStableFunc(arts, func(a, b *Article) int {
-		var c int
-		switch k {
-		case SortOldest:
-			c = cmp.Or(lastIf(a.Published.IsZero(), b.Published.IsZero()), a.Published.Compare(b.Published))
-		case SortQuality:
-			c = cmp.Compare(b.Quality, a.Quality)
-		case SortHeat:
-			c = cmp.Compare(b.Heat, a.Heat)
-		}
-		return cmp.Or(c, newestFirst(a, b))
-	})
+	slices.SortFunc(recs, compareRecs)
+	sorted := make([]*Article, len(arts))
+	for j, r := range recs {
+		sorted[j] = arts[r.i]
+	}
+	copy(arts, sorted)
 }
 
-func newestFirst(a, b *Article) int {
-	return cmp.Or(lastIf(a.Published.IsZero(), b.Published.IsZero()), b.Published.Compare(a.Published))
+// sortRecs returns the sort keys of arts by k, i being the position in arts.
+func sortRecs(arts []*Article, k SortKey) []sortRec {
+	recs := make([]sortRec, len(arts))
+	for i, a := range arts {
+		r := sortRec{i: int32(i), undated: a.Published.IsZero()}
+		if !r.undated {
+			r.date = a.Published.UnixNano()
+		}
+		switch k {
+		case SortOldest:
+			r.date = -r.date
+		case SortQuality:
+			r.major = -int64(a.Quality)
+		case SortHeat:
+			r.major = -int64(a.Heat)
+		case SortTitle, SortProvider:
+			s := a.Title
+			if k == SortProvider {
+				s = cmp.Or(a.Provider.Name, a.Provider.Domain)
+			}
+			r.empty, r.text = s == "", Fold(s)
+		}
+		recs[i] = r
+	}
+	return recs
+}
+
+// sortRec is an article's sort key: empty (no title or provider) last,
+// then text (folded), then major (negated
+// quality or heat), then undated last, then date (negated for oldest
+// first, so larger is always first), then the input position.
+type sortRec struct {
+	text           string
+	major, date    int64
+	i              int32
+	empty, undated bool
+}
+
+func compareRecs(a, b sortRec) int {
+	// Written out rather than with cmp.Or, which would evaluate every
+	// comparison: this runs 1.7 million times for 100,000 articles.
+	if a.empty != b.empty {
+		return lastIf(a.empty, b.empty)
+	}
+	if a.text != b.text {
+		return strings.Compare(a.text, b.text)
+	}
+	if a.major != b.major {
+		return cmp.Compare(a.major, b.major)
+	}
+	if a.undated != b.undated {
+		return lastIf(a.undated, b.undated)
+	}
+	if a.date != b.date {
+		return cmp.Compare(b.date, a.date)
+	}
+	return cmp.Compare(a.i, b.i)
 }
 
 // lastIf orders the element for which its flag is true after the other.
@@ -87,26 +141,4 @@ func lastIf(a, b bool) int {
 		return -1
 	}
 	return 0
-}
-
-// sortByText sorts by folded title or provider name, folding each once.
-func sortByText(arts []*Article, k SortKey) {
-	type keyed struct {
-		key string
-		a   *Article
-	}
-	ks := make([]keyed, len(arts))
-	for i, a := range arts {
-		s := a.Title
-		if k == SortProvider {
-			s = cmp.Or(a.Provider.Name, a.Provider.Domain)
-		}
-		ks[i] = keyed{Fold(s), a}
-	}
-	slices.SortStableFunc(ks, func(x, y keyed) int {
-		return cmp.Or(lastIf(x.key == "", y.key == ""), cmp.Compare(x.key, y.key), newestFirst(x.a, y.a))
-	})
-	for i := range ks {
-		arts[i] = ks[i].a
-	}
 }

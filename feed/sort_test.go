@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +99,32 @@ func TestQualifierTermRoundTrips(t *testing.T) {
 	}
 	if got := QualifierTerm("t", "AI"); got != "t:AI" {
 		t.Errorf("got %s", got)
+	}
+}
+
+func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
+	all := benchArticles(900, 0)
+	all[5].Published, all[6].Title, all[7].Provider = time.Time{}, "", Provider{} // the odd ones
+	ix := NewIndex()
+	ix.Add(all[:600])
+	now := time.Date(2019, 1, 20, 0, 0, 0, 0, time.UTC)
+	for round, n := range []int{600, 900} {
+		if round == 1 {
+			ix.Add(all[600:]) // the orders must be recomputed
+		}
+		for _, s := range []string{"", "google", "-google", "t:robotics", "since:7d"} {
+			q, err := ParseQuery(s, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range numSortKeys {
+				want := ix.Search(q, nil)
+				SortArticles(want, k)
+				got := ix.SearchSorted(q, nil, k)
+				if !slices.Equal(ids(got), ids(want)) {
+					t.Fatalf("%d articles, %q by %v: SearchSorted differs from SortArticles", n, s, k)
+				}
+			}
+		}
 	}
 }
