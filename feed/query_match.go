@@ -37,11 +37,7 @@ func newNeedle(folded string) needle {
 		if slices.ContainsFunc(n.anchors, func(a anchor) bool { return a.lo == c }) {
 			continue
 		}
-		a := anchor{k: k, lo: c, up: c}
-		if c >= 'a' && c <= 'z' {
-			a.up = c - 'a' + 'A'
-		}
-		n.anchors = append(n.anchors, a)
+		n.anchors = append(n.anchors, anchor{k: k, lo: c, up: upperASCII(c)})
 	}
 	return n
 }
