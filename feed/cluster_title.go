@@ -101,7 +101,12 @@ type titleSets struct {
 }
 
 func newTitleSets(arts []*Article) titleSets {
-	ids := map[string]int32{}
+	// Words are interned by a 64-bit FNV-1a hash: a map keyed by number is
+	// about twice as fast as one keyed by string for the million words of
+	// 100,000 titles, and two different words of one library colliding
+	// (about one chance in 10^10) would only make two titles a little more
+	// alike.
+	ids := map[uint64]int32{}
 	var words []string // by token id
 	var df []int32     // by token id
 	toks := make([][]int32, len(arts))
@@ -110,12 +115,15 @@ func newTitleSets(arts []*Article) titleSets {
 	var backing, set []int32
 	var buf []byte
 	add := func(w []byte) {
-		id, ok := ids[string(w)]
+		h := uint64(14695981039346656037)
+		for _, c := range w {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		id, ok := ids[h]
 		if !ok {
 			id = int32(len(words))
-			s := string(w)
-			ids[s] = id
-			words = append(words, s)
+			ids[h] = id
+			words = append(words, string(w))
 			df = append(df, 0)
 		}
 		set = append(set, id)
@@ -254,26 +262,37 @@ func (ts *titleSets) similarTitles(days []int64, window int64, t float64, alread
 		day int64
 		i   int32
 	}
-	lists := map[int32][]posting{}
+	prefix := func(set []int32) []int32 {
+		n := len(set)
+		return set[:min(n-int(math.Ceil(t*float64(n)-1e-9))+1, n)]
+	}
+	// The posting lists, one flat array cut by rank (ranks are dense).
+	start := make([]int32, len(ts.numeric)+1)
 	for i, set := range ts.toks {
-		if set == nil || days[i] == undated {
+		if set != nil && days[i] != undated {
+			for _, tok := range prefix(set) {
+				start[tok+1]++
+			}
+		}
+	}
+	for r := range ts.numeric {
+		start[r+1] += start[r]
+	}
+	all := make([]posting, start[len(start)-1])
+	fill := slices.Clone(start)
+	for i, set := range ts.toks {
+		if set != nil && days[i] != undated {
+			for _, tok := range prefix(set) {
+				all[fill[tok]] = posting{days[i], int32(i)}
+				fill[tok]++
+			}
+		}
+	}
+	for r := range ts.numeric {
+		l := all[start[r]:start[r+1]]
+		if len(l) < 2 {
 			continue
 		}
-		n := len(set)
-		prefix := n - int(math.Ceil(t*float64(n)-1e-9)) + 1
-		for _, tok := range set[:min(prefix, n)] {
-			lists[tok] = append(lists[tok], posting{days[i], int32(i)})
-		}
-	}
-	keys := make([]int32, 0, len(lists))
-	for k, l := range lists {
-		if len(l) > 1 {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys) // a fixed order: the joins, and so the result, are deterministic
-	for _, key := range keys {
-		l := lists[key]
 		slices.SortFunc(l, func(x, y posting) int {
 			if c := cmp.Compare(x.day, y.day); c != 0 {
 				return c
