@@ -152,8 +152,10 @@ func count(n int) string {
 }
 
 // Render draws the timeline of dates in two lines of at most width cells:
-// the sparkline, then the label (shortened, then cut, when it does not
-// fit). The sparkline line is empty when no article has a date. Render
+// the sparkline, then the label, in shorter forms when it does not fit
+// ("2024-01-02..2024-03-01 340", then the range, then "340 articles", then
+// "340"), and empty when not even the count fits: a number cut short would
+// lie. The sparkline line is empty when no article has a date. Render
 // returns "" when width < 1.
 func Render(dates []time.Time, width int, plain bool) string {
 	if width < 1 {
@@ -162,13 +164,10 @@ func Render(dates []time.Time, width int, plain bool) string {
 	h := Build(dates, width)
 	label := ""
 	for _, l := range h.shortLabels() {
-		label = l
 		if len(l) <= width { // labels are ASCII: bytes are cells
+			label = l
 			break
 		}
-	}
-	if len(label) > width {
-		label = label[:width]
 	}
 	return h.Spark(plain) + "\n" + label
 }

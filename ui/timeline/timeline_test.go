@@ -142,6 +142,18 @@ func TestRenderSmallInputs(t *testing.T) {
 	if got := Render(sample(), 0, false); got != "" {
 		t.Errorf("width 0: %q", got)
 	}
+	// Narrow widths get shorter labels, never a number cut short.
+	for width, want := range map[int]string{
+		30: "2024-01-02..2024-03-01 340",
+		22: "2024-01-02..2024-03-01",
+		12: "340 articles",
+		3:  "340",
+		2:  "",
+	} {
+		if _, got, _ := strings.Cut(Render(sample(), width, true), "\n"); got != want {
+			t.Errorf("width %d: label %q, want %q", width, got, want)
+		}
+	}
 }
 
 func TestRenderLevels(t *testing.T) {
