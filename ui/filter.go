@@ -20,8 +20,8 @@ import (
 type Matcher func(query string, arts []*feed.Article) ([]*feed.Article, error)
 
 // FuzzyMatch is the default Matcher: every space-separated word of query
-// must appear, letters in order but not necessarily adjacent, in the
-// title, the provider or the topics, ignoring case. The order of arts
+// must appear, letters in order but not necessarily adjacent, within one of
+// the title, the provider or a topic, ignoring case. The order of arts
 // (newest first) is kept.
 func FuzzyMatch(query string, arts []*feed.Article) ([]*feed.Article, error) {
 	words := strings.Fields(strings.ToLower(query))
@@ -29,20 +29,10 @@ func FuzzyMatch(query string, arts []*feed.Article) ([]*feed.Article, error) {
 		return arts, nil
 	}
 	var out []*feed.Article
-	var hay strings.Builder
 	for _, a := range arts {
-		hay.Reset()
-		hay.WriteString(a.Title)
-		hay.WriteByte('\n')
-		hay.WriteString(a.Provider.Name)
-		for _, t := range a.Topics {
-			hay.WriteByte('\n')
-			hay.WriteString(t)
-		}
-		h := hay.String()
 		ok := true
 		for _, w := range words {
-			if !subsequenceFold(h, w) {
+			if !fuzzyField(a, w) {
 				ok = false
 				break
 			}
@@ -52,6 +42,21 @@ func FuzzyMatch(query string, arts []*feed.Article) ([]*feed.Article, error) {
 		}
 	}
 	return out, nil
+}
+
+// fuzzyField reports whether word matches one field of a. A word matching
+// across fields (the end of the title and a topic) would match almost
+// anything.
+func fuzzyField(a *feed.Article, word string) bool {
+	if subsequenceFold(a.Title, word) || subsequenceFold(a.Provider.Name, word) {
+		return true
+	}
+	for _, t := range a.Topics {
+		if subsequenceFold(t, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // subsequenceFold reports whether the runes of lowerNeedle occur in order
@@ -157,10 +162,12 @@ func (f *filter) run(arts []*feed.Article) tea.Cmd {
 	}
 }
 
-// view is the header text for the list pane while the filter is shown.
+// view is the header text for the list pane while the filter is shown,
+// at most w cells.
 func (f *filter) view(s *Styles, w int) string {
 	if f.active {
-		f.input.Width = max(1, w-3)
+		// The prompt and the cursor cell come on top of Width.
+		f.input.Width = max(1, w-width(f.input.Prompt)-1)
 		return f.input.View()
 	}
 	return s.Match.Render("/" + feed.SanitizeLine(f.query))

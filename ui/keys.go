@@ -41,7 +41,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case keyIs(msg, k.Quit):
 		return tea.Quit, true
 	case keyIs(msg, k.Help):
-		m.help.setLines(helpLines(k))
+		m.help.offset = 0
 		m.over = helpOverlay
 	case keyIs(msg, k.Skipped):
 		m.skipped.setLines(m.skippedLines())

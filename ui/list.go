@@ -165,16 +165,21 @@ func (p *listPane) cursorMoved() tea.Cmd {
 	return func() tea.Msg { return cursorMovedMsg{article: a} }
 }
 
+// position is the page position shown in the header ("page 3/10000").
+func (p *listPane) position() string {
+	if len(p.items) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("page %d/%d", p.list.Paginator.Page+1, p.list.Paginator.TotalPages)
+}
+
 // lines draws the pane: a header (title or filter, page position) and the
 // rows, exactly w x h.
 func (p *listPane) lines(w, h int, header string, focused bool, s *Styles) []string {
 	if h <= 0 {
 		return nil
 	}
-	pos := ""
-	if n := len(p.items); n > 0 {
-		pos = fmt.Sprintf("page %d/%d", p.list.Paginator.Page+1, p.list.Paginator.TotalPages)
-	}
+	pos := p.position()
 	hs := s.Header
 	if focused {
 		hs = s.HeaderFocused

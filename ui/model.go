@@ -220,6 +220,8 @@ func (m *Model) bodyLines() []string {
 	l, s := m.layout, m.styles
 	switch m.over {
 	case helpOverlay:
+		// Laid out for the current size, so a resize re-flows it.
+		m.help.lines = helpLines(&m.keys, l.Width, l.BodyHeight-1)
 		return m.help.view(l.Width, l.BodyHeight, s)
 	case skippedOverlay:
 		return m.skipped.view(l.Width, l.BodyHeight, s)
@@ -244,7 +246,7 @@ func (m *Model) bodyLines() []string {
 func (m *Model) listLines(w int) []string {
 	header := "Herald"
 	if m.filter.shown() {
-		header = m.filter.view(m.styles, w)
+		header = m.filter.view(m.styles, w-width(m.list.position())-1)
 	}
 	focused := m.focus == focusList
 	lines := m.list.lines(w, m.layout.BodyHeight, header, focused, m.styles)

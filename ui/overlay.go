@@ -75,27 +75,85 @@ func (o *textOverlay) view(w, h int, s *Styles) []string {
 	return append(out, fitSlice(nil, w, h-len(out))...)
 }
 
-// helpLines is the full help, generated from the key map: one group per
-// block, each enabled binding as "keys  description".
-func helpLines(k *config.KeyMap) []string {
-	var lines []string
+// helpLines is the full help, generated from the key map: one block per
+// group, each enabled binding as "keys  description". When the blocks do
+// not fit in h lines they are set side by side in columns, if w allows;
+// otherwise they stay in one column that scrolls.
+func helpLines(k *config.KeyMap, w, h int) []string {
+	var blocks [][]string
+	keyW := 0
+	for _, group := range k.FullHelp() {
+		for _, b := range group {
+			if b.Enabled() {
+				keyW = max(keyW, width(b.Help().Key))
+			}
+		}
+	}
+	colW := 0
 	for _, group := range k.FullHelp() {
 		var block []string
 		for _, b := range group {
 			if !b.Enabled() {
 				continue
 			}
-			block = append(block, fmt.Sprintf("  %-14s %s", b.Help().Key, b.Help().Desc))
+			line := "  " + b.Help().Key + strings.Repeat(" ", keyW-width(b.Help().Key)+2) + b.Help().Desc
+			colW = max(colW, width(line)+2)
+			block = append(block, line)
 		}
-		if len(block) == 0 {
-			continue
+		if len(block) > 0 {
+			blocks = append(blocks, block)
 		}
-		if len(lines) > 0 {
-			lines = append(lines, "")
-		}
-		lines = append(lines, block...)
 	}
-	return append(lines, "", "  esc or ? closes this help")
+	footer := "  esc or ? closes this help"
+	var single []string
+	for i, b := range blocks {
+		if i > 0 {
+			single = append(single, "")
+		}
+		single = append(single, b...)
+	}
+	single = append(single, "", footer)
+	if len(single) <= h {
+		return single
+	}
+	// Pack whole blocks into columns of at most h-2 lines.
+	var cols [][]string
+	var col []string
+	for _, b := range blocks {
+		need := len(b)
+		if len(col) > 0 {
+			need++
+		}
+		if len(col) > 0 && len(col)+need > h-2 {
+			cols = append(cols, col)
+			col = nil
+		}
+		if len(col) > 0 {
+			col = append(col, "")
+		}
+		col = append(col, b...)
+	}
+	cols = append(cols, col)
+	if len(cols)*colW > w {
+		return single
+	}
+	var out []string
+	for row := 0; ; row++ {
+		var line strings.Builder
+		any := false
+		for _, c := range cols {
+			cell := ""
+			if row < len(c) {
+				cell, any = c[row], true
+			}
+			line.WriteString(cell + strings.Repeat(" ", colW-width(cell)))
+		}
+		if !any {
+			break
+		}
+		out = append(out, strings.TrimRight(line.String(), " "))
+	}
+	return append(out, "", footer)
 }
 
 // skippedLines lists every file the loader skipped, with its reason.
