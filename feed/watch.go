@@ -53,7 +53,7 @@ type Change struct {
 }
 
 // Empty reports whether the change has nothing to say.
-func (c *Change) Empty() bool {
+func (c Change) Empty() bool {
 	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) == 0
 }
 
