@@ -148,7 +148,7 @@ func TestListExitStatusAndStderr(t *testing.T) {
 		{"bad format", []string{"list", "--format", "xml", dir}, 2, "", `unknown format "xml"`, -1},
 		{"unknown flag", []string{"list", "--colour", dir}, 2, "", "flag provided but not defined", -1},
 		{"help", []string{"list", "--help"}, 0, "Usage: herald list", "", 0},
-		{"unknown command", []string{"lsit"}, 2, "", `unknown command "lsit"`, -1},
+		{"not a command, not a directory", []string{"lsit"}, 2, "", "lsit", -1},
 		{"herald help", []string{"--help"}, 0, "herald list", "", 0},
 	}
 	for _, tt := range tests {

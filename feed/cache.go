@@ -105,12 +105,12 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	if ce.key != key {
 		return loadResult{}, false
 	}
-	res := loadResult{key: key, store: true, hit: true, raw: ce.rec}
+	res := loadResult{key: key, store: true, hit: true}
 	if ce.problem {
 		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec}
 		return res, true
 	}
-	a, err := decodeArticle(ce.rec)
+	a, err := decodeArticle(ce.rec, old.table)
 	if err != nil {
 		return loadResult{}, false // a bad record: parse the file instead
 	}

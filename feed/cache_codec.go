@@ -10,31 +10,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // Index file layout (all integers are varints unless noted):
 //
 //	header   "HERALDIX" | version uint32 LE | CRC-32C of the body uint32 LE
-//	body     nroots | root... | nentries | entry...
+//	body     nroots | root... | nentries | entry... | ntable | string...
 //	entry    root index | rel | size | mtime (Unix ns) | kind
-//	         kind 0: article record (length-prefixed)
+//	         kind 0: article record (length-prefixed; see cache_record.go)
 //	         kind 1: problem: line | reason
-//	record   ID Category Title Excerpt OriginalURL WebURL AmpWebURL
-//	         CDNAmpWebURL Type ProviderName ProviderDomain Body |
-//	         published flag [Unix seconds | nanoseconds] | Quality | Heat |
-//	         RelatedCount | 5 list lengths | Topics Tags RelatedTitles
-//	         RelatedIDs Warnings
 //
 // Strings are length-prefixed. A decoded index is one string; every string
 // of a cached article is a slice of it, so a warm start makes two
-// allocations per article.
+// allocations per article, and values shared by many articles (related
+// stories, providers, topics) are in the string table once.
 const (
 	indexMagic = "HERALDIX"
 	// indexVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: an index of another version
 	// is discarded.
-	indexVersion  = 1
+	indexVersion  = 3
 	indexHeader   = 16
 	maxIndexBytes = 1 << 30
 )
@@ -63,6 +58,7 @@ type relKey struct {
 // cacheIndex is a decoded index file.
 type cacheIndex struct {
 	entries []cacheEntry
+	table   []string         // the string table records refer to
 	byRel   map[relKey]int32 // built on demand (see cacheRun.lookup)
 }
 
@@ -149,7 +145,15 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 			return nil, errIndexCorrupt
 		}
 	}
-	if d.off != len(body) {
+	nt := d.uvarint()
+	if nt > uint64(len(body)-d.off) { // each string takes at least one byte
+		return nil, errIndexCorrupt
+	}
+	x.table = make([]string, nt)
+	for i := range x.table {
+		x.table[i] = d.str()
+	}
+	if d.bad || d.off != len(body) {
 		return nil, errIndexCorrupt
 	}
 	return x, nil
@@ -199,6 +203,7 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 	}
 	buf = binary.AppendUvarint(buf, uint64(n))
 	var rec []byte
+	table := newStringTable()
 	for i := range results {
 		if !keep(i) {
 			continue
@@ -210,18 +215,24 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 		buf = binary.AppendVarint(buf, r.key.mtime)
 		if r.a != nil {
 			buf = append(buf, 0)
-			if r.hit {
-				buf = appendStr(buf, r.raw)
-			} else {
-				rec = appendArticle(rec[:0], r.a, r.id)
-				buf = binary.AppendUvarint(buf, uint64(len(rec)))
-				buf = append(buf, rec...)
-			}
+			rec = appendArticle(rec[:0], r.a, r.id, table)
+			buf = binary.AppendUvarint(buf, uint64(len(rec)))
+			buf = append(buf, rec...)
 		} else {
 			buf = append(buf, 1)
 			buf = binary.AppendUvarint(buf, uint64(max(r.prob.Line, 0)))
 			buf = appendStr(buf, r.prob.Reason)
 		}
+		if len(buf) > 1<<15 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(table.strs)))
+	for _, s := range table.strs {
+		buf = appendStr(buf, s)
 		if len(buf) > 1<<15 {
 			if _, err := bw.Write(buf); err != nil {
 				return err
@@ -246,143 +257,4 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 		return err
 	}
 	return os.Rename(tmp.Name(), file)
-}
-
-// appendArticle encodes a summary's record; id is its ID before the
-// stream's de-duplication (which depends on the other files).
-func appendArticle(b []byte, a *Article, id string) []byte {
-	for _, s := range [...]string{id, a.Category, a.Title, a.Excerpt, a.OriginalURL, a.WebURL,
-		a.AmpWebURL, a.CDNAmpWebURL, a.Type, a.Provider.Name, a.Provider.Domain, a.Body} {
-		b = appendStr(b, s)
-	}
-	if a.Published.IsZero() {
-		b = append(b, 0)
-	} else {
-		b = append(b, 1)
-		b = binary.AppendVarint(b, a.Published.Unix())
-		b = binary.AppendUvarint(b, uint64(a.Published.Nanosecond()))
-	}
-	b = binary.AppendVarint(b, int64(a.Quality))
-	b = binary.AppendVarint(b, int64(a.Heat))
-	b = binary.AppendVarint(b, int64(a.RelatedCount))
-	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.RelatedIDs, a.Warnings}
-	for _, l := range lists {
-		b = binary.AppendUvarint(b, uint64(len(l)))
-	}
-	for _, l := range lists {
-		for _, s := range l {
-			b = appendStr(b, s)
-		}
-	}
-	return b
-}
-
-// decodeArticle decodes a record; its strings are slices of rec.
-func decodeArticle(rec string) (*Article, error) {
-	d := idxDecoder{s: rec}
-	a := &Article{}
-	for _, p := range [...]*string{&a.ID, &a.Category, &a.Title, &a.Excerpt, &a.OriginalURL, &a.WebURL,
-		&a.AmpWebURL, &a.CDNAmpWebURL, &a.Type, &a.Provider.Name, &a.Provider.Domain, &a.Body} {
-		*p = d.str()
-	}
-	if d.byte() == 1 {
-		sec, nsec := d.varint(), d.uvarint()
-		if nsec >= 1e9 {
-			return nil, errIndexCorrupt
-		}
-		a.Published = time.Unix(sec, int64(nsec)).UTC()
-	}
-	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
-	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.RelatedIDs, &a.Warnings}
-	var counts [len(lists)]int
-	total := 0
-	for i := range counts {
-		c := d.uvarint()
-		if c > uint64(len(rec)) { // each string takes at least one byte
-			return nil, errIndexCorrupt
-		}
-		counts[i] = int(c)
-		total += int(c)
-	}
-	if d.bad || total > len(rec)-d.off {
-		return nil, errIndexCorrupt
-	}
-	if total > 0 {
-		backing := make([]string, total)
-		off := 0
-		for i, l := range lists {
-			if counts[i] == 0 {
-				continue
-			}
-			s := backing[off : off+counts[i] : off+counts[i]]
-			for j := range s {
-				s[j] = d.str()
-			}
-			*l = s
-			off += counts[i]
-		}
-	}
-	if d.bad || d.off != len(rec) {
-		return nil, errIndexCorrupt
-	}
-	return a, nil
-}
-
-func appendStr(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// decoder reads varints and length-prefixed strings from a string; any
-// read past the end sets bad and yields zero values.
-type idxDecoder struct {
-	s   string
-	off int
-	bad bool
-}
-
-func (d *idxDecoder) byte() byte {
-	if d.off >= len(d.s) {
-		d.bad = true
-		return 0
-	}
-	b := d.s[d.off]
-	d.off++
-	return b
-}
-
-func (d *idxDecoder) uvarint() uint64 {
-	var x uint64
-	for shift := uint(0); shift < 64; shift += 7 {
-		b := d.byte()
-		if d.bad {
-			return 0
-		}
-		if b < 0x80 {
-			return x | uint64(b)<<shift
-		}
-		x |= uint64(b&0x7f) << shift
-	}
-	d.bad = true
-	return 0
-}
-
-func (d *idxDecoder) varint() int64 {
-	ux := d.uvarint()
-	x := int64(ux >> 1)
-	if ux&1 != 0 {
-		x = ^x
-	}
-	return x
-}
-
-func (d *idxDecoder) str() string {
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.s)-d.off) {
-		d.bad = true
-		return ""
-	}
-	s := d.s[d.off : d.off+int(n)]
-	d.off += int(n)
-	return s
 }

@@ -15,7 +15,8 @@ func TestRecordRoundTripsEverySummaryField(t *testing.T) {
 	n := 0
 	fillAll(reflect.ValueOf(a).Elem(), &n)
 	a.Summarize()
-	got, err := decodeArticle(string(appendArticle(nil, a, a.ID)))
+	table := newStringTable()
+	got, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.strs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,14 +61,18 @@ func fillAll(v reflect.Value, n *int) {
 
 func TestDecodeArticleRejectsDamage(t *testing.T) {
 	a := &Article{ID: "0123456789ab", Title: "Title", Topics: []string{"AI"}, Published: time.Unix(1e9, 5).UTC()}
-	rec := string(appendArticle(nil, a, a.ID))
+	table := newStringTable()
+	rec := string(appendArticle(nil, a, a.ID, table))
 	for i := range len(rec) {
-		if _, err := decodeArticle(rec[:i]); err == nil {
+		if _, err := decodeArticle(rec[:i], table.strs); err == nil {
 			t.Errorf("a record cut to %d of %d bytes decoded", i, len(rec))
 		}
 	}
-	if _, err := decodeArticle(rec + "x"); err == nil {
+	if _, err := decodeArticle(rec+"x", table.strs); err == nil {
 		t.Error("a record with a trailing byte decoded")
+	}
+	if _, err := decodeArticle(rec, nil); err == nil {
+		t.Error("a record referring to a missing table entry decoded")
 	}
 }
 
@@ -75,19 +80,42 @@ func TestDecodeArticleRejectsDamage(t *testing.T) {
 // anything but must never panic or allocate without bound.
 func FuzzIndex(f *testing.F) {
 	a := &Article{ID: "0123456789ab", Title: "Title", Topics: []string{"AI"}, RelatedIDs: []string{"x"}}
-	rec := appendArticle(nil, a, a.ID)
+	rec := appendArticle(nil, a, a.ID, newStringTable())
 	f.Add(rec)
 	body := appendStr(appendStr([]byte{1}, "/lib"), "")
 	f.Add(body)
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeArticle(string(data))
+		decodeArticle(string(data), []string{"AI", "x"})
 		if x, err := parseIndex(string(data), []string{"/lib"}); err == nil {
 			for _, e := range x.entries {
 				if !e.problem {
-					decodeArticle(e.rec)
+					decodeArticle(e.rec, x.table)
 				}
 			}
 		}
 	})
+}
+
+func TestRecordSharesURLs(t *testing.T) {
+	const web = "https://example.com/a/"
+	tests := []struct{ orig, web, amp string }{
+		{web, web, web + "amp/"},
+		{"", web, web + "amp/"},
+		{web, web, ""},
+		{"https://example.com/", web, web + "amp/"},
+		{"https://other.example/", web, "https://amp.example/"},
+		{web, "", web + "amp/"},
+	}
+	for _, tt := range tests {
+		a := &Article{OriginalURL: tt.orig, WebURL: tt.web, AmpWebURL: tt.amp}
+		table := newStringTable()
+		got, err := decodeArticle(string(appendArticle(nil, a, "", table)), table.strs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.OriginalURL != tt.orig || got.WebURL != tt.web || got.AmpWebURL != tt.amp {
+			t.Errorf("round trip of %q %q %q gave %q %q %q", tt.orig, tt.web, tt.amp, got.OriginalURL, got.WebURL, got.AmpWebURL)
+		}
+	}
 }

@@ -31,8 +31,7 @@ type loadResult struct {
 	// not change while it was read).
 	key   fileKey
 	store bool
-	hit   bool   // came from the cache
-	raw   string // for a cached article: its encoded record, rewritten as is
+	hit   bool // came from the cache
 }
 
 // fileKey identifies a file version for the cache.
@@ -50,10 +49,11 @@ type streamLoader struct {
 	ready    []chan struct{}
 	next     atomic.Int64 // next entry to process
 	cache    *cacheRun    // nil when there is no cache
+	shared   *sharedText  // values repeated across articles, stored once
 }
 
 func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLoader, error) {
-	l := &streamLoader{ctx: ctx, workers: opt.Workers}
+	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText()}
 	if l.workers <= 0 {
 		l.workers = runtime.GOMAXPROCS(0)
 	}
@@ -171,6 +171,7 @@ func (l *streamLoader) send(ch chan<- Batch, b Batch) bool {
 // work parses entries in order (newest first) until none are left.
 func (l *streamLoader) work() {
 	w := newLoadWorker(l.cache)
+	w.shared = l.shared
 	for {
 		i := int(l.next.Add(1) - 1)
 		if i >= len(l.entries) {

@@ -8,15 +8,18 @@ import (
 )
 
 // worker reads and parses files one at a time; each loader goroutine owns
-// one, so its buffer and interning table need no locks.
+// one, so its buffer and arena need no locks.
 type loadWorker struct {
-	buf   []byte // reused between files: compact copies out what is kept
-	in    strInterner
-	cache *cacheRun
+	buf    []byte // reused between files: compactSummary copies out what is kept
+	ar     textArena
+	shared *sharedText
+	cache  *cacheRun
 }
 
+// newLoadWorker returns a worker with its own store of shared values; the
+// loader replaces it with the one all its workers share.
 func newLoadWorker(c *cacheRun) *loadWorker {
-	return &loadWorker{in: newStrInterner(), cache: c}
+	return &loadWorker{shared: newSharedText(), cache: c}
 }
 
 // load turns entry i of the walk into an article or a problem. A panic in the parser
@@ -88,7 +91,7 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Tim
 	if a.ID == "" {
 		a.ID = PathID(e.rel)
 	}
-	compactSummary(a, &w.in)
+	compactSummary(a, &w.ar, w.shared)
 	w.place(a, e, size, mtime)
 	return loadResult{a: a, id: a.ID}
 }

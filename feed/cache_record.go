@@ -1,0 +1,253 @@
+package feed
+
+import (
+	"encoding/binary"
+	"strings"
+	"time"
+)
+
+// A record is one cached summary:
+//
+//	ID Title Excerpt AmpWebURL | webUrl | originalUrl | CDNAmpWebURL Body |
+//	@Category @Type @ProviderName @ProviderDomain |
+//	published flag [Unix seconds | nanoseconds] | Quality | Heat |
+//	RelatedCount | 5 list lengths | @Topics @Tags @RelatedTitles
+//	@RelatedIDs Warnings
+//
+// Plain fields are length-prefixed strings; @fields are references into
+// the index's string table (1-based, 0 is ""), which holds each value
+// that repeats across articles once. webUrl and originalUrl are a mode
+// byte then a string (mode 0) or the length of a prefix of ampWebUrl
+// (webUrl mode 1; originalUrl mode 2) or of webUrl (originalUrl mode 1):
+// the same sharing compactSummary does in memory.
+
+// stringTable collects the table's strings while records are encoded.
+type stringTable struct {
+	index map[string]uint64
+	strs  []string
+}
+
+func newStringTable() *stringTable { return &stringTable{index: map[string]uint64{}} }
+
+func (t *stringTable) ref(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	if i, ok := t.index[s]; ok {
+		return i
+	}
+	t.strs = append(t.strs, s)
+	i := uint64(len(t.strs))
+	t.index[s] = i
+	return i
+}
+
+// appendArticle encodes a summary's record; id is its ID before the
+// stream's de-duplication (which depends on the other files).
+func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
+	for _, s := range [...]string{id, a.Title, a.Excerpt, a.AmpWebURL} {
+		b = appendStr(b, s)
+	}
+	switch web := a.WebURL; {
+	case web != "" && strings.HasPrefix(a.AmpWebURL, web):
+		b = binary.AppendUvarint(append(b, 1), uint64(len(web)))
+	default:
+		b = appendStr(append(b, 0), web)
+	}
+	switch orig := a.OriginalURL; {
+	case orig != "" && strings.HasPrefix(a.WebURL, orig):
+		b = binary.AppendUvarint(append(b, 1), uint64(len(orig)))
+	case orig != "" && strings.HasPrefix(a.AmpWebURL, orig):
+		b = binary.AppendUvarint(append(b, 2), uint64(len(orig)))
+	default:
+		b = appendStr(append(b, 0), orig)
+	}
+	b = appendStr(b, a.CDNAmpWebURL)
+	b = appendStr(b, a.Body)
+	for _, s := range [...]string{a.Category, a.Type, a.Provider.Name, a.Provider.Domain} {
+		b = binary.AppendUvarint(b, t.ref(s))
+	}
+	if a.Published.IsZero() {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = binary.AppendVarint(b, a.Published.Unix())
+		b = binary.AppendUvarint(b, uint64(a.Published.Nanosecond()))
+	}
+	b = binary.AppendVarint(b, int64(a.Quality))
+	b = binary.AppendVarint(b, int64(a.Heat))
+	b = binary.AppendVarint(b, int64(a.RelatedCount))
+	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.RelatedIDs, a.Warnings}
+	for _, l := range lists {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+	}
+	for _, l := range lists[:4] {
+		for _, s := range l {
+			b = binary.AppendUvarint(b, t.ref(s))
+		}
+	}
+	for _, s := range a.Warnings {
+		b = appendStr(b, s)
+	}
+	return b
+}
+
+// decodeArticle decodes a record; its strings are slices of rec and of
+// the table's strings.
+func decodeArticle(rec string, table []string) (*Article, error) {
+	d := idxDecoder{s: rec, table: table}
+	a := &Article{}
+	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.AmpWebURL} {
+		*p = d.str()
+	}
+	switch d.byte() {
+	case 0:
+		a.WebURL = d.str()
+	case 1:
+		a.WebURL = d.prefix(a.AmpWebURL)
+	default:
+		return nil, errIndexCorrupt
+	}
+	switch d.byte() {
+	case 0:
+		a.OriginalURL = d.str()
+	case 1:
+		a.OriginalURL = d.prefix(a.WebURL)
+	case 2:
+		a.OriginalURL = d.prefix(a.AmpWebURL)
+	default:
+		return nil, errIndexCorrupt
+	}
+	a.CDNAmpWebURL, a.Body = d.str(), d.str()
+	for _, p := range [...]*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain} {
+		*p = d.ref()
+	}
+	if d.byte() == 1 {
+		sec, nsec := d.varint(), d.uvarint()
+		if nsec >= 1e9 {
+			return nil, errIndexCorrupt
+		}
+		a.Published = time.Unix(sec, int64(nsec)).UTC()
+	}
+	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
+	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.RelatedIDs, &a.Warnings}
+	var counts [len(lists)]int
+	total := 0
+	for i := range counts {
+		c := d.uvarint()
+		if c > uint64(len(rec)) { // each entry takes at least one byte
+			return nil, errIndexCorrupt
+		}
+		counts[i] = int(c)
+		total += int(c)
+	}
+	if d.bad || total > len(rec)-d.off {
+		return nil, errIndexCorrupt
+	}
+	if total > 0 {
+		backing := make([]string, total)
+		off := 0
+		for i, l := range lists {
+			if counts[i] == 0 {
+				continue
+			}
+			s := backing[off : off+counts[i] : off+counts[i]]
+			for j := range s {
+				if l == &a.Warnings {
+					s[j] = d.str()
+				} else {
+					s[j] = d.ref()
+				}
+			}
+			*l = s
+			off += counts[i]
+		}
+	}
+	if d.bad || d.off != len(rec) {
+		return nil, errIndexCorrupt
+	}
+	return a, nil
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// idxDecoder reads varints, length-prefixed strings and table references
+// from a string; any read out of bounds sets bad and yields zero values.
+type idxDecoder struct {
+	s     string
+	off   int
+	bad   bool
+	table []string
+}
+
+func (d *idxDecoder) byte() byte {
+	if d.off >= len(d.s) {
+		d.bad = true
+		return 0
+	}
+	b := d.s[d.off]
+	d.off++
+	return b
+}
+
+func (d *idxDecoder) uvarint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		b := d.byte()
+		if d.bad {
+			return 0
+		}
+		if b < 0x80 {
+			return x | uint64(b)<<shift
+		}
+		x |= uint64(b&0x7f) << shift
+	}
+	d.bad = true
+	return 0
+}
+
+func (d *idxDecoder) varint() int64 {
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+func (d *idxDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.s)-d.off) {
+		d.bad = true
+		return ""
+	}
+	s := d.s[d.off : d.off+int(n)]
+	d.off += int(n)
+	return s
+}
+
+// ref reads a string table reference.
+func (d *idxDecoder) ref() string {
+	i := d.uvarint()
+	switch {
+	case d.bad || i == 0:
+		return ""
+	case i > uint64(len(d.table)):
+		d.bad = true
+		return ""
+	}
+	return d.table[i-1]
+}
+
+// prefix reads a length and returns that prefix of s.
+func (d *idxDecoder) prefix(s string) string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(s)) {
+		d.bad = true
+		return ""
+	}
+	return s[:n]
+}
