@@ -71,11 +71,21 @@ func (x *extractor) text(i int32, multiline bool, limit int) string {
 		x.warn(n.line, "%s is a mapping, not text; ignored", x.name(i))
 		return ""
 	}
+	// Sanitise before anything else looks at the text: the fast decoder
+	// leaves control characters in quoted scalars for this to remove, so
+	// lengths and numbers are only comparable after it.
+	s = strings.TrimSpace(ownText(s, multiline))
 	if len(s) > limit {
 		x.warn(n.line, "%s is longer than %d KiB; cut", x.name(i), limit>>10)
 		s = clip(s, limit)
 	}
-	return strings.TrimSpace(ownText(strings.TrimSpace(s), multiline))
+	return s
+}
+
+// scalarText is a scalar's value sanitised for reading as a number, flag
+// or date.
+func (x *extractor) scalarText(i int32) string {
+	return strings.TrimSpace(SanitizeLine(x.t.value(i)))
 }
 
 // binary decodes a !!binary scalar (base64, line breaks allowed) to the
@@ -105,7 +115,7 @@ func (x *extractor) int(i int32) int {
 	case nodeNull:
 		return 0
 	case nodeText:
-		if v, ok := parseInt(x.t.value(i)); ok {
+		if v, ok := parseInt(x.scalarText(i)); ok {
 			return v
 		}
 	}
@@ -158,7 +168,7 @@ func (x *extractor) bool(i int32) bool {
 		return false
 	}
 	if n.kind == nodeText {
-		switch strings.TrimSpace(x.t.value(i)) {
+		switch x.scalarText(i) {
 		case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y":
 			return true
 		case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N":
@@ -175,7 +185,7 @@ func (x *extractor) date(i int32) (time.Time, bool) {
 	if n.kind != nodeText {
 		return time.Time{}, false
 	}
-	return parseDate(strings.TrimSpace(x.t.value(i)))
+	return parseDate(x.scalarText(i))
 }
 
 // parseDate accepts the timestamp forms front matter is written in:
@@ -264,9 +274,9 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 	}
 	switch n := x.node(i); n.kind {
 	case nodeText:
-		b.WriteString(x.t.value(i))
+		b.WriteString(Sanitize(x.t.value(i)))
 	case nodeBinary:
-		b.WriteString(x.binary(i))
+		b.WriteString(Sanitize(x.binary(i)))
 	case nodeMap, nodeSeq:
 		x.each(i, func(c int32, e *fmNode) {
 			if b.Len() > 0 {

@@ -15,10 +15,12 @@ import "strings"
 // succeeds its tree equals the one the yaml.v3 path builds (FuzzParse and
 // the corpus test check this).
 //
-// src is the front matter as in the file: the decoder checks each line and
-// also gives up on a line prepareSource would change (a control character,
-// a tab, a lone CR, invalid UTF-8, ...), so that it never needs that copy;
-// CRLF line ends are fine. firstLine is the file line of src's first line.
+// src is the front matter as in the file, not cleaned by prepareSource:
+// the decoder gives up on the characters cleaning would change where they
+// matter (keys, plain scalars, a lone CR anywhere, U+2028/U+2029 in quoted
+// scalars) and lets the extractor's sanitising remove them elsewhere (in
+// quoted scalars and comments), with the same result. CRLF line ends are
+// fine. firstLine is the file line of src's first line.
 func parseFast(src string, firstLine int) (*fmTree, bool) {
 	p := fastParser{src: src, lineNo: firstLine, t: newTree(src, len(src))}
 	l, ok := p.peek()
@@ -76,8 +78,8 @@ func (p *fastParser) peek() (fline, bool) {
 			p.next = p.pos + nl + 1
 		}
 		line = strings.TrimSuffix(line, "\r")
-		if !plainLine(line) {
-			p.failed = true
+		if strings.IndexByte(line, '\r') >= 0 {
+			p.failed = true // a lone CR: a line break to YAML
 			break
 		}
 		indent := 0
@@ -269,7 +271,7 @@ func entryColon(text string) int {
 
 // plainKey accepts keys that are plain scalars yaml.v3 reads as written.
 func plainKey(k string) bool {
-	return k != "" && len(k) <= 512 && k != "<<" && !indicator(k[0])
+	return k != "" && len(k) <= 512 && k != "<<" && !indicator(k[0]) && plainLine(k)
 }
 
 // indicator reports YAML indicator characters, which cannot start a plain
@@ -289,10 +291,10 @@ func scalar(rest string) (nodeKind, string, bool) {
 	switch c := rest[0]; {
 	case c == '"':
 		v, ok := doubleQuoted(rest)
-		return nodeText, v, ok
+		return nodeText, v, ok && noLineSeparator(rest)
 	case c == '\'':
 		v, ok := singleQuoted(rest)
-		return nodeText, v, ok
+		return nodeText, v, ok && noLineSeparator(rest)
 	case indicator(c):
 		// "-1" is a plain scalar; "- x" and "-" are not values here.
 		if c != '-' || len(rest) == 1 || rest[1] == ' ' {
@@ -308,7 +310,7 @@ func scalar(rest string) (nodeKind, string, bool) {
 			return 0, "", false // yaml.v3: mapping values are not allowed here
 		}
 	}
-	if v[len(v)-1] == ':' {
+	if v[len(v)-1] == ':' || !plainLine(v) {
 		return 0, "", false
 	}
 	switch v {
@@ -345,4 +347,19 @@ func singleQuoted(s string) (string, bool) {
 		return string(append(b, s[i:j]...)), true
 	}
 	return "", false
+}
+
+// noLineSeparator reports that s holds no U+2028 or U+2029, which cleaning
+// turns into spaces but sanitising a multi-line field into newlines.
+func noLineSeparator(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xe2)
+		if i < 0 || i+2 >= len(s) {
+			return true
+		}
+		if s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+			return false
+		}
+		s = s[i+1:]
+	}
 }

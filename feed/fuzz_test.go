@@ -93,7 +93,8 @@ func subsetYAML(prog []byte) string {
 	values := []string{"", "plain", "\"quoted \\\" \\e\\x41\\u00e9\\U0001F600\\N\\_\"", "'it''s'", "~", "null", "a # c",
 		"a#b", "http://x:y/z", "x:", "-1", "- x", "[a]", "{b: 1}", "&a x", "*a", "!t x", "|", ">", "\"open", "'",
 		"\"\\q\"", "#c", "a: b", "é “curly”", "\"\\\\\"", "\"\"", "''", "2024-01-29T03:19:00Z", "\"a\" # c",
-		"\"a\"x", "%x", "@x", "-", "-x", "? x", ": x", "---", "...", "\"\\ud800\"", "\"\\x\"", "a  b  ", "\u00a0x"}
+		"\"a\"x", "%x", "@x", "-", "-x", "? x", ": x", "---", "...", "\"\\ud800\"", "\"\\x\"", "a  b  ", "\u00a0x",
+		"\"x\x1by\"", "'\x7f\u0085\ufeff'", "\"\xe9\"", "\"a\tb\"", "\"\u2028\"", "x\x01", "\"8\x016\"", "'\xe2\x80'"}
 	endings := []string{"\n", "\n\n", " # comment\n", "\n# c\n", "   \n", "\n  # indented comment\n", "\r\n", "\r", "\t\n", "\x1b\n"}
 	var b strings.Builder
 	for i := 0; i+2 < len(prog); i += 3 {
