@@ -20,10 +20,9 @@ import (
 //	         kind 0: article record (length-prefixed; see cache_record.go)
 //	         kind 1: problem: line | reason
 //
-// Strings are length-prefixed. A decoded index is one string; every string
-// of a cached article is a slice of it, so a warm start makes two
-// allocations per article, and values shared by many articles (related
-// stories, providers, topics) are in the string table once.
+// Strings are length-prefixed. Values shared by many articles (related
+// stories, providers, topics) are in the string table once, and stay
+// shared by the decoded articles.
 const (
 	indexMagic = "HERALDIX"
 	// indexVersion must change whenever the layout, or what the parser
@@ -150,11 +149,25 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 		return nil, errIndexCorrupt
 	}
 	x.table = make([]string, nt)
+	size := 0
 	for i := range x.table {
 		x.table[i] = d.str()
+		size += len(x.table[i])
 	}
 	if d.bad || d.off != len(body) {
 		return nil, errIndexCorrupt
+	}
+	// The library keeps the shared values, not the rest of the file: copy
+	// them out into one allocation of their own.
+	var b strings.Builder
+	b.Grow(size)
+	for _, s := range x.table {
+		b.WriteString(s)
+	}
+	all, off := b.String(), 0
+	for i, s := range x.table {
+		x.table[i] = all[off : off+len(s)]
+		off += len(s)
 	}
 	return x, nil
 }

@@ -100,7 +100,12 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 		}
 	}
 	st.internAll(shared)
+	packOwnText(a, ar)
+}
 
+// packOwnText copies the strings that are the article's own (not shared
+// with other articles) into ar, and drops the AMP links.
+func packOwnText(a *Article, ar *textArena) {
 	a.AmpWebURL, a.CDNAmpWebURL = "", ""
 	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.Body, &a.FeaturedContent} {
 		*p = ar.add(*p)

@@ -109,3 +109,27 @@ func TestCompactKeepsValues(t *testing.T) {
 		t.Error("provider names are not interned")
 	}
 }
+
+// TestCachedArticleKeepsNoIndexBuffer is the warm-start twin of
+// TestCompactCopiesEveryString: an article decoded from the index and
+// packed must not keep the index file's buffer alive.
+func TestCachedArticleKeepsNoIndexBuffer(t *testing.T) {
+	a := &Article{}
+	n := 0
+	fillAll(reflect.ValueOf(a).Elem(), &n)
+	a.Summarize()
+	table := newStringTable()
+	buf := appendArticle(nil, a, a.ID, table)
+	got, err := decodeArticle(unsafe.String(&buf[0], len(buf)), table.strs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packOwnText(got, &textArena{})
+	lo := uintptr(unsafe.Pointer(&buf[0]))
+	hi := lo + uintptr(len(buf))
+	walkStrings(reflect.ValueOf(got).Elem(), "Article", func(path, s string) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); s != "" && p >= lo && p < hi {
+			t.Errorf("%s still points into the index buffer", path)
+		}
+	})
+}

@@ -54,8 +54,14 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	key := fileKey{fi.Size(), fi.ModTime().UnixNano()}
 	if w.cache != nil {
 		if r, ok := w.cache.lookup(i, e, key); ok {
+			// Copy what the article keeps out of the index file's buffer,
+			// so the buffer (paths, sizes, other articles' records) is
+			// freed after the load instead of held by the library.
 			if r.a != nil {
+				packOwnText(r.a, &w.ar)
 				w.place(r.a, e, key.size, time.Unix(0, key.mtime))
+			} else {
+				r.prob.Reason = strings.Clone(r.prob.Reason)
 			}
 			return r
 		}
