@@ -133,7 +133,7 @@ func (c *children) find(key string) int32 {
 		return -1
 	}
 	for i := c.t.nodes[c.node].first; i >= 0; i = c.t.nodes[i].next {
-		if c.t.nodes[i].kind != nodeDropped && c.t.key(i) == key {
+		if n := &c.t.nodes[i]; n.key.n == int32(len(key)) && n.kind != nodeDropped && c.t.key(i) == key {
 			return i
 		}
 	}

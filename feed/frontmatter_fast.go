@@ -22,7 +22,7 @@ import "strings"
 // quoted scalars and comments), with the same result. CRLF line ends are
 // fine. firstLine is the file line of src's first line.
 func parseFast(src string, firstLine int) (*fmTree, bool) {
-	p := fastParser{src: src, lineNo: firstLine, t: newTree(src, len(src))}
+	p := fastParser{src: src, lineNo: firstLine, t: newTree(src, len(src)), hasCR: strings.IndexByte(src, '\r') >= 0}
 	l, ok := p.peek()
 	switch {
 	case p.failed:
@@ -52,6 +52,7 @@ type fastParser struct {
 	cur    fline // the current line, when have
 	have   bool
 	failed bool
+	hasCR  bool // CRLF line ends, or a stray CR somewhere
 	t      *fmTree
 }
 
@@ -77,10 +78,12 @@ func (p *fastParser) peek() (fline, bool) {
 			line = line[:nl]
 			p.next = p.pos + nl + 1
 		}
-		line = strings.TrimSuffix(line, "\r")
-		if strings.IndexByte(line, '\r') >= 0 {
-			p.failed = true // a lone CR: a line break to YAML
-			break
+		if p.hasCR {
+			line = strings.TrimSuffix(line, "\r")
+			if strings.IndexByte(line, '\r') >= 0 {
+				p.failed = true // a lone CR: a line break to YAML
+				break
+			}
 		}
 		indent := 0
 		for indent < len(line) && line[indent] == ' ' {
@@ -271,7 +274,17 @@ func entryColon(text string) int {
 
 // plainKey accepts keys that are plain scalars yaml.v3 reads as written.
 func plainKey(k string) bool {
-	return k != "" && len(k) <= 512 && k != "<<" && !indicator(k[0]) && plainLine(k)
+	return k != "" && len(k) <= 512 && k != "<<" && !indicator(k[0]) && (printableASCII(k) || plainLine(k))
+}
+
+// printableASCII is the quick form of plainLine for short strings.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-0x20 >= 0x5f {
+			return false
+		}
+	}
+	return true
 }
 
 // indicator reports YAML indicator characters, which cannot start a plain
@@ -302,15 +315,18 @@ func scalar(rest string) (nodeKind, string, bool) {
 		}
 	}
 	v := rest
+	ascii := rest[0]-0x20 < 0x5f
 	for i := 1; i < len(v); i++ {
-		switch {
-		case v[i] == '#' && v[i-1] == ' ':
+		switch c := v[i]; {
+		case c == '#' && v[i-1] == ' ':
 			v = strings.TrimRight(v[:i], " ") // a comment
-		case v[i] == ' ' && v[i-1] == ':':
+		case c == ' ' && v[i-1] == ':':
 			return 0, "", false // yaml.v3: mapping values are not allowed here
+		case c-0x20 >= 0x5f:
+			ascii = false
 		}
 	}
-	if v[len(v)-1] == ':' || !plainLine(v) {
+	if v[len(v)-1] == ':' || !ascii && !plainLine(v) {
 		return 0, "", false
 	}
 	switch v {
