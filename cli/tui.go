@@ -89,6 +89,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Opener:   browser.Opener{Browser: cfg.Browser, Env: g.getenv},
 		Renderer: renderer,
 		Loader:   stream(ctx, srcs, loadOptions(g.getenv)),
+		Debug:    g.debug.Printf,
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx))
 	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)

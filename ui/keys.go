@@ -14,6 +14,7 @@ func keyIs(msg tea.KeyMsg, b ...key.Binding) bool { return key.Matches(msg, b...
 // then the global keys, then the focused pane.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
+	m.debug("key %q (filter %v, overlay %d, focus %d, rendered %v)", msg.String(), m.filter.active, m.over, m.focus, m.detail.ready)
 	switch {
 	case keyIs(msg, k.ForceQuit):
 		return tea.Quit

@@ -71,9 +71,46 @@ func (m *Model) openLinkKey(msg tea.KeyMsg) tea.Cmd {
 	return m.openLinkN(n)
 }
 
+// pendingLink is a link action asked for while the article was still
+// rendering (its links are numbered by the render): it runs when the
+// render of that article lands, unless the user has moved on.
+type pendingLink struct {
+	article *feed.Article
+	picker  bool
+	n       int
+}
+
+// deferLink remembers a link action until the render lands; it reports
+// whether it did (false: there is no article to wait for).
+func (m *Model) deferLink(picker bool, n int) bool {
+	if m.detail.ready || m.detail.article == nil {
+		return false
+	}
+	m.pending = &pendingLink{article: m.detail.article, picker: picker, n: n}
+	m.status.set("Rendering the article%s", m.styles.Ellipsis)
+	return true
+}
+
+// runPending runs the deferred link action once its article is rendered.
+func (m *Model) runPending() tea.Cmd {
+	p := m.pending
+	if p == nil || !m.detail.ready {
+		return nil
+	}
+	m.pending = nil
+	if p.article != m.detail.article {
+		return nil
+	}
+	m.status.set("")
+	if p.picker {
+		m.openPicker()
+		return nil
+	}
+	return m.openLinkN(p.n)
+}
+
 func (m *Model) openLinkN(n int) tea.Cmd {
-	if !m.detail.ready {
-		m.status.set("The article is still rendering.")
+	if m.deferLink(false, n) {
 		return nil
 	}
 	for _, l := range m.detail.links {
@@ -157,8 +194,9 @@ type linkPicker struct {
 
 func (m *Model) openPicker() {
 	switch {
+	case m.deferLink(true, 0):
 	case !m.detail.ready:
-		m.status.set("The article is still rendering.")
+		m.status.set("No article selected.")
 	case len(m.detail.links) == 0:
 		m.status.set("This article has no links.")
 	default:

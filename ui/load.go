@@ -53,6 +53,7 @@ func waitBatch(ch <-chan feed.Batch) tea.Cmd {
 // cursor kept on the same article.
 func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	b := msg.batch
+	m.debug("batch: %d articles, %d skipped, found %d, done %v", len(b.Articles), len(b.Skipped), b.Found, b.Done || msg.closed)
 	m.lib.Add(b)
 	m.found = max(m.found, b.Found)
 	m.all = append(m.all, b.Articles...)

@@ -50,6 +50,9 @@ type Options struct {
 	Detail func(*feed.Article) (*feed.Article, error)
 	// Match filters the list; nil = FuzzyMatch.
 	Match Matcher
+	// Debug logs what the model does (keys, renders, loading) to the
+	// HERALD_DEBUG file; nil = no log. Never the terminal.
+	Debug func(format string, args ...any)
 }
 
 type paneID int
@@ -98,6 +101,9 @@ type Model struct {
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
+	// pending is a link action waiting for the current render.
+	pending *pendingLink
+	debug   func(format string, args ...any)
 }
 
 // New builds the root model. Nothing is loaded or rendered until the
@@ -116,6 +122,10 @@ func New(o Options) *Model {
 		loader:  o.Loader,
 		lib:     feed.NewLibrary(),
 		loading: o.Loader != nil,
+		debug:   o.Debug,
+	}
+	if m.debug == nil {
+		m.debug = func(string, ...any) {}
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
@@ -196,11 +206,12 @@ func (m *Model) handleCursorMoved(msg cursorMovedMsg) tea.Cmd {
 }
 
 func (m *Model) handleRendered(msg renderedMsg) tea.Cmd {
+	m.debug("rendered %s at %d (seq %d, current %v)", msg.key.id[:min(12, len(msg.key.id))], msg.key.width, msg.seq, msg.key == m.detail.key)
 	err, next := m.detail.handleRendered(msg)
 	if err != nil {
 		m.status.setError(err)
 	}
-	return next
+	return tea.Batch(next, m.runPending())
 }
 
 // View implements tea.Model: exactly Height lines of exactly Width cells.

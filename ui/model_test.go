@@ -295,3 +295,27 @@ func TestQuitAndHelp(t *testing.T) {
 		t.Fatal("q does not quit")
 	}
 }
+
+func TestLinkKeyWaitsForRender(t *testing.T) {
+	arts := articles(3)
+	hs := newHarness(t, 120, 40, arts)
+	_, cmd := hs.m.Update(keyMsg(hs.keys.Down.Keys()[0]))
+	_, renderCmd := hs.m.Update(cmd().(cursorMovedMsg))
+	// The user presses 1 before the render (which numbers the links) lands.
+	hs.send(keyMsg(hs.keys.Links.Keys()[0]))
+	if got := hs.opener.urls(); len(got) != 0 {
+		t.Fatalf("opened before the render: %v", got)
+	}
+	hs.run(renderCmd)
+	if got := hs.opener.urls(); len(got) != 1 || got[0] != arts[1].WebURL {
+		t.Fatalf("after the render opened %v, want %s", got, arts[1].WebURL)
+	}
+	// The picker waits the same way; moving on drops the wait.
+	_, cmd = hs.m.Update(keyMsg(hs.keys.Down.Keys()[0]))
+	_, renderCmd = hs.m.Update(cmd().(cursorMovedMsg))
+	hs.send(keyMsg(hs.keys.LinkPicker.Keys()[0]))
+	hs.run(renderCmd)
+	if hs.m.over != linksOverlay {
+		t.Fatal("picker did not open once rendered")
+	}
+}
