@@ -15,33 +15,46 @@ import "strings"
 // succeeds its tree equals the one the yaml.v3 path builds (FuzzParse and
 // the corpus test check this).
 //
-// src is the front matter as in the file, not cleaned by prepareSource:
-// the decoder gives up on the characters cleaning would change where they
+// src is the text as in the file, not cleaned by prepareSource: the
+// decoder gives up on the characters cleaning would change where they
 // matter (keys, plain scalars, a lone CR anywhere, U+2028/U+2029 in quoted
 // scalars) and lets the extractor's sanitising remove them elsewhere (in
 // quoted scalars and comments), with the same result. CRLF line ends are
 // fine. firstLine is the file line of src's first line.
-func parseFast(src string, firstLine int) (*fmTree, bool) {
-	p := fastParser{src: src, lineNo: firstLine, t: newTree(src, len(src)), hasCR: strings.IndexByte(src, '\r') >= 0}
+//
+// With inFile, src is the rest of the file after the opening "---" line
+// and the decoder also finds the closing line (the first "---" or "..."
+// line, as splitFrontMatter does), so the common case never searches for
+// it separately; end is then where the body starts. Otherwise src is the
+// front matter alone and end is len(src).
+func parseFast(src string, firstLine int, inFile bool) (t *fmTree, end int, ok bool) {
+	p := fastParser{src: src, lineNo: firstLine, inFile: inFile, end: -1, t: newTree(src, min(len(src), 16<<10)),
+		hasCR: strings.IndexByte(src, '\r') >= 0, hasLS: !noLineSeparator(src)}
 	l, ok := p.peek()
 	switch {
 	case p.failed:
-		return nil, false
+		return nil, 0, false
 	case !ok: // nothing but blank lines and comments
 		if _, ok := p.t.add(nodeMap, "", "", firstLine); !ok {
-			return nil, false
+			return nil, 0, false
 		}
-		return p.t, true
 	case isSeqItem(l.text):
-		return nil, false // not a mapping: yaml.v3 path reports it
+		return nil, 0, false // not a mapping: yaml.v3 path reports it
+	default:
+		if _, ok := p.parseMap(l.indent, "", l.num, 1); !ok {
+			return nil, 0, false
+		}
+		if _, more := p.peek(); more || p.failed {
+			return nil, 0, false // a line indented less than the first one
+		}
 	}
-	if _, ok := p.parseMap(l.indent, "", l.num, 1); !ok {
-		return nil, false
+	switch {
+	case !inFile:
+		return p.t, len(src), true
+	case p.end < 0 || p.fmLen > maxFrontMatter:
+		return nil, 0, false // not closed, or too large: splitFrontMatter reports it
 	}
-	if _, more := p.peek(); more || p.failed {
-		return nil, false // a line indented less than the first one
-	}
-	return p.t, true
+	return p.t, p.end, true
 }
 
 type fastParser struct {
@@ -53,6 +66,10 @@ type fastParser struct {
 	have   bool
 	failed bool
 	hasCR  bool // CRLF line ends, or a stray CR somewhere
+	hasLS  bool // U+2028 or U+2029 somewhere
+	inFile bool // src goes on after the front matter (see parseFast)
+	fmLen  int  // where the closing line starts, when inFile
+	end    int  // where the body starts, -1 until the closing line is seen
 	t      *fmTree
 }
 
@@ -71,12 +88,20 @@ func (p *fastParser) peek() (fline, bool) {
 	if p.have {
 		return p.cur, true
 	}
-	for p.pos < len(p.src) && !p.failed {
+	for p.pos < len(p.src) && !p.failed && p.end < 0 {
 		line := p.src[p.pos:]
 		p.next = len(p.src)
 		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
 			line = line[:nl]
 			p.next = p.pos + nl + 1
+		}
+		if len(line) >= 3 && (line[0] == '-' || line[0] == '.') && (strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...")) {
+			if p.inFile && strings.Trim(line[3:], " \t\r") == "" {
+				p.fmLen, p.end = p.pos, p.next // the closing line
+				break
+			}
+			p.failed = true // a document marker
+			break
 		}
 		if p.hasCR {
 			line = strings.TrimSuffix(line, "\r")
@@ -94,10 +119,6 @@ func (p *fastParser) peek() (fline, bool) {
 			p.pos = p.next
 			p.lineNo++
 			continue
-		}
-		if indent == 0 && (strings.HasPrefix(text, "---") || strings.HasPrefix(text, "...")) {
-			p.failed = true // a document marker
-			break
 		}
 		p.cur = fline{indent: indent, text: text, num: p.lineNo}
 		p.have = true
@@ -190,7 +211,7 @@ func (p *fastParser) value(ind int, key, rest string, line, depth int) (int32, b
 // scalarLine adds a one-line scalar; a more indented line after it would
 // continue it (a multi-line plain scalar), which is not in the subset.
 func (p *fastParser) scalarLine(ind int, key, rest string, line int) (int32, bool) {
-	kind, v, ok := scalar(rest)
+	kind, v, ok := scalar(rest, p.hasLS)
 	if !ok {
 		return p.fail()
 	}
@@ -300,14 +321,14 @@ func indicator(c byte) bool {
 
 // scalar decodes a one-line scalar (rest is not empty and is not a
 // comment). It fails on what the subset does not cover.
-func scalar(rest string) (nodeKind, string, bool) {
+func scalar(rest string, hasLS bool) (nodeKind, string, bool) {
 	switch c := rest[0]; {
 	case c == '"':
 		v, ok := doubleQuoted(rest)
-		return nodeText, v, ok && noLineSeparator(rest)
+		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
 	case c == '\'':
 		v, ok := singleQuoted(rest)
-		return nodeText, v, ok && noLineSeparator(rest)
+		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
 	case indicator(c):
 		// "-1" is a plain scalar; "- x" and "-" are not values here.
 		if c != '-' || len(rest) == 1 || rest[1] == ' ' {

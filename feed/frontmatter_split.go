@@ -52,6 +52,13 @@ func nextIndex(data []byte, from int, sep string) int {
 	return len(data)
 }
 
+// afterOpening returns the file after its opening "---" line (and BOM).
+func afterOpening(data []byte) ([]byte, bool) {
+	data = bytes.TrimPrefix(data, []byte(bom))
+	start, ok := delimiter(data, 0, false)
+	return data[start:], ok
+}
+
 // delimiter reports whether a front matter delimiter line starts at data[at]
 // and returns the offset just past it. The closing line may also be "...".
 func delimiter(data []byte, at int, closing bool) (int, bool) {

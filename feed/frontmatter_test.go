@@ -46,8 +46,16 @@ func TestFastDecoderCoverage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := parseFast(string(fmb), fmFirstLine); !ok {
+		if _, _, ok := parseFast(string(fmb), fmFirstLine, false); !ok {
 			t.Fatalf("fast decoder declined seed-like file %d", i)
+		}
+		// Reading the whole file, it finds the end of the front matter
+		// where splitFrontMatter does.
+		data := append(seedLike(i), "body\n---\nmore"...)
+		_, body, _ := splitFrontMatter(data)
+		rest, _ := afterOpening(data)
+		if _, end, ok := parseFast(string(rest), fmFirstLine, true); !ok || string(rest[end:]) != string(body) {
+			t.Fatalf("fast decoder on the whole file %d: ok %v, body %q, want %q", i, ok, rest[end:], body)
 		}
 	}
 	accepted := []string{
@@ -64,7 +72,7 @@ func TestFastDecoderCoverage(t *testing.T) {
 		"caf\u00e9: \"\u00e9\u2019\"\n",
 	}
 	for _, src := range accepted {
-		if _, ok := parseFast(src, fmFirstLine); !ok {
+		if _, _, ok := parseFast(src, fmFirstLine, false); !ok {
 			t.Errorf("fast decoder declined %q", src)
 		}
 		checkSameTree(t, src)
@@ -78,7 +86,7 @@ func TestFastDecoderCoverage(t *testing.T) {
 		"a: \x1b\n", "a: b\u0085\n", "a: b\u2028c\n", "a: \xff\n", "a: \ufeff\n", "a: 1\r\r\n",
 	}
 	for _, src := range declined {
-		if _, ok := parseFast(src, fmFirstLine); ok {
+		if _, _, ok := parseFast(src, fmFirstLine, false); ok {
 			t.Errorf("fast decoder accepted %q", src)
 		}
 	}
@@ -88,7 +96,7 @@ func TestFastDecoderCoverage(t *testing.T) {
 // exactly the tree the yaml.v3 path builds.
 func checkSameTree(t *testing.T, src string) {
 	t.Helper()
-	fast, ok := parseFast(src, fmFirstLine)
+	fast, _, ok := parseFast(src, fmFirstLine, false)
 	if !ok {
 		return
 	}

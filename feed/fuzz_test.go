@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 		}
 		// The fast decoder reads the raw text, yaml.v3 the cleaned one.
 		src, _ := prepareSource(fmb)
-		fast, ok := parseFast(string(fmb), fmFirstLine)
+		fast, _, ok := parseFast(string(fmb), fmFirstLine, false)
 		if !ok {
 			return
 		}
@@ -74,7 +74,7 @@ func FuzzFastDecoder(f *testing.F) {
 	f.Add([]byte("related: the seed's shape, more or less"))
 	f.Fuzz(func(t *testing.T, prog []byte) {
 		src := subsetYAML(prog)
-		fast, ok := parseFast(src, fmFirstLine)
+		fast, _, ok := parseFast(src, fmFirstLine, false)
 		if !ok {
 			return
 		}

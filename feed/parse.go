@@ -68,11 +68,7 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, &ParseError{Line: 1 + bytes.Count(data[:i], []byte("\n")), Reason: "binary data (a NUL byte), not an article"}
 	}
-	fm, body, perr := splitFrontMatter(data)
-	if perr != nil {
-		return nil, perr
-	}
-	t, perr := decodeFrontMatter(fm, !opt.noFast)
+	t, body, perr := decode(data, !opt.noFast)
 	if perr != nil {
 		return nil, perr
 	}
@@ -84,32 +80,40 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	return a, nil
 }
 
-// decodeFrontMatter decodes with the fast decoder when it can and with
-// yaml.v3 otherwise. The fast decoder reads the file's text as it is and
-// gives up on anything unusual; if cleaning the text (see prepareSource)
-// changed it, the fast decoder gets a second chance on the clean text.
-func decodeFrontMatter(fm []byte, fast bool) (*fmTree, *ParseError) {
-	if len(fm) > maxFrontMatter {
-		return nil, &ParseError{Line: fmFirstLine, Reason: fmt.Sprintf(
-			"front matter too large (%d KiB, limit %d KiB)", len(fm)>>10, maxFrontMatter>>10)}
-	}
+// decode finds and decodes the front matter and returns the body after
+// it. The fast decoder reads the file as it is, finding the end of the
+// front matter on its way, and gives up on anything unusual; then the
+// front matter is split off, cleaned (see prepareSource), and decoded by
+// the fast decoder again if cleaning changed it, else by yaml.v3.
+func decode(data []byte, fast bool) (*fmTree, []byte, *ParseError) {
 	if fast {
-		// The fast decoder reads fm in place, without the usual copy to a
-		// string: the tree is dropped before Parse returns and the
-		// extractor copies every string it keeps (ownText), so nothing
-		// refers to the caller's buffer afterwards, which a loader reuses
-		// (TestParseKeepsNoReferenceToData checks this).
-		if t, ok := parseFast(unsafe.String(unsafe.SliceData(fm), len(fm)), fmFirstLine); ok {
-			return t, nil
+		if rest, ok := afterOpening(data); ok {
+			// The fast decoder reads the bytes in place, without the usual
+			// copy to a string: the tree is dropped before Parse returns
+			// and the extractor copies every string it keeps (ownText), so
+			// nothing refers to the caller's buffer afterwards, which a
+			// loader reuses (TestParseKeepsNoReferenceToData checks this).
+			if t, end, ok := parseFast(unsafe.String(unsafe.SliceData(rest), len(rest)), fmFirstLine, true); ok {
+				return t, rest[end:], nil
+			}
 		}
+	}
+	fm, body, perr := splitFrontMatter(data)
+	if perr != nil {
+		return nil, nil, perr
+	}
+	if len(fm) > maxFrontMatter {
+		return nil, nil, &ParseError{Line: fmFirstLine, Reason: fmt.Sprintf(
+			"front matter too large (%d KiB, limit %d KiB)", len(fm)>>10, maxFrontMatter>>10)}
 	}
 	src, changed := prepareSource(fm)
 	if fast && changed {
-		if t, ok := parseFast(src, fmFirstLine); ok {
-			return t, nil
+		if t, _, ok := parseFast(src, fmFirstLine, false); ok {
+			return t, body, nil
 		}
 	}
-	return parseYAML(src, fmFirstLine)
+	t, perr := parseYAML(src, fmFirstLine)
+	return t, body, perr
 }
 
 // DateFromName returns the date a file name starts with

@@ -58,7 +58,7 @@ func BenchmarkParse(b *testing.B) {
 		return err
 	})
 	run("decode-fast", func(i int) error {
-		if _, ok := parseFast(unsafe.String(unsafe.SliceData(fms[i]), len(fms[i])), fmFirstLine); !ok {
+		if _, _, ok := parseFast(unsafe.String(unsafe.SliceData(fms[i]), len(fms[i])), fmFirstLine, false); !ok {
 			b.Fatal("fast decoder declined a seed-like file")
 		}
 		return nil

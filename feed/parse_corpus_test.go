@@ -61,7 +61,7 @@ func TestParseCorpus(t *testing.T) {
 				t.Errorf("warnings: %q", a.Warnings)
 			}
 			fmb, _, _ := splitFrontMatter(data)
-			if _, ok := parseFast(string(fmb), fmFirstLine); !ok {
+			if _, _, ok := parseFast(string(fmb), fmFirstLine, false); !ok {
 				t.Error("the fast decoder declined a real file")
 			}
 			checkSameTree(t, string(fmb))
