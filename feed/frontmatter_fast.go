@@ -298,16 +298,6 @@ func plainKey(k string) bool {
 	return k != "" && len(k) <= 512 && k != "<<" && !indicator(k[0]) && (printableASCII(k) || plainLine(k))
 }
 
-// printableASCII is the quick form of plainLine for short strings.
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i]-0x20 >= 0x5f {
-			return false
-		}
-	}
-	return true
-}
-
 // indicator reports YAML indicator characters, which cannot start a plain
 // scalar in the subset ("-x" and friends are legal YAML but rare: they go
 // to yaml.v3).
@@ -317,86 +307,4 @@ func indicator(c byte) bool {
 		return true
 	}
 	return false
-}
-
-// scalar decodes a one-line scalar (rest is not empty and is not a
-// comment). It fails on what the subset does not cover.
-func scalar(rest string, hasLS bool) (nodeKind, string, bool) {
-	switch c := rest[0]; {
-	case c == '"':
-		v, ok := doubleQuoted(rest)
-		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
-	case c == '\'':
-		v, ok := singleQuoted(rest)
-		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
-	case indicator(c):
-		// "-1" is a plain scalar; "- x" and "-" are not values here.
-		if c != '-' || len(rest) == 1 || rest[1] == ' ' {
-			return 0, "", false
-		}
-	}
-	v := rest
-	ascii := rest[0]-0x20 < 0x5f
-	for i := 1; i < len(v); i++ {
-		switch c := v[i]; {
-		case c == '#' && v[i-1] == ' ':
-			v = strings.TrimRight(v[:i], " ") // a comment
-		case c == ' ' && v[i-1] == ':':
-			return 0, "", false // yaml.v3: mapping values are not allowed here
-		case c-0x20 >= 0x5f:
-			ascii = false
-		}
-	}
-	if v[len(v)-1] == ':' || !ascii && !plainLine(v) {
-		return 0, "", false
-	}
-	switch v {
-	case "~", "null", "Null", "NULL":
-		return nodeNull, "", true
-	}
-	return nodeText, v, true
-}
-
-// afterQuote accepts what may follow a closing quote: nothing or a comment.
-func afterQuote(tail string) bool {
-	return tail == "" || tail[0] == ' ' && strings.TrimLeft(tail, " ")[0] == '#'
-}
-
-func singleQuoted(s string) (string, bool) {
-	var b []byte // nil until a '' escape is seen
-	for i := 1; i < len(s); {
-		j := strings.IndexByte(s[i:], '\'')
-		if j < 0 {
-			return "", false // continues on the next line
-		}
-		j += i
-		if j+1 < len(s) && s[j+1] == '\'' {
-			b = append(append(b, s[i:j]...), '\'')
-			i = j + 2
-			continue
-		}
-		if !afterQuote(s[j+1:]) {
-			return "", false
-		}
-		if b == nil {
-			return s[1:j], true
-		}
-		return string(append(b, s[i:j]...)), true
-	}
-	return "", false
-}
-
-// noLineSeparator reports that s holds no U+2028 or U+2029, which cleaning
-// turns into spaces but sanitising a multi-line field into newlines.
-func noLineSeparator(s string) bool {
-	for {
-		i := strings.IndexByte(s, 0xe2)
-		if i < 0 || i+2 >= len(s) {
-			return true
-		}
-		if s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
-			return false
-		}
-		s = s[i+1:]
-	}
 }
