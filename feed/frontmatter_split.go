@@ -112,9 +112,10 @@ func prepareSource(fm []byte) (src string, changed bool) {
 	return s, false
 }
 
-// plainLine reports whether a line (without its line break) holds only
-// text prepareSource leaves alone, and no tab: the fast decoder reads the
-// raw front matter line by line and gives up on any other line.
+// plainLine reports whether s (a key or a plain scalar, or any line
+// without its line break) holds only text prepareSource leaves alone, and
+// no tab: the fast decoder reads the raw front matter and gives up on a
+// key or plain scalar with anything else.
 func plainLine(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && plainASCII(word8(s[i:])) {

@@ -13,7 +13,7 @@ import (
 //	Parse, ParseSummary  the API (fast decoder)
 //	Parse-yaml           Parse forced through the yaml.v3 path
 //	decode-fast          the fast decoder alone (front matter to tree, in place
-//	                     as decodeFrontMatter runs it)
+//	                     as Parse runs it)
 //	decode-yaml          the yaml.v3 path alone
 //	yaml.v3-map          yaml.Unmarshal into map[string]any: the reference
 //	                     cost (~620us) the performance target is set against
