@@ -28,8 +28,8 @@ type State interface {
 //	provider:Forbes  p:forbes.com  provider name or domain (see hasProvider)
 //	since:7d  since:2024-01-01     published at or after (h d w m y ago,
 //	before:2w before:2024-03       YYYY-MM-DD, YYYY-MM, YYYY, today,
-//	                               yesterday; dates in the local zone);
-//	                               articles without a date never match
+//	                               yesterday; days start in now's zone);
+//	                               never true for an undated article
 //	is:unread  is:read  is:starred the reading state
 //	type:article                   the article type
 //	-TERM                          any term negated
