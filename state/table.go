@@ -68,32 +68,32 @@ func (t *table) applyRaw(ev rawEvent) {
 	m := &t.marks[i]
 	switch ev.op {
 	case opRead, opUnread:
-		on := ev.op == opRead
-		if !wins(ev.ts, on, m.readTS, m.flags&readOn != 0, m.flags&readSet != 0) {
-			return
-		}
-		if m.flags&readOn != 0 {
-			t.nRead--
-		}
-		m.readTS, m.flags = ev.ts, m.flags&^readOn|readSet
-		if on {
-			m.flags |= readOn
-			t.nRead++
-		}
+		t.nRead += m.update(&m.readTS, readSet, readOn, ev.ts, ev.op == opRead)
 	case opStar, opUnstar:
-		on := ev.op == opStar
-		if !wins(ev.ts, on, m.starTS, m.flags&starOn != 0, m.flags&starSet != 0) {
-			return
-		}
-		if m.flags&starOn != 0 {
-			t.nStar--
-		}
-		m.starTS, m.flags = ev.ts, m.flags&^starOn|starSet
-		if on {
-			m.flags |= starOn
-			t.nStar++
-		}
+		t.nStar += m.update(&m.starTS, starSet, starOn, ev.ts, ev.op == opStar)
 	}
+}
+
+// update applies an event (evTS, on) to one attribute of m (its timestamp
+// *ts and flag bits setBit, onBit) if it wins, and returns the change in
+// the number of articles with the attribute on: -1, 0 or 1.
+func (m *mark) update(ts *int64, setBit, onBit uint8, evTS int64, on bool) int {
+	was := m.flags&onBit != 0
+	if !wins(evTS, on, *ts, was, m.flags&setBit != 0) {
+		return 0
+	}
+	*ts = evTS
+	m.flags = m.flags&^onBit | setBit
+	switch {
+	case on && !was:
+		m.flags |= onBit
+		return 1
+	case on:
+		m.flags |= onBit
+	case was:
+		return -1
+	}
+	return 0
 }
 
 // live is the number of events a compacted log keeps: the winner of each
