@@ -34,7 +34,9 @@ type command struct {
 // that need the configuration (see globals.go).
 func commands(g *globals) []command {
 	return []command{
-		{name: "list", args: "[--format table|json|count|tsv|md] [--limit N] DIR...", summary: "print the articles of DIR..., newest first", run: runList},
+		{name: "list", args: "[--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]", summary: "print the articles of DIR... (default: the configured dirs), newest first", run: g.runList},
+		{name: "mark-read", args: "(--query QUERY | --all) [--unread] [DIR...]", summary: "mark the articles that match QUERY read (or unread) in the reading state", run: g.runMarkRead},
+		{name: "unread-count", args: "[--query QUERY] [DIR...]", summary: "print the number of unread articles (that match QUERY), for status bars", run: g.runUnreadCount},
 		{name: "show", args: "[--width N] ID|PATH [DIR...]", summary: "print one article (rendered on a terminal, plain text in a pipe)", run: g.runShow},
 		{name: "errors", args: "[DIR...]", summary: "list the files that could not be used, with reasons (exit 1 if any)", run: g.runErrors},
 		{name: "config", args: "[--path]", summary: "print the default configuration, or which config file is used", run: g.runConfig},
@@ -46,7 +48,13 @@ func commands(g *globals) []command {
 // exit status: 0 ok, 1 problems found, 2 usage error, unreadable
 // directory or bad configuration.
 func Run(args []string, stdout, stderr io.Writer) int {
-	g, args, done, code := parseGlobals(args, os.Getenv, stdout, stderr)
+	return runEnv(args, os.Getenv, stdout, stderr)
+}
+
+// runEnv is Run reading the environment through getenv, so parallel tests
+// can give each run its own config, cache and state directories.
+func runEnv(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	g, args, done, code := parseGlobals(args, getenv, stdout, stderr)
 	if done {
 		return code
 	}

@@ -39,12 +39,18 @@ Environment:
   NO_COLOR=1           no colour at all (https://no-color.org)
   HERALD_DEBUG=FILE    append a debug log to FILE
   HERALD_NO_CACHE=1    do not read or write the index cache
+  XDG_STATE_HOME=DIR   keep the read/starred marks in DIR/herald
+                       (default: ~/.local/state/herald)
 
 Examples:
   herald ~/ai/_news                      read the articles in the TUI
   herald list --format tsv ~/ai/_news | fzf --with-nth 4
   herald list --limit 10 --format md ~/ai/_news   the newest ten, as Markdown
   herald show 3f2a9c1b07de ~/ai/_news    one article by ID (see list --format tsv)
+  herald list --query 'topic:AI is:unread since:7d' --sort quality
+                                         search the configured dirs, best first
+  herald mark-read --query 'provider:forbes before:30d'   mark old Forbes articles read
+  herald unread-count --query topic:AI   a bare number, for a status bar
   herald errors ~/ai/_news || echo "some files could not be read"
   herald config > ~/.config/herald/config.yaml   start a config from the defaults
   herald config --path                   which config file is used (and is it valid?)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -17,9 +16,10 @@ import (
 	"github.com/herald-reader/herald/feed"
 )
 
-const listUsage = `Usage: herald list [--format table|json|count|tsv|md] [--limit N] DIR...
+const listUsage = `Usage: herald list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]
 
-Prints the articles found in DIR... (walked recursively), newest first.
+Prints the articles found in DIR... (walked recursively; default: the dirs
+of the config file), newest first.
 Files that cannot be used are listed on stderr as "PATH: reason"; they do
 not change the exit status, an unreadable DIR does (2).
 
@@ -31,15 +31,22 @@ Formats:
   tsv     id, published, provider, title, url; tab-separated, no header
   md      a Markdown list of linked titles with provider and date
 
-  --limit N   print only the newest N articles (0: all; count ignores it)
+  --limit N      print only the first N articles (0: all; count ignores it)
+  --query QUERY  only the articles that match, in the filter's query
+                 language: words, "phrases", topic:AI, provider:forbes,
+                 since:7d, before:2024-03, is:unread|read|starred,
+                 type:article, -TERM to negate; terms combine with AND
+  --sort KEY     newest (default), oldest, quality, heat, title, provider
 `
 
 // runList is `herald list`.
-func runList(args []string, stdout, stderr io.Writer) int {
+func (g *globals) runList(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors and usage are printed below, once
 	format := fs.String("format", "table", "")
 	limit := fs.Int("limit", 0, "")
+	query := fs.String("query", "", "")
+	sortBy := fs.String("sort", "newest", "")
 	dirs, err := parseInterspersed(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -51,17 +58,25 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return listUsageError(stderr, fmt.Sprintf("unknown format %q (want table, json, count, tsv or md)", *format))
 	case *limit < 0:
 		return listUsageError(stderr, "--limit must be 0 or more")
-	case len(dirs) == 0:
-		return listUsageError(stderr, "no directory given")
 	}
-
-	lib, err := loadDirs(context.Background(), dirs)
+	key, err := feed.ParseSortKey(*sortBy)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald list: %s\n", feed.SanitizeLine(err.Error()))
-		return exitUsage
+		return listUsageError(stderr, err.Error())
 	}
+	q, code := parseQuery("list", *query, time.Now(), stderr)
+	if code != exitOK {
+		return code
+	}
+	lib, code := g.loadLibrary("list", dirs, stderr)
+	if code != exitOK {
+		return code
+	}
+	arts, code := g.queryLibrary("list", lib, q, key, stderr)
+	if code != exitOK {
+		return code
+	}
+	matched := len(arts)
 	out := bufio.NewWriter(stdout)
-	arts := lib.Articles()
 	if *limit > 0 && *limit < len(arts) {
 		arts = arts[:*limit]
 	}
@@ -73,7 +88,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	case "md":
 		err = writeMarkdown(out, arts)
 	case "count":
-		_, err = fmt.Fprintf(out, "%d articles, %d skipped\n", lib.Len(), len(lib.Skipped()))
+		_, err = fmt.Fprintf(out, "%d articles, %d skipped\n", matched, len(lib.Skipped()))
 	default:
 		err = writeTable(out, arts)
 	}
