@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // idLen is the length of every ID: 12 lowercase hex characters (48 bits),
@@ -239,17 +240,36 @@ const minTitleKey = 12
 // lowercased, so case, punctuation, quotes and spacing do not matter. It
 // returns "" for titles too short to group on.
 func titleKey(title string) string {
-	var b strings.Builder
-	b.Grow(len(title))
+	b, ok := appendTitleKey(nil, title)
+	if !ok {
+		return ""
+	}
+	return string(b)
+}
+
+// appendTitleKey appends title's key to dst; ok is false when the key is
+// too short to group on. ASCII, most titles, skips the unicode tables.
+func appendTitleKey(dst []byte, title string) (_ []byte, ok bool) {
 	n := 0
-	for _, r := range title {
+	for i := 0; i < len(title); {
+		if c := title[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+				n++
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(title[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 			n++
 		}
 	}
-	if n < minTitleKey {
-		return ""
-	}
-	return b.String()
+	return dst, n >= minTitleKey
 }

@@ -23,6 +23,9 @@ func NewLibrary() *Library {
 // Add takes in a batch from Stream. Batches arrive in library order, so the
 // articles stay sorted as they come.
 func (l *Library) Add(b Batch) {
+	if len(l.byID) == 0 && b.Found > 0 {
+		l.byID = make(map[string]*Article, b.Found) // one allocation, not a dozen doublings
+	}
 	l.arts = append(l.arts, b.Articles...)
 	l.skipped = append(l.skipped, b.Skipped...)
 	l.found = max(l.found, b.Found)
@@ -60,17 +63,19 @@ func (l *Library) Finish() {
 			parent[ri] = rj
 		}
 	}
-	titles := make(map[string]int32)
+	titles := make(map[string]int32, len(l.arts))
 	var dups []int32 // articles whose URL another article holds (see Stream)
+	var key []byte
 	for i, a := range l.arts {
 		if a.dupOf != "" {
 			dups = append(dups, int32(i))
 		}
-		if k := titleKey(a.Title); k != "" {
-			if j, ok := titles[k]; ok {
+		var ok bool
+		if key, ok = appendTitleKey(key[:0], a.Title); ok {
+			if j, seen := titles[string(key)]; seen {
 				union(int32(i), j)
 			} else {
-				titles[k] = int32(i)
+				titles[string(key)] = int32(i)
 			}
 		}
 	}
@@ -129,6 +134,10 @@ func (l *Library) Story(id string) []*Article {
 	return []*Article{a}
 }
 
+// sortLibrary sorts arts into library order. Batches arrive in that order,
+// so usually there is nothing to do but check.
 func sortLibrary(arts []*Article) {
-	slices.SortStableFunc(arts, libraryOrder)
+	if !slices.IsSortedFunc(arts, libraryOrder) {
+		slices.SortStableFunc(arts, libraryOrder)
+	}
 }

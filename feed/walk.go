@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"time"
 )
 
 // noDay marks a file whose name carries no YYYY-MM-DD- date; such files
@@ -35,10 +36,29 @@ func isArticleName(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// nameDay is the file-name date of a base name in days since 1970.
+// nameDay is the file-name date of a base name in days since 1970, or
+// noDay. It accepts exactly the names DateFromName does (a test holds the
+// two together) without time.Parse, which shows at 100,000 files.
 func nameDay(name string) int32 {
-	t, ok := DateFromName(name)
-	if !ok {
+	if len(name) < 10 || len(name) > 10 && name[10] >= '0' && name[10] <= '9' || name[4] != '-' || name[7] != '-' {
+		return noDay
+	}
+	num := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(name[:4]), num(name[5:7]), num(name[8:10])
+	if y < 0 || m < 1 || m > 12 || d < 1 {
+		return noDay
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // February 30th rolled over into March
 		return noDay
 	}
 	return int32(t.Unix() / 86400)
