@@ -90,8 +90,17 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Renderer: renderer,
 		Loader:   stream(ctx, srcs, loadOptions(g.getenv)),
 		Debug:    g.debug.Printf,
+		// One frame (at 120 fps) for the list to move on its own, and a
+		// rest of a few frames before a render takes a core: measured with
+		// keylat.sh at 100,000 articles, first change 16.6 ms against 22.8
+		// without them, the rendered article still within 100 ms.
+		FollowDelay: 9 * time.Millisecond,
+		RenderDelay: 30 * time.Millisecond,
 	})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx))
+	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
+	// waits for the next frame tick to reach the screen, so this halves
+	// that wait; frames with no change are not written.
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120))
 	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "herald: %v\n", err)

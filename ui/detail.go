@@ -68,6 +68,11 @@ type detailPane struct {
 	order    []renderKey
 	seq      int
 	inflight bool
+	// delay holds a render back until the cursor has rested that long
+	// (0: render at once); wait numbers the delays so only the last
+	// one starts a render.
+	delay time.Duration
+	wait  int
 }
 
 func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane {
@@ -118,6 +123,20 @@ func (d *detailPane) refresh() tea.Cmd {
 		return nil
 	}
 	d.setContent(d.preview())
+	if d.delay <= 0 {
+		return d.startRender()
+	}
+	d.wait++
+	wait := d.wait
+	return tea.Tick(d.delay, func(time.Time) tea.Msg { return renderDueMsg{wait: wait} })
+}
+
+// handleRenderDue starts the render held back by refresh, unless the
+// cursor moved again meanwhile (a later delay is running).
+func (d *detailPane) handleRenderDue(msg renderDueMsg) tea.Cmd {
+	if msg.wait != d.wait {
+		return nil
+	}
 	return d.startRender()
 }
 

@@ -29,12 +29,13 @@ func (m *Model) openArticle() tea.Cmd {
 }
 
 // current is the article the keys act on: the one in the detail pane,
-// which follows the list cursor.
+// which follows the list cursor (the cursor is ahead while the detail
+// waits to follow it).
 func (m *Model) current() *feed.Article {
-	if a := m.detail.article; a != nil {
+	if a := m.list.Selected(); a != nil {
 		return a
 	}
-	return m.list.Selected()
+	return m.detail.article
 }
 
 // openURL hands url to the opener in a Cmd; the outcome comes back as an
@@ -83,10 +84,11 @@ type pendingLink struct {
 // deferLink remembers a link action until the render lands; it reports
 // whether it did (false: there is no article to wait for).
 func (m *Model) deferLink(picker bool, n int) bool {
-	if m.detail.ready || m.detail.article == nil {
+	target := m.current()
+	if target == nil || (m.detail.ready && m.detail.article == target) {
 		return false
 	}
-	m.pending = &pendingLink{article: m.detail.article, picker: picker, n: n}
+	m.pending = &pendingLink{article: target, picker: picker, n: n}
 	m.status.set("Rendering the article%s", m.styles.Ellipsis)
 	return true
 }

@@ -42,3 +42,15 @@ type openedMsg struct {
 	url string
 	err error
 }
+
+// renderDueMsg ends the rest period a render waits for (see
+// detailPane.delay); wait numbers it.
+type renderDueMsg struct {
+	wait int
+}
+
+// followMsg ends the rest period before the detail pane follows the
+// cursor (see Options.FollowDelay).
+type followMsg struct {
+	article *feed.Article
+}

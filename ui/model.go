@@ -50,6 +50,12 @@ type Options struct {
 	Detail func(*feed.Article) (*feed.Article, error)
 	// Match filters the list; nil = FuzzyMatch.
 	Match Matcher
+	// FollowDelay is how long the detail pane waits before following a
+	// cursor move, so the frame of a key press carries only the list's
+	// change; RenderDelay is how long the cursor must rest on an article
+	// before its (CPU-heavy) render starts, so holding a key does not
+	// render every article passed. Zero: no wait (tests).
+	FollowDelay, RenderDelay time.Duration
 	// Debug logs what the model does (keys, renders, loading) to the
 	// HERALD_DEBUG file; nil = no log. Never the terminal.
 	Debug func(format string, args ...any)
@@ -101,6 +107,7 @@ type Model struct {
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
+	follow  time.Duration
 	// pending is a link action waiting for the current render.
 	pending *pendingLink
 	debug   func(format string, args ...any)
@@ -123,12 +130,14 @@ func New(o Options) *Model {
 		lib:     feed.NewLibrary(),
 		loading: o.Loader != nil,
 		debug:   o.Debug,
+		follow:  o.FollowDelay,
 	}
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
+	m.detail.delay = o.RenderDelay
 	m.filter = newFilter(o.Match)
 	m.help = &textOverlay{title: "Keys"}
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
@@ -182,6 +191,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleFilterResult(msg)
 	case cursorMovedMsg:
 		return m, m.handleCursorMoved(msg)
+	case followMsg:
+		return m, m.handleFollow(msg)
+	case renderDueMsg:
+		return m, m.detail.handleRenderDue(msg)
 	case renderedMsg:
 		return m, m.handleRendered(msg)
 	case openedMsg:
@@ -201,6 +214,20 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 func (m *Model) handleCursorMoved(msg cursorMovedMsg) tea.Cmd {
 	if msg.article != m.list.Selected() {
 		return nil // the cursor moved again since
+	}
+	if m.pending != nil && m.pending.article != msg.article {
+		m.pending = nil // a link key for an article the user left
+	}
+	if m.follow <= 0 || m.detail.article == nil {
+		return m.detail.show(msg.article)
+	}
+	a := msg.article
+	return tea.Tick(m.follow, func(time.Time) tea.Msg { return followMsg{article: a} })
+}
+
+func (m *Model) handleFollow(msg followMsg) tea.Cmd {
+	if msg.article != m.list.Selected() {
+		return nil
 	}
 	return m.detail.show(msg.article)
 }

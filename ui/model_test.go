@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -317,5 +318,46 @@ func TestLinkKeyWaitsForRender(t *testing.T) {
 	hs.run(renderCmd)
 	if hs.m.over != linksOverlay {
 		t.Fatal("picker did not open once rendered")
+	}
+}
+
+// countingRenderer counts renders; the delays must spare the ones the
+// user never looked at.
+type countingRenderer struct {
+	plainRenderer
+	n *int
+}
+
+func (c countingRenderer) Render(md string, width int) (string, error) {
+	*c.n++
+	return c.plainRenderer.Render(md, width)
+}
+
+func TestDelaysSkipArticlesPassedQuickly(t *testing.T) {
+	var renders int
+	hs := newHarness(t, 120, 40, articles(10), withRenderer(countingRenderer{n: &renders}),
+		func(o *Options) { o.FollowDelay, o.RenderDelay = time.Millisecond, time.Millisecond })
+	if renders != 1 {
+		t.Fatalf("first article: %d renders", renders)
+	}
+	down := keyMsg(hs.keys.Down.Keys()[0])
+	// Three quick presses: the commands run only afterwards, as when the
+	// key repeats faster than the delays.
+	var cmds []tea.Cmd
+	for i := 0; i < 3; i++ {
+		_, cmd := hs.m.Update(down)
+		cmds = append(cmds, cmd)
+	}
+	if strings.Contains(hs.view(), "Body of story 3.") {
+		t.Fatal("detail followed before its delay")
+	}
+	for _, c := range cmds {
+		hs.run(c)
+	}
+	if renders != 2 {
+		t.Fatalf("%d renders after passing two articles quickly, want 2", renders)
+	}
+	if !strings.Contains(hs.view(), "Body of story 3.") {
+		t.Fatalf("detail does not show where the cursor rests:\n%s", hs.view())
 	}
 }
