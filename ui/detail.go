@@ -265,6 +265,9 @@ func (d *detailPane) view(w, h int, focused bool, empty string) []string {
 			right = fmt.Sprintf("%d links%s%s", n, s.Dot, right)
 		}
 	}
+	if focused {
+		left = s.FocusMark + left
+	}
 	out := make([]string, 0, h)
 	out = append(out, leftRight(hs.Render(left), s.Header.Render(right), w, s.Ellipsis))
 	if h == 1 {

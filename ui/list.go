@@ -182,7 +182,7 @@ func (p *listPane) lines(w, h int, header string, focused bool, s *Styles) []str
 	pos := p.position()
 	hs := s.Header
 	if focused {
-		hs = s.HeaderFocused
+		hs, header = s.HeaderFocused, s.FocusMark+header
 	}
 	out := make([]string, 0, h)
 	out = append(out, leftRight(hs.Render(header), s.Header.Render(pos), w, s.Ellipsis))

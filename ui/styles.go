@@ -45,6 +45,9 @@ type Styles struct {
 	BarEmpty    string
 	Ellipsis    string
 	Dot         string // separator in meta lines
+	// FocusMark goes before the focused pane's header when colour cannot
+	// show focus (plain mode, NO_COLOR: no SGR is written at all).
+	FocusMark string
 }
 
 // DefaultStyles are the styles of the default theme, in colour.
@@ -100,11 +103,15 @@ func NewStyles(t config.Theme, a config.Appearance) Styles {
 	if plain {
 		s.SepGlyph, s.MarkerGlyph = "|", ">"
 		s.BarFull, s.BarEmpty = "#", "-"
-		s.Ellipsis, s.Dot = "~", " - "
+		s.Ellipsis, s.Dot = "...", " - "
 	}
 	if !color {
+		s.FocusMark = "▸ "
+		if plain {
+			s.FocusMark = "* "
+		}
 		// Without colour, the selected row and the focused header still
-		// need to stand out.
+		// need to stand out where bold and reverse are allowed.
 		s.Selected = lipgloss.NewStyle().Bold(true)
 		s.HeaderFocused = lipgloss.NewStyle().Bold(true).Reverse(true)
 	}
