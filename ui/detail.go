@@ -70,9 +70,10 @@ type detailPane struct {
 	inflight bool
 	// delay holds a render back until the cursor has rested that long
 	// (0: render at once); wait numbers the delays so only the last
-	// one starts a render.
-	delay time.Duration
-	wait  int
+	// one starts a render; resting is true while one runs.
+	delay   time.Duration
+	wait    int
+	resting bool
 }
 
 func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane {
@@ -127,6 +128,7 @@ func (d *detailPane) refresh() tea.Cmd {
 		return d.startRender()
 	}
 	d.wait++
+	d.resting = true
 	wait := d.wait
 	return tea.Tick(d.delay, func(time.Time) tea.Msg { return renderDueMsg{wait: wait} })
 }
@@ -137,6 +139,7 @@ func (d *detailPane) handleRenderDue(msg renderDueMsg) tea.Cmd {
 	if msg.wait != d.wait {
 		return nil
 	}
+	d.resting = false
 	return d.startRender()
 }
 
@@ -168,6 +171,9 @@ func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.C
 				d.setContent(r.content)
 				return r.err, nil
 			}
+		}
+		if d.resting {
+			return nil, nil // the end of the rest starts it
 		}
 		return nil, d.startRender()
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -46,6 +48,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.over = helpOverlay
 	case keyIs(msg, k.Skipped):
 		m.skipped.setLines(m.skippedLines())
+		m.skipped.title = fmt.Sprintf("Skipped files (%d)", len(m.lib.Skipped()))
 		m.over = skippedOverlay
 	case keyIs(msg, k.Filter):
 		m.focus = focusList
