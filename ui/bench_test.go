@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -107,5 +110,28 @@ func BenchmarkView100k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_ = hs.m.View()
+	}
+}
+
+// BenchmarkRenderDetail is what opening the seed article costs off the UI
+// goroutine: reading the file again (feed.Detail), building the Markdown
+// and rendering it with glamour at a 71-column pane (120 columns split).
+func BenchmarkRenderDetail(b *testing.B) {
+	seed := filepath.Join("..", "..", "shared", "corpus", "seed",
+		"2024-01-29-google-and-hugging-face-partner-to-advance-generative-ai-with-open-models.md")
+	if _, err := os.Stat(seed); err != nil {
+		b.Skip("shared corpus not present")
+	}
+	lib, err := feed.Load(context.Background(), []feed.Source{feed.Dir(filepath.Dir(seed))}, feed.Options{})
+	if err != nil || lib.Len() != 1 {
+		b.Fatalf("load seed: %v (%d articles)", err, lib.Len())
+	}
+	fn := renderWith(Options{Renderer: realRenderer(b)})
+	a := lib.Articles()[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if r := fn(a, 71, fixedNow); r.err != nil || len(r.links) == 0 {
+			b.Fatalf("render: %v, %d links", r.err, len(r.links))
+		}
 	}
 }

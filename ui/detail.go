@@ -33,6 +33,7 @@ type rendered struct {
 	content string
 	links   []render.Link
 	err     error
+	took    time.Duration // reading and rendering, for the debug log
 }
 
 // renderFunc renders a (a copy, owned by the callee) at width. It runs in
@@ -154,7 +155,10 @@ func (d *detailPane) startRender() tea.Cmd {
 	// A copy: the Cmd runs on another goroutine while Update goes on.
 	seq, key, a, now, fn := d.seq, d.key, *d.article, d.clock(), d.renderFn
 	return func() tea.Msg {
-		return renderedMsg{seq: seq, key: key, result: fn(&a, key.width, now)}
+		start := time.Now()
+		r := fn(&a, key.width, now)
+		r.took = time.Since(start)
+		return renderedMsg{seq: seq, key: key, result: r}
 	}
 }
 

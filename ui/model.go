@@ -233,7 +233,8 @@ func (m *Model) handleFollow(msg followMsg) tea.Cmd {
 }
 
 func (m *Model) handleRendered(msg renderedMsg) tea.Cmd {
-	m.debug("rendered %s at %d (seq %d, current %v)", msg.key.id[:min(12, len(msg.key.id))], msg.key.width, msg.seq, msg.key == m.detail.key)
+	m.debug("rendered %s at %d in %v (seq %d, current %v, err %v)", msg.key.id[:min(12, len(msg.key.id))],
+		msg.key.width, msg.result.took, msg.seq, msg.key == m.detail.key, msg.result.err)
 	err, next := m.detail.handleRendered(msg)
 	if err != nil {
 		m.status.setError(err)
