@@ -160,7 +160,7 @@ func helpLines(k *config.KeyMap, w, h int) []string {
 func (m *Model) skippedLines() []string {
 	probs := m.lib.Skipped()
 	if len(probs) == 0 {
-		return []string{"  No file was skipped."}
+		return []string{"No file was skipped."}
 	}
 	lines := make([]string, len(probs))
 	for i, p := range probs {
