@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/browser"
@@ -62,12 +61,11 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		g.debug.Printf("tui: dark background %v (asked the terminal in %v)", dark, time.Since(start))
 		return dark
 	})
-	lipgloss.SetHasDarkBackground(dark)
 	profile := colorProfile(g.getenv)
 	if !look.Color {
 		profile = termenv.Ascii
 	}
-	lipgloss.SetColorProfile(profile)
+	ui.PinTerminal(dark, profile)
 	renderer, err := render.NewRenderer(look.Glamour, render.WithColorProfile(profile))
 	if err != nil {
 		fmt.Fprintf(stderr, "herald: %v\n", err)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/config"
 )
@@ -116,4 +117,13 @@ func NewStyles(t config.Theme, a config.Appearance) Styles {
 		s.HeaderFocused = lipgloss.NewStyle().Bold(true).Reverse(true)
 	}
 	return s
+}
+
+// PinTerminal fixes what lipgloss would otherwise find out from the
+// terminal, once, before the program starts: whether the background is
+// dark (lipgloss would query it, and the reply would arrive as keys) and
+// the colour profile (termenv.Ascii writes no SGR at all).
+func PinTerminal(dark bool, profile termenv.Profile) {
+	lipgloss.SetHasDarkBackground(dark)
+	lipgloss.SetColorProfile(profile)
 }
