@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -110,7 +111,7 @@ func planBatches(es []loadEntry) []batchSpan {
 	size := firstBatch
 	for lo := 0; lo < len(es); {
 		hi := min(lo+size, len(es))
-		limit := min(lo+4*size, lo+maxBatch, len(es))
+		limit := min(hi+min(3*size, maxBatch), len(es))
 		for hi < limit && es[hi].day == es[hi-1].day {
 			hi++
 		}
@@ -204,7 +205,7 @@ func (l *streamLoader) collect(sp batchSpan, ids map[string]bool) Batch {
 			*r = loadResult{} // the batch holds it now; nothing else will
 		}
 	}
-	sortLibrary(b.Articles)
+	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
 		if ids[a.ID] {
 			a.dupOf = a.ID

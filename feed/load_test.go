@@ -296,3 +296,46 @@ func TestEmptyLibrary(t *testing.T) {
 		t.Errorf("empty directory: Len %d, skipped %v", lib.Len(), lib.Skipped())
 	}
 }
+
+// TestPlanBatchesCutsAtDays checks the batch plan on its own at sizes the
+// file-based tests cannot reach: batches grow, and every cut falls between
+// two days unless a single day is too large to keep whole.
+func TestPlanBatchesCutsAtDays(t *testing.T) {
+	tests := []struct {
+		name    string
+		perDay  int
+		n       int
+		allDays bool // every cut must be at a day change
+	}{
+		{"a few a day", 45, 100_000, true},
+		{"one a day", 1, 30_000, true},
+		{"big days", 3000, 60_000, false},
+		{"one day", 20_000, 20_000, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es := make([]loadEntry, tt.n)
+			for i := range es {
+				es[i].day = int32(100_000 - i/tt.perDay)
+			}
+			spans := planBatches(es)
+			if spans[0].lo != 0 || spans[len(spans)-1].hi != tt.n {
+				t.Fatalf("spans do not cover the entries: %v", spans)
+			}
+			if first := spans[0].hi; first > 4*firstBatch {
+				t.Errorf("first batch has %d entries, want at most %d", first, 4*firstBatch)
+			}
+			for i, sp := range spans {
+				if i > 0 && sp.lo != spans[i-1].hi {
+					t.Fatalf("gap or overlap at span %d: %v", i, spans[i-1:i+1])
+				}
+				if sp.hi-sp.lo > maxBatch*2 {
+					t.Errorf("span %d has %d entries", i, sp.hi-sp.lo)
+				}
+				if tt.allDays && sp.hi < tt.n && es[sp.hi].day == es[sp.hi-1].day {
+					t.Errorf("span %d %v cuts day %d", i, sp, es[sp.hi].day)
+				}
+			}
+		})
+	}
+}
