@@ -71,6 +71,7 @@ func run(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestListJSON(t *testing.T) {
+	isolate(t) // never read the user's config or write their cache
 	dir := listFixture(t)
 	code, out, errOut := run("list", "--format", "json", dir)
 	if code != 0 {
@@ -130,6 +131,7 @@ func TestListJSON(t *testing.T) {
 }
 
 func TestListExitStatusAndStderr(t *testing.T) {
+	isolate(t) // never read the user's config or write their cache
 	dir := listFixture(t)
 	tests := []struct {
 		name       string
@@ -178,6 +180,7 @@ func TestListExitStatusAndStderr(t *testing.T) {
 }
 
 func TestListTableAlignsWideCharacters(t *testing.T) {
+	isolate(t) // never read the user's config or write their cache
 	dir := listFixture(t)
 	code, out, _ := run("list", dir)
 	if code != 0 {
@@ -252,6 +255,7 @@ func TestCacheDir(t *testing.T) {
 }
 
 func TestListJSONEscapesInvisibleCharacters(t *testing.T) {
+	isolate(t) // never read the user's config or write their cache
 	dir := listFixture(t)
 	name := "2024-01-30-\u202eevil\u0085.md"
 	content := "---\ntitle: \"Bidi in the file name\"\n---\n"
@@ -270,6 +274,7 @@ func TestListJSONEscapesInvisibleCharacters(t *testing.T) {
 }
 
 func TestListCorpus(t *testing.T) {
+	isolate(t) // never read the user's config or write their cache
 	corpus := filepath.Join("..", "..", "shared", "corpus")
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("shared corpus not available: %v", err)
