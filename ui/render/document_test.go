@@ -240,9 +240,14 @@ func TestDate(t *testing.T) {
 	}
 }
 
+// newTestRenderer gives tests a renderer with a deadline of a minute, so a
+// test that asserts on a successful render cannot fail on a slow machine
+// (-race, a loaded CI box); tests of the deadline pass their own short one,
+// which overrides it.
 func newTestRenderer(t testing.TB, style string, opts ...Option) *Renderer {
 	t.Helper()
-	r, err := NewRenderer(style, append([]Option{WithColorProfile(termenv.Ascii)}, opts...)...)
+	base := []Option{WithColorProfile(termenv.Ascii), WithDeadline(time.Minute)}
+	r, err := NewRenderer(style, append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
