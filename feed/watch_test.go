@@ -141,7 +141,7 @@ func TestWatchBurstIsOneChange(t *testing.T) {
 	dir := t.TempDir()
 	// A generous quiet period: a test machine busy with other work must
 	// not split the burst. The default is what a user gets.
-	rec := startWatch(t, WatchOptions{Quiet: 500 * time.Millisecond, MaxDelay: 10 * time.Second}, dir)
+	rec := startWatch(t, WatchOptions{Quiet: 2 * time.Second, MaxDelay: 20 * time.Second}, dir)
 	files := map[string]string{}
 	for i := range 500 {
 		name := fmt.Sprintf("2024/%02d/2024-%02d-%02d-story-%d.md", i%12+1, i%12+1, i%28+1, i)
