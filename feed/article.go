@@ -19,7 +19,6 @@ type Image struct {
 type Provider struct {
 	Name   string
 	Domain string
-	Images []Image // detail only
 }
 
 // Related is a related story listed inside an article's front matter.
@@ -32,8 +31,19 @@ type Related struct {
 	CDNAmpWebURL string
 	Type         string
 	Provider     Provider
-	Quality      int
-	Images       []Image
+	// ProviderImages are the provider's images (provider.images).
+	ProviderImages []Image
+	Quality        int
+	Images         []Image
+}
+
+// ArticleDetail holds the fields only the detail view needs, behind one
+// pointer so that a summary (Full false, Detail nil) does not pay for them.
+type ArticleDetail struct {
+	AmpWebURL       string
+	CDNAmpWebURL    string
+	ProviderImages  []Image // provider.images
+	FeaturedContent string  // opaque, flattened to sanitised text
 }
 
 // Article is one article file. Every text field has been sanitised on
@@ -41,9 +51,10 @@ type Related struct {
 //
 // Articles in a Library are summaries (Full is false): they keep what the
 // list, search, state and scripts need and drop the bulky detail fields
-// (Images, Related, Provider.Images, FeaturedContent), which Detail reads
-// back from the file when an article is opened. This keeps 100,000 loaded
-// articles within the memory budget.
+// (Images, Related, Detail), which Detail reads back from the file when an
+// article is opened. The struct is laid out to fit the 480-byte size
+// class: 100,000 loaded articles have a memory budget (see bench_test.go),
+// and every field costs 100,000 times over.
 type Article struct {
 	// ID is the stable identity: a short hash of the normalised canonical
 	// URL (originalUrl, else webUrl), else of the path under the library
@@ -58,54 +69,54 @@ type Article struct {
 	// Rel is the path under its library root, slash-separated.
 	Rel string
 
-	Category     string
-	Title        string
-	Excerpt      string
-	Published    time.Time // UTC; zero when unknown
-	OriginalURL  string
-	WebURL       string
-	AmpWebURL    string
-	CDNAmpWebURL string
-	Type         string
-	Quality      int
-	Heat         int
-	Provider     Provider
-	Topics       []string
-	Tags         []string
-	Body         string // Markdown after the front matter
+	Category    string
+	Title       string
+	Excerpt     string
+	Published   time.Time // UTC; zero when unknown
+	OriginalURL string
+	WebURL      string
+	Type        string
+	Quality     int
+	Heat        int
+	Provider    Provider
+	Topics      []string
+	Tags        []string
+	Body        string // Markdown after the front matter
 
 	// RelatedCount is len(related) in the file, kept in summaries.
 	RelatedCount int
 	// RelatedTitles are the related stories' titles, kept in summaries for
 	// full-text search.
 	RelatedTitles []string
-	// RelatedIDs are the IDs (see URLID) of the related stories' URLs, kept
-	// in summaries to find related stories that are in the library.
+	// RelatedIDs are the IDs (see URLID) of the related stories' URLs, as
+	// Parse returns them or as a caller building an article sets them.
+	// Summaries keep them packed instead (six bytes an ID, not a 16-byte
+	// string header and a shared string): read them with RelatedIDList.
 	RelatedIDs []string
+	relIDs     string // packed related IDs (see packIDs)
 
 	// Warnings say which fields were degraded while parsing (a date that
 	// did not parse, a title given as a list, ...). Short, sanitised.
 	Warnings []string
 
-	// Size and ModTime identify the file version this was parsed from
-	// (the index cache is keyed by path, size and modification time).
-	Size    int64
-	ModTime time.Time
+	// Size and the modification time (see ModTime) identify the file
+	// version this was parsed from (the index cache is keyed by path, size
+	// and modification time).
+	Size  int64
+	mtime int64 // Unix nanoseconds; 0 when unknown
 
 	// Detail fields: filled only when Full is true.
-	Full            bool
-	Images          []Image
-	Related         []Related
-	FeaturedContent string // opaque, flattened to sanitised text
+	Images  []Image
+	Related []Related
+	Detail  *ArticleDetail
 
 	// Set by the loader (load.go), not read from the file: the source that
-	// Detail reads the file from again; the file-name date that orders the
-	// library (days since 1970, noDay when the name has none); and, for a
-	// file whose URL an earlier file of the library already holds (the same
-	// URL saved twice), that file's ID, so the two group as one story.
-	src   *Source
-	day   int32
-	dupOf string
+	// Detail reads the file from again, and the file-name date that orders
+	// the library (days since 1970, noDay when the name has none).
+	src *Source
+	day int32
+
+	Full bool
 }
 
 // URL is the link that opens the article: originalUrl, else webUrl, else "".
@@ -116,11 +127,32 @@ func (a *Article) URL() string {
 	return a.WebURL
 }
 
+// ModTime is the modification time of the file version the article was
+// read from; zero when unknown.
+func (a *Article) ModTime() time.Time {
+	if a.mtime == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, a.mtime)
+}
+
+// RelatedIDList returns the related stories' IDs (see RelatedIDs), from
+// the packed form of a summary or from RelatedIDs.
+func (a *Article) RelatedIDList() []string {
+	if a.relIDs == "" {
+		return a.RelatedIDs
+	}
+	out := append([]string(nil), a.RelatedIDs...)
+	for k := range a.relatedKeys {
+		out = append(out, keyID(k))
+	}
+	return out
+}
+
 // Summarize drops the detail fields in place (see Article).
 func (a *Article) Summarize() {
 	a.Full = false
 	a.Images = nil
 	a.Related = nil
-	a.Provider.Images = nil
-	a.FeaturedContent = ""
+	a.Detail = nil
 }

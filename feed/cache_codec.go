@@ -28,7 +28,7 @@ const (
 	// indexVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: an index of another version
 	// is discarded.
-	indexVersion  = 3
+	indexVersion  = 4
 	indexHeader   = 16
 	maxIndexBytes = 1 << 30
 )

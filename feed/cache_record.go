@@ -8,18 +8,18 @@ import (
 
 // A record is one cached summary:
 //
-//	ID Title Excerpt AmpWebURL | webUrl | originalUrl | CDNAmpWebURL Body |
+//	ID Title Excerpt webUrl | originalUrl | Body |
 //	@Category @Type @ProviderName @ProviderDomain |
 //	published flag [Unix seconds | nanoseconds] | Quality | Heat |
-//	RelatedCount | 5 list lengths | @Topics @Tags @RelatedTitles
-//	@RelatedIDs Warnings
+//	RelatedCount | 4 list lengths | @Topics @Tags @RelatedTitles
+//	Warnings | packed related IDs
 //
 // Plain fields are length-prefixed strings; @fields are references into
 // the index's string table (1-based, 0 is ""), which holds each value
-// that repeats across articles once. webUrl and originalUrl are a mode
-// byte then a string (mode 0) or the length of a prefix of ampWebUrl
-// (webUrl mode 1; originalUrl mode 2) or of webUrl (originalUrl mode 1):
-// the same sharing compactSummary does in memory.
+// that repeats across articles once. originalUrl is a mode byte then a
+// string (mode 0) or the length of a prefix of webUrl (mode 1): the same
+// sharing compactSummary does in memory. The related IDs are as a summary
+// holds them (see packIDs).
 
 // stringTable collects the table's strings while records are encoded.
 type stringTable struct {
@@ -45,24 +45,15 @@ func (t *stringTable) ref(s string) uint64 {
 // appendArticle encodes a summary's record; id is its ID before the
 // stream's de-duplication (which depends on the other files).
 func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
-	for _, s := range [...]string{id, a.Title, a.Excerpt, a.AmpWebURL} {
+	for _, s := range [...]string{id, a.Title, a.Excerpt, a.WebURL} {
 		b = appendStr(b, s)
-	}
-	switch web := a.WebURL; {
-	case web != "" && strings.HasPrefix(a.AmpWebURL, web):
-		b = binary.AppendUvarint(append(b, 1), uint64(len(web)))
-	default:
-		b = appendStr(append(b, 0), web)
 	}
 	switch orig := a.OriginalURL; {
 	case orig != "" && strings.HasPrefix(a.WebURL, orig):
 		b = binary.AppendUvarint(append(b, 1), uint64(len(orig)))
-	case orig != "" && strings.HasPrefix(a.AmpWebURL, orig):
-		b = binary.AppendUvarint(append(b, 2), uint64(len(orig)))
 	default:
 		b = appendStr(append(b, 0), orig)
 	}
-	b = appendStr(b, a.CDNAmpWebURL)
 	b = appendStr(b, a.Body)
 	for _, s := range [...]string{a.Category, a.Type, a.Provider.Name, a.Provider.Domain} {
 		b = binary.AppendUvarint(b, t.ref(s))
@@ -77,11 +68,11 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	b = binary.AppendVarint(b, int64(a.Quality))
 	b = binary.AppendVarint(b, int64(a.Heat))
 	b = binary.AppendVarint(b, int64(a.RelatedCount))
-	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.RelatedIDs, a.Warnings}
+	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.Warnings}
 	for _, l := range lists {
 		b = binary.AppendUvarint(b, uint64(len(l)))
 	}
-	for _, l := range lists[:4] {
+	for _, l := range lists[:3] {
 		for _, s := range l {
 			b = binary.AppendUvarint(b, t.ref(s))
 		}
@@ -89,7 +80,11 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	for _, s := range a.Warnings {
 		b = appendStr(b, s)
 	}
-	return b
+	rel := a.relIDs
+	if len(a.RelatedIDs) > 0 { // not a summary: pack them now
+		rel = packIDs(a.RelatedIDList())
+	}
+	return appendStr(b, rel)
 }
 
 // decodeArticle decodes a record; its strings are slices of rec and of
@@ -97,28 +92,18 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 func decodeArticle(rec string, table []string) (*Article, error) {
 	d := idxDecoder{s: rec, table: table}
 	a := &Article{}
-	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.AmpWebURL} {
+	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL} {
 		*p = d.str()
-	}
-	switch d.byte() {
-	case 0:
-		a.WebURL = d.str()
-	case 1:
-		a.WebURL = d.prefix(a.AmpWebURL)
-	default:
-		return nil, errIndexCorrupt
 	}
 	switch d.byte() {
 	case 0:
 		a.OriginalURL = d.str()
 	case 1:
 		a.OriginalURL = d.prefix(a.WebURL)
-	case 2:
-		a.OriginalURL = d.prefix(a.AmpWebURL)
 	default:
 		return nil, errIndexCorrupt
 	}
-	a.CDNAmpWebURL, a.Body = d.str(), d.str()
+	a.Body = d.str()
 	for _, p := range [...]*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain} {
 		*p = d.ref()
 	}
@@ -130,7 +115,7 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
 	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
-	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.RelatedIDs, &a.Warnings}
+	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.Warnings}
 	var counts [len(lists)]int
 	total := 0
 	for i := range counts {
@@ -163,7 +148,8 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 			off += counts[i]
 		}
 	}
-	if d.bad || d.off != len(rec) {
+	a.relIDs = d.str()
+	if d.bad || d.off != len(rec) || len(a.relIDs)%packedIDLen != 0 {
 		return nil, errIndexCorrupt
 	}
 	return a, nil

@@ -73,7 +73,6 @@ func summaryView(lib *Library) []Article {
 	for _, a := range lib.Articles() {
 		c := *a
 		c.src = nil
-		c.ModTime = c.ModTime.UTC()
 		out = append(out, c)
 	}
 	return out
@@ -119,8 +118,8 @@ func equalArticles(a, b []Article) bool {
 		if x.ID != y.ID || x.Story != y.Story || x.Path != y.Path || x.Rel != y.Rel || x.Title != y.Title ||
 			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
 			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.Body != y.Body ||
-			!slices.Equal(x.RelatedIDs, y.RelatedIDs) || !slices.Equal(x.RelatedTitles, y.RelatedTitles) ||
-			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime.Equal(y.ModTime) ||
+			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles, y.RelatedTitles) ||
+			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime().Equal(y.ModTime()) ||
 			!slices.Equal(x.Warnings, y.Warnings) || x.Quality != y.Quality || x.Heat != y.Heat {
 			return false
 		}

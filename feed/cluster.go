@@ -138,9 +138,8 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 
 	// Rule 4: mutual related links with agreeing titles.
 	for i, a := range arts {
-		for _, rid := range a.RelatedIDs {
-			key, valid := idKey(rid)
-			if !valid || seen[key%seenBits/64]&(1<<(key%64)) == 0 {
+		for key := range a.relatedKeys {
+			if seen[key%seenBits/64]&(1<<(key%64)) == 0 {
 				continue
 			}
 			head, ok := byURL[key]
@@ -152,7 +151,7 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 				if k == i || !within(i, k) || uf.same(i, k) {
 					continue
 				}
-				if otherOutlet(a, arts[k]) && listsAny(arts[k].RelatedIDs, urlIDs[i]) && ts.agree(i, k) {
+				if otherOutlet(a, arts[k]) && listsAny(arts[k], urlIDs[i]) && ts.agree(i, k) {
 					uf.union(i, k)
 				}
 			}
@@ -249,15 +248,6 @@ func otherOutlet(a, b *Article) bool {
 		return false
 	}
 	return !strings.EqualFold(strings.TrimSpace(pa), strings.TrimSpace(pb))
-}
-
-func listsAny(related []string, ids [2]uint64) bool {
-	for _, r := range related {
-		if k, ok := idKey(r); ok && (k == ids[0] || k == ids[1]) {
-			return true
-		}
-	}
-	return false
 }
 
 func absDiff(a, b int64) int64 {

@@ -65,9 +65,13 @@ func (x *extractor) article() {
 		case "webUrl":
 			a.WebURL = x.line(c)
 		case "ampWebUrl":
-			a.AmpWebURL = x.line(c)
+			if x.full {
+				x.detail().AmpWebURL = x.line(c)
+			}
 		case "cdnAmpWebUrl":
-			a.CDNAmpWebURL = x.line(c)
+			if x.full {
+				x.detail().CDNAmpWebURL = x.line(c)
+			}
 		case "type":
 			a.Type = x.line(c)
 		case "quality":
@@ -75,7 +79,11 @@ func (x *extractor) article() {
 		case "heat":
 			a.Heat = x.int(c)
 		case "provider":
-			a.Provider = x.provider(c)
+			var imgs []Image
+			a.Provider, imgs = x.provider(c)
+			if imgs != nil {
+				x.detail().ProviderImages = imgs
+			}
 		case "topics":
 			a.Topics = x.list(c)
 		case "tags":
@@ -88,7 +96,7 @@ func (x *extractor) article() {
 			x.related(c)
 		case "featuredContent":
 			if x.full {
-				a.FeaturedContent = x.flatten(c)
+				x.detail().FeaturedContent = x.flatten(c)
 			}
 		}
 	})
@@ -134,9 +142,9 @@ func (x *extractor) published(published, date int32) {
 	}
 }
 
-// provider reads {name, domain, images}; a bare string is taken as the name.
-func (x *extractor) provider(i int32) Provider {
-	var p Provider
+// provider reads {name, domain, images}; a bare string is taken as the
+// name. The images are read only for a full article.
+func (x *extractor) provider(i int32) (p Provider, images []Image) {
 	switch x.node(i).kind {
 	case nodeMap:
 		x.each(i, func(c int32, n *fmNode) {
@@ -147,7 +155,7 @@ func (x *extractor) provider(i int32) Provider {
 				p.Domain = x.line(c)
 			case "images":
 				if x.full {
-					p.Images = x.images(c)
+					images = x.images(c)
 				}
 			}
 		})
@@ -156,7 +164,15 @@ func (x *extractor) provider(i int32) Provider {
 	default:
 		p.Name = x.line(i)
 	}
-	return p
+	return p, images
+}
+
+// detail is the article's ArticleDetail, made on first use.
+func (x *extractor) detail() *ArticleDetail {
+	if x.a.Detail == nil {
+		x.a.Detail = &ArticleDetail{}
+	}
+	return x.a.Detail
 }
 
 // images reads a list of {url, width, height, title, isCached}; a bare
@@ -245,7 +261,7 @@ func (x *extractor) related(i int32) {
 			case "type":
 				r.Type = x.line(f)
 			case "provider":
-				r.Provider = x.provider(f)
+				r.Provider, r.ProviderImages = x.provider(f)
 			case "quality":
 				r.Quality = x.int(f)
 			case "images":

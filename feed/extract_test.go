@@ -145,7 +145,7 @@ func TestParseTolerantFields(t *testing.T) {
 		{"excerpt keeps newlines", named, fm("title: t", `excerpt: "one\ntwo\tthree"`),
 			func(a *Article) any { return a.Excerpt }, "one\ntwo three", ""},
 		{"featuredContent scalar", named, fm("title: t", "featuredContent: <b>hi</b>"),
-			func(a *Article) any { return a.FeaturedContent }, "<b>hi</b>", ""},
+			func(a *Article) any { return a.Detail.FeaturedContent }, "<b>hi</b>", ""},
 
 		// What the yaml.v3 path ignores, with a warning.
 		{"duplicate key last wins", named, fm("title: first", "title: second"),

@@ -13,6 +13,7 @@ type Library struct {
 	found   int
 	byID    map[string]*Article
 	stories map[string][]*Article // story ID -> members, for stories of two or more
+	dupOf   map[*Article]string   // see Batch.dupOf
 }
 
 // NewLibrary returns an empty library.
@@ -29,6 +30,9 @@ func (l *Library) Add(b Batch) {
 	l.arts = append(l.arts, b.Articles...)
 	l.skipped = append(l.skipped, b.Skipped...)
 	l.found = max(l.found, b.Found)
+	for a, id := range b.dupOf {
+		l.setDup(a, id)
+	}
 	for _, a := range b.Articles {
 		if _, dup := l.byID[a.ID]; !dup {
 			l.byID[a.ID] = a
@@ -64,12 +68,8 @@ func (l *Library) Finish() {
 		}
 	}
 	titles := make(map[string]int32, len(l.arts))
-	var dups []int32 // articles whose URL another article holds (see Stream)
 	var key []byte
 	for i, a := range l.arts {
-		if a.dupOf != "" {
-			dups = append(dups, int32(i))
-		}
 		var ok bool
 		if key, ok = appendTitleKey(key[:0], a.Title); ok {
 			if j, seen := titles[string(key)]; seen {
@@ -79,13 +79,18 @@ func (l *Library) Finish() {
 			}
 		}
 	}
-	if len(dups) > 0 {
+	if len(l.dupOf) > 0 {
 		index := make(map[string]int32, len(l.arts))
+		pos := make(map[*Article]int32, len(l.dupOf))
 		for i, a := range l.arts {
 			index[a.ID] = int32(i)
+			if _, ok := l.dupOf[a]; ok {
+				pos[a] = int32(i)
+			}
 		}
-		for _, i := range dups {
-			if j, ok := index[l.arts[i].dupOf]; ok {
+		for a, of := range l.dupOf {
+			i, in := pos[a]
+			if j, ok := index[of]; ok && in {
 				union(i, j)
 			}
 		}
@@ -102,6 +107,15 @@ func (l *Library) Finish() {
 			l.stories[a.Story] = append(l.stories[a.Story], a)
 		}
 	}
+}
+
+// setDup records that a holds a URL that the article with ID of held
+// first (see Batch.dupOf).
+func (l *Library) setDup(a *Article, of string) {
+	if l.dupOf == nil {
+		l.dupOf = map[*Article]string{}
+	}
+	l.dupOf[a] = of
 }
 
 // Articles returns the articles in library order. The slice is the

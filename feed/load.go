@@ -65,6 +65,12 @@ type Batch struct {
 	Skipped  []Problem  // files that could not be used
 	Found    int        // article files found by the walk, in all batches
 	Done     bool       // the last batch
+
+	// dupOf maps each article of the batch whose URL an earlier article
+	// of the stream holds (the same URL saved twice) to that article's
+	// ID, so Library.Finish groups the two as one story. Rare, so kept
+	// here rather than in every Article.
+	dupOf map[*Article]string
 }
 
 // Problem is a file that could not be loaded, or a directory that could not
@@ -157,7 +163,7 @@ func Detail(a *Article) (*Article, error) {
 		return nil, fmt.Errorf("parse %s: %w", a.Path, err)
 	}
 	full.ID, full.Story, full.Path, full.Rel = a.ID, a.Story, a.Path, a.Rel
-	full.Size, full.ModTime = fi.Size(), fi.ModTime()
+	full.Size, full.mtime = fi.Size(), fi.ModTime().UnixNano()
 	full.src, full.day = a.src, a.day
 	return full, nil
 }

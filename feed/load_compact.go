@@ -9,14 +9,13 @@ import (
 // within a memory budget, so each one is packed after parsing:
 //   - values that repeat across articles are stored once per library:
 //     category, type, provider, topics, tags, and the related stories'
-//     titles and IDs (the articles of one period list the same related
-//     stories: the shared corpus's 329 related entries hold 132 titles);
+//     titles (the articles of one period list the same related stories:
+//     the shared corpus's 329 related entries hold 132 titles);
+//   - the related stories' IDs are packed, six bytes each (see packIDs);
 //   - every other string is copied into large chunks shared by many
 //     articles, so none keeps the file's bytes alive (the parser may slice
 //     its input, and the read buffer is reused) and small strings pay
 //     neither an allocation each nor the allocator's rounding;
-//   - the AMP links (ampWebUrl, cdnAmpWebUrl) are dropped: nothing but the
-//     detail view uses them, and Detail reads them back from the file;
 //   - webUrl shares the bytes of originalUrl when one is a prefix of the
 //     other (usually they are equal);
 //   - the string lists share one backing array.
@@ -77,7 +76,8 @@ func (st *sharedText) internAll(ps []*string) {
 // and Rel are not packed: the loader sets them afterwards to one shared
 // string from the walk.
 func compactSummary(a *Article, ar *textArena, st *sharedText) {
-	lists := []*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.RelatedIDs, &a.Warnings}
+	a.relIDs, a.RelatedIDs = packIDs(a.RelatedIDs), nil
+	lists := []*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.Warnings}
 	total := 0
 	for _, l := range lists {
 		total += len(*l)
@@ -94,7 +94,7 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 	}
 
 	shared := []*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain}
-	for _, l := range [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.RelatedIDs} {
+	for _, l := range [...][]string{a.Topics, a.Tags, a.RelatedTitles} {
 		for i := range l {
 			shared = append(shared, &l[i])
 		}
@@ -104,10 +104,9 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 }
 
 // packOwnText copies the strings that are the article's own (not shared
-// with other articles) into ar, and drops the AMP links.
+// with other articles) into ar.
 func packOwnText(a *Article, ar *textArena) {
-	a.AmpWebURL, a.CDNAmpWebURL = "", ""
-	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.Body, &a.FeaturedContent} {
+	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.Body, &a.relIDs} {
 		*p = ar.add(*p)
 	}
 	for i := range a.Warnings {

@@ -81,19 +81,22 @@ func walkStrings(v reflect.Value, path string, f func(path, s string)) {
 func TestCompactKeepsValues(t *testing.T) {
 	a := &Article{
 		ID: "0123456789ab", Title: "A title", Excerpt: "An excerpt", Category: "news", Type: "article",
-		OriginalURL: "https://example.com/a", WebURL: "https://example.com/a", AmpWebURL: "https://example.com/a/amp/",
+		OriginalURL: "https://example.com/a", WebURL: "https://example.com/a",
 		Provider: Provider{Name: "Wire", Domain: "wire.example"}, Topics: []string{"AI", "Robots"},
 		RelatedTitles: []string{"r1", "r2"}, RelatedIDs: []string{"aaaaaaaaaaaa"}, Warnings: []string{"w"},
 	}
 	want := *a
-	want.Story = a.ID   // a summary is its own story until Library.Finish says otherwise
-	want.AmpWebURL = "" // AMP links are for the detail view only
+	want.Story = a.ID // a summary is its own story until Library.Finish says otherwise
 	want.Topics = append([]string(nil), a.Topics...)
 	want.RelatedTitles = append([]string(nil), a.RelatedTitles...)
-	want.RelatedIDs = append([]string(nil), a.RelatedIDs...)
+	want.RelatedIDs = nil // packed
+	want.relIDs = "\xaa\xaa\xaa\xaa\xaa\xaa"
 	want.Warnings = append([]string(nil), a.Warnings...)
 	st := newSharedText()
 	compactSummary(a, &textArena{}, st)
+	if got := a.RelatedIDList(); !reflect.DeepEqual(got, []string{"aaaaaaaaaaaa"}) {
+		t.Errorf("RelatedIDList = %q after packing", got)
+	}
 	if !reflect.DeepEqual(*a, want) {
 		t.Errorf("compactSummary changed values:\n got %+v\nwant %+v", *a, want)
 	}

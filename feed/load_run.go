@@ -208,7 +208,10 @@ func (l *streamLoader) collect(sp batchSpan, ids map[string]bool) Batch {
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
 		if ids[a.ID] {
-			a.dupOf = a.ID
+			if b.dupOf == nil {
+				b.dupOf = map[*Article]string{}
+			}
+			b.dupOf[a] = a.ID
 			for ids[a.ID] {
 				a.ID = derivedID(a.ID, a.Rel)
 			}

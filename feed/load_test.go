@@ -74,10 +74,10 @@ func TestLoadSetsIdentityAndPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if withURL.Size != fi.Size() || !withURL.ModTime.Equal(fi.ModTime()) {
-		t.Errorf("Size, ModTime = %d, %v; want %d, %v", withURL.Size, withURL.ModTime, fi.Size(), fi.ModTime())
+	if withURL.Size != fi.Size() || !withURL.ModTime().Equal(fi.ModTime()) {
+		t.Errorf("Size, ModTime = %d, %v; want %d, %v", withURL.Size, withURL.ModTime(), fi.Size(), fi.ModTime())
 	}
-	if withURL.Full || withURL.Related != nil || withURL.RelatedCount != 1 || len(withURL.RelatedIDs) != 1 {
+	if withURL.Full || withURL.Related != nil || withURL.RelatedCount != 1 || len(withURL.RelatedIDList()) != 1 {
 		t.Errorf("not a summary: Full=%v Related=%v RelatedCount=%d RelatedIDs=%v",
 			withURL.Full, withURL.Related, withURL.RelatedCount, withURL.RelatedIDs)
 	}

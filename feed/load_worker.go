@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"strings"
-	"time"
 )
 
 // worker reads and parses files one at a time; each loader goroutine owns
@@ -38,7 +37,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 			return problemResult(e, 0, errReason(err))
 		}
 		w.keep(data)
-		return w.parse(e, data, fi.Size(), fi.ModTime())
+		return w.parse(e, data, fileKey{fi.Size(), fi.ModTime().UnixNano()})
 	}
 
 	// Stat by name first: a FIFO, a device or a huge file is refused
@@ -59,7 +58,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 			// freed after the load instead of held by the library.
 			if r.a != nil {
 				packOwnText(r.a, &w.ar)
-				w.place(r.a, e, key.size, time.Unix(0, key.mtime))
+				w.place(r.a, e, key)
 			} else {
 				r.prob.Reason = strings.Clone(r.prob.Reason)
 			}
@@ -71,8 +70,9 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 		return problemResult(e, 0, statReason(e.path, err))
 	}
 	w.keep(data)
-	r = w.parse(e, data, fi.Size(), fi.ModTime())
-	r.key = fileKey{fi.Size(), fi.ModTime().UnixNano()}
+	key = fileKey{fi.Size(), fi.ModTime().UnixNano()}
+	r = w.parse(e, data, key)
+	r.key = key
 	r.store = stable
 	return r
 }
@@ -84,7 +84,7 @@ func (w *loadWorker) keep(data []byte) {
 	}
 }
 
-func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Time) loadResult {
+func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
 	a, err := ParseSummary(e.path, data) // skips building the detail fields
 	if err != nil {
 		var pe *ParseError
@@ -98,14 +98,14 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, size int64, mtime time.Tim
 		a.ID = PathID(e.rel)
 	}
 	compactSummary(a, &w.ar, w.shared)
-	w.place(a, e, size, mtime)
+	w.place(a, e, key)
 	return loadResult{a: a, id: a.ID}
 }
 
 // place records where an article came from.
-func (w *loadWorker) place(a *Article, e *loadEntry, size int64, mtime time.Time) {
+func (w *loadWorker) place(a *Article, e *loadEntry, key fileKey) {
 	a.Path, a.Rel = e.path, e.rel
-	a.Size, a.ModTime = size, mtime
+	a.Size, a.mtime = key.size, key.mtime
 	a.src, a.day = e.src, e.day
 }
 

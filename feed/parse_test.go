@@ -135,13 +135,17 @@ func TestParseKitchenSink(t *testing.T) {
 	check("Category", a.Category, "news")
 	check("OriginalURL", a.OriginalURL, "https://www.example.com/2024/02/01/kitchen-sink/?utm_source=feed")
 	check("WebURL", a.WebURL, "https://www.example.com/2024/02/01/kitchen-sink/")
-	check("AmpWebURL", a.AmpWebURL, "https://www.example.com/2024/02/01/kitchen-sink/amp/")
-	check("CDNAmpWebURL", a.CDNAmpWebURL, "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2024/02/01/kitchen-sink/amp/")
 	check("Type", a.Type, "article")
 	check("Quality", a.Quality, 86)
 	check("Heat", a.Heat, 412)
-	check("Provider", a.Provider, Provider{Name: "Example News", Domain: "example.com", Images: []Image{
-		{URL: "https://everyday-cc.github.io/ai/assets/images/organizations/example.com-50x50.jpg", Width: 50, Height: 50}}})
+	check("Provider", a.Provider, Provider{Name: "Example News", Domain: "example.com"})
+	check("Detail", *a.Detail, ArticleDetail{
+		AmpWebURL:    "https://www.example.com/2024/02/01/kitchen-sink/amp/",
+		CDNAmpWebURL: "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2024/02/01/kitchen-sink/amp/",
+		ProviderImages: []Image{
+			{URL: "https://everyday-cc.github.io/ai/assets/images/organizations/example.com-50x50.jpg", Width: 50, Height: 50}},
+		FeaturedContent: "headline: Featured\nitems:\n  - one\n  - two",
+	})
 	check("Topics", a.Topics, []string{"AI", "Machine Learning"})
 	check("Tags", a.Tags, []string{"llm", "open-source"})
 	check("Images", a.Images, []Image{
@@ -169,13 +173,12 @@ func TestParseKitchenSink(t *testing.T) {
 	check("RelatedCount", a.RelatedCount, 2)
 	check("RelatedTitles", a.RelatedTitles, []string{"A related story", "Another one"})
 	check("RelatedIDs", a.RelatedIDs, []string{URLID("https://other.example.org/related-story"), URLID("https://third.example.net/another")})
-	check("FeaturedContent", a.FeaturedContent, "headline: Featured\nitems:\n  - one\n  - two")
 	check("Body", a.Body, "The **body** is Markdown.\n\n- a list item")
 	check("ID", a.ID, URLID(a.OriginalURL))
 	check("Full", a.Full, true)
 	check("Path", a.Path, name)
 	check("Warnings", a.Warnings, []string(nil))
-	if strings.Contains(strings.ToLower(a.Body+a.FeaturedContent), "bm90") {
+	if strings.Contains(strings.ToLower(a.Body+a.Detail.FeaturedContent), "bm90") {
 		t.Error("secured leaked into the article")
 	}
 }

@@ -36,6 +36,7 @@ func (l *Library) Apply(c Change) []*Article {
 	for _, a := range l.arts {
 		if drop[a.Path] {
 			gone[a.Path] = true
+			delete(l.dupOf, a)
 			continue
 		}
 		arts = append(arts, a)
@@ -58,7 +59,7 @@ func (l *Library) Apply(c Change) []*Article {
 	arrived := map[string]bool{}
 	for _, a := range incoming {
 		if _, taken := l.byID[a.ID]; taken {
-			a.dupOf = a.ID
+			l.setDup(a, a.ID)
 			for l.byID[a.ID] != nil {
 				a.ID = derivedID(a.ID, a.Rel)
 			}
