@@ -82,7 +82,7 @@ func DefaultKeyMap() KeyMap {
 		Providers:   disabled("providers", "p"),
 
 		Copy:     disabled("copy link", "y"),
-		Expand:   disabled("expand story", "e"),
+		Expand:   binding("expand story", "e"),
 		Timeline: disabled("timeline", "T"),
 	}
 }

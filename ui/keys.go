@@ -74,6 +74,9 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.openLinkKey(msg), true
 	case keyIs(msg, k.HistoryBack):
 		return m.historyBack(), true
+	case keyIs(msg, k.Expand):
+		m.toggleExpand()
+		return m.list.cursorMoved(), true
 	default:
 		return nil, false
 	}

@@ -17,7 +17,14 @@ import (
 
 // item is one article in the bubbles list. It holds only the pointer, so
 // an []list.Item of 100,000 articles costs one word per article.
-type item struct{ a *feed.Article }
+type item struct {
+	a *feed.Article
+	// more is how many other articles tell this story (a collapsed
+	// cluster's lead row shows "+more"); member is a row of an expanded
+	// cluster, drawn indented under its lead (cluster.go).
+	more   int
+	member bool
+}
 
 // FilterValue implements list.Item. The list's own filter is off (ours
 // runs in a Cmd, see filter.go); this is what it would match on.
@@ -37,6 +44,11 @@ type listPane struct {
 	list     list.Model
 	delegate *delegate
 	items    []list.Item
+	// shown are the articles the rows show, in order, collapsed cluster
+	// members included; group, when set, turns them into rows (one per
+	// story, see cluster.go), else each article is a row.
+	shown []*feed.Article
+	group func([]*feed.Article) []list.Item
 	// selected is the article the last cursorMovedMsg was sent for.
 	selected *feed.Article
 }
@@ -76,9 +88,15 @@ func (p *listPane) Len() int { return len(p.items) }
 // setArticles replaces the shown articles, keeping the cursor on keep when
 // it is among them (else on the first).
 func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
-	items := make([]list.Item, len(arts))
-	for i, a := range arts {
-		items[i] = item{a}
+	p.shown = arts
+	var items []list.Item
+	if p.group != nil {
+		items = p.group(arts)
+	} else {
+		items = make([]list.Item, len(arts))
+		for i, a := range arts {
+			items[i] = item{a: a}
+		}
 	}
 	p.items = items
 	p.list.SetItems(items)
@@ -92,8 +110,9 @@ func (p *listPane) appendArticles(arts []*feed.Article) {
 		return
 	}
 	idx := p.list.Index()
+	p.shown = append(p.shown, arts...)
 	for _, a := range arts {
-		p.items = append(p.items, item{a})
+		p.items = append(p.items, item{a: a})
 	}
 	p.list.SetItems(p.items)
 	p.list.Select(idx)
@@ -227,6 +246,12 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 		title = feed.SanitizeLine(a.Rel)
 	}
 	meta := d.meta(a)
+	if it.more > 0 {
+		title = fmt.Sprintf("+%d %s", it.more, title)
+	}
+	if it.member {
+		title, meta = "  "+title, "  "+meta
+	}
 	inner := max(0, d.width-2)
 	titleStyle, metaStyle, marker := s.Title, s.Meta, "  "
 	if index == m.Index() {

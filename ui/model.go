@@ -46,6 +46,10 @@ type Options struct {
 	Renderer Renderer
 	// Loader streams the library (feed.Stream); nil = nothing to load.
 	Loader <-chan feed.Batch
+	// Watch brings file changes (feed.Watch); nil = no live updates.
+	Watch <-chan feed.Change
+	// Clustering shows one row per story (cluster.go).
+	Clustering bool
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
 	// Match filters the list; nil = FuzzyMatch.
@@ -99,11 +103,25 @@ type Model struct {
 	picker  *linkPicker
 	status  status
 
-	loader  <-chan feed.Batch
-	lib     *feed.Library
-	all     []*feed.Article // every loaded article, in list order
-	loading bool
-	found   int
+	loader <-chan feed.Batch
+	watch  <-chan feed.Change
+	// fresh counts the articles that arrived from the watcher since the
+	// last key press (the "N new" badge).
+	fresh int
+	// changes numbers the watcher's changes, so an index rebuilt for an
+	// older one is dropped.
+	changes int
+	// clustering: one row per story; stories is the library clustered
+	// (number clusterGen); expanded holds the stories (by first member)
+	// opened into one row per article.
+	clustering bool
+	clusterGen int
+	stories    stories
+	expanded   map[*feed.Article]bool
+	lib        *feed.Library
+	all        []*feed.Article // every loaded article, in list order
+	loading    bool
+	found      int
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
@@ -121,21 +139,27 @@ func New(o Options) *Model {
 	}
 	styles := o.Styles
 	m := &Model{
-		keys:    o.Keys,
-		styles:  &styles,
-		clock:   o.Clock,
-		opener:  o.Opener,
-		conf:    o.Layout,
-		loader:  o.Loader,
-		lib:     feed.NewLibrary(),
-		loading: o.Loader != nil,
-		debug:   o.Debug,
-		follow:  o.FollowDelay,
+		keys:       o.Keys,
+		styles:     &styles,
+		clock:      o.Clock,
+		opener:     o.Opener,
+		conf:       o.Layout,
+		loader:     o.Loader,
+		watch:      o.Watch,
+		clustering: o.Clustering,
+		expanded:   map[*feed.Article]bool{},
+		lib:        feed.NewLibrary(),
+		loading:    o.Loader != nil,
+		debug:      o.Debug,
+		follow:     o.FollowDelay,
 	}
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
+	if o.Clustering {
+		m.list.group = m.groupRows
+	}
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
 	m.detail.delay = o.RenderDelay
 	m.filter = newFilter(o.Match)
@@ -174,7 +198,7 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return waitBatch(m.loader)
+	return tea.Batch(waitBatch(m.loader), waitChange(m.watch))
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
@@ -184,9 +208,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m, m.handleResize(msg)
 	case tea.KeyMsg:
+		m.fresh = 0 // the user has seen the screen since
 		return m, m.handleKey(msg)
+	case changeMsg:
+		return m, m.handleChange(msg)
+	case indexedMsg:
+		return m, m.handleIndexed(msg)
 	case batchMsg:
-		return m, m.handleBatch(msg)
+		cmd := m.handleBatch(msg)
+		if !m.loading {
+			cmd = tea.Batch(cmd, m.recluster())
+		}
+		return m, cmd
+	case clusteredMsg:
+		return m, m.handleClustered(msg)
 	case filterResultMsg:
 		return m, m.handleFilterResult(msg)
 	case cursorMovedMsg:

@@ -50,6 +50,9 @@ func (m *Model) footerLines() []string {
 func (m *Model) counts() string {
 	s := m.styles
 	var parts []string
+	if b := m.freshBadge(); b != "" {
+		parts = append(parts, s.Match.Render(b))
+	}
 	if m.loading {
 		parts = append(parts, m.progress())
 	} else {
