@@ -14,6 +14,7 @@ import (
 	"github.com/herald-reader/herald/browser"
 	"github.com/herald-reader/herald/demo"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/state"
 	"github.com/herald-reader/herald/ui"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -86,18 +87,32 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 			g.debug.Printf("tui: no live updates: %v", err)
 		}
 	}
+	// The reading state: a store that cannot be opened is shown in the
+	// status line; the reader works without marks.
+	var store ui.Store
+	stateDir, stateErr := state.DefaultDir(g.getenv)
+	if stateErr == nil {
+		var st *state.Store
+		if st, stateErr = state.Open(stateDir); stateErr == nil {
+			defer st.Close()
+			store = st
+		}
+	}
 	m := ui.New(ui.Options{
-		Keys:       keys,
-		Styles:     ui.NewStyles(cfg.Theme, look),
-		Layout:     cfg.Layout,
-		Dates:      cfg.Dates,
-		Clock:      time.Now,
-		Opener:     browser.Opener{Browser: cfg.Browser, Env: g.getenv},
-		Renderer:   renderer,
-		Loader:     stream(ctx, srcs, loadOptions(g.getenv)),
-		Watch:      changes,
-		Clustering: cfg.Clustering,
-		Debug:      g.debug.Printf,
+		Keys:           keys,
+		Styles:         ui.NewStyles(cfg.Theme, look),
+		Layout:         cfg.Layout,
+		Dates:          cfg.Dates,
+		Clock:          time.Now,
+		Opener:         browser.Opener{Browser: cfg.Browser, Env: g.getenv},
+		Renderer:       renderer,
+		Loader:         stream(ctx, srcs, loadOptions(g.getenv)),
+		Watch:          changes,
+		Clustering:     cfg.Clustering,
+		Debug:          g.debug.Printf,
+		State:          store,
+		StateErr:       stateErr,
+		MarkReadOnOpen: cfg.MarkReadOnOpen,
 		// One frame (at 120 fps) for the list to move on its own, and a
 		// rest of a few frames before a render takes a core: measured with
 		// keylat.sh at 100,000 articles, first change 16.6 ms against 22.8

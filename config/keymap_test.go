@@ -46,7 +46,8 @@ func TestDefaultKeysMatch(t *testing.T) {
 			t.Errorf("%q does not match %v", c.msg.String(), c.want.Keys())
 		}
 	}
-	// Issue 5/6 keys are inert until the UI enables them.
+	// A disabled binding is inert.
+	k.ToggleRead.SetEnabled(false)
 	if key.Matches(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("m")}, k.ToggleRead) {
 		t.Error("toggle_read matches while disabled")
 	}
@@ -54,6 +55,7 @@ func TestDefaultKeysMatch(t *testing.T) {
 
 func TestBind(t *testing.T) {
 	k := DefaultKeyMap()
+	k.ToggleRead.SetEnabled(false)
 	if err := k.Bind(map[string][]string{"down": {"n", "ctrl+n"}, "toggle_read": {"r"}}); err != nil {
 		t.Fatal(err)
 	}

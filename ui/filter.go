@@ -102,7 +102,15 @@ type filter struct {
 	running, dirty bool
 	hint           string
 	count          int
+	// always: search even with no text typed (a view or a sort is on);
+	// search, when set, builds the Matcher for each run (query.go).
+	always bool
+	search func() Matcher
 }
+
+// applied reports whether the list shows search results rather than
+// every article.
+func (f *filter) applied() bool { return f.query != "" || f.always }
 
 func newFilter(m Matcher) *filter {
 	in := textinput.New()
@@ -146,13 +154,16 @@ func (f *filter) run(arts []*feed.Article) tea.Cmd {
 	f.gen++
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
-	if f.query == "" {
+	if f.query == "" && !f.always {
 		f.running = false
 		f.hint = ""
 		return nil
 	}
 	f.running = true
 	gen, query, match := f.gen, f.query, f.matcher
+	if f.search != nil {
+		match = f.search()
+	}
 	// The slice is capped at its length, so later appends while loading
 	// never write into what the matcher reads.
 	snapshot := arts[:len(arts):len(arts)]
@@ -194,6 +205,7 @@ func (m *Model) clearFilter() tea.Cmd {
 // handleFilterResult shows the matches of the current query; results of an
 // older query are dropped. A query the matcher rejects keeps the previous
 // results and shows why.
+// A query that cannot be parsed empties the list, which shows the hint.
 func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	f := m.filter
 	if msg.gen != f.gen {
@@ -202,7 +214,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	f.running = false
 	if msg.err != nil {
 		f.hint = feed.SanitizeLine(msg.err.Error())
-		m.status.setError(msg.err)
+		m.list.setArticles(nil, nil)
 	} else {
 		f.hint = ""
 		m.list.setArticles(msg.articles, m.list.Selected())
@@ -217,7 +229,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 // refilter matches again after the article set changed (loading). One
 // match runs at a time; changes during it mark it dirty.
 func (m *Model) refilter() tea.Cmd {
-	if m.filter.query == "" {
+	if !m.filter.applied() {
 		return nil
 	}
 	if m.filter.running {

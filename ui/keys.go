@@ -20,6 +20,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case keyIs(msg, k.ForceQuit):
 		return tea.Quit
+	case m.reading.confirm != nil:
+		return m.handleConfirmKey(msg)
 	case m.filter.active:
 		return m.handleFilterKey(msg)
 	case m.over != noOverlay:
@@ -40,6 +42,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 // handleGlobalKey handles the keys that work in either pane.
 func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := &m.keys
+	if cmd, ok := m.handleStateKey(msg); ok {
+		return cmd, true
+	}
 	switch {
 	case keyIs(msg, k.Quit):
 		return tea.Quit, true
@@ -58,6 +63,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case keyIs(msg, k.Open):
 		if m.focus == focusList && m.list.Selected() != nil {
 			m.focus = focusDetail
+			return m.markOpened(m.list.Selected()), true
 		}
 	case keyIs(msg, k.Back):
 		switch {
@@ -126,6 +132,9 @@ func (m *Model) handleOverlayKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	if m.over == linksOverlay {
 		return m.handlePickerKey(msg)
+	}
+	if m.over == facetOverlay {
+		return m.handleFacetKey(msg)
 	}
 	o := m.help
 	if m.over == skippedOverlay {

@@ -223,6 +223,8 @@ type delegate struct {
 	clock  func() time.Time
 	dates  config.Dates
 	width  int
+	// state marks unread and starred rows (stateMark); nil = no marks.
+	state feed.State
 }
 
 // Height implements list.ItemDelegate.
@@ -262,8 +264,15 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 		marker = ""
 		inner = d.width
 	}
-	line1 := marker + titleStyle.Render(fit(title, inner, s.Ellipsis))
-	line2 := marker + metaStyle.Render(fit(meta, inner, s.Ellipsis))
+	pad, mark := "", d.stateMark(a)
+	if mark != "" && inner > 2 {
+		inner -= 2
+		pad = "  "
+	} else {
+		mark = ""
+	}
+	line1 := marker + mark + titleStyle.Render(fit(title, inner, s.Ellipsis))
+	line2 := marker + pad + metaStyle.Render(fit(meta, inner, s.Ellipsis))
 	fmt.Fprint(w, line1, "\n", line2)
 }
 

@@ -57,8 +57,9 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	m.lib.Add(b)
 	m.found = max(m.found, b.Found)
 	m.all = append(m.all, b.Articles...)
+	m.indexArticles(b.Articles)
 	var cmds []tea.Cmd
-	if m.filter.query == "" {
+	if !m.filter.applied() {
 		m.list.appendArticles(b.Articles)
 	} else {
 		cmds = append(cmds, m.refilter())
@@ -78,7 +79,7 @@ func (m *Model) finishLoading() tea.Cmd {
 	m.loading = false
 	m.lib.Finish()
 	m.all = m.lib.Articles()
-	if m.filter.query == "" {
+	if !m.filter.applied() {
 		m.list.setArticles(m.all, m.list.Selected())
 		return nil
 	}

@@ -52,8 +52,15 @@ type Options struct {
 	Clustering bool
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
-	// Match filters the list; nil = FuzzyMatch.
+	// Match filters the list; nil = the query language over an index of
+	// the loaded articles (query.go).
 	Match Matcher
+	// State keeps read and starred marks; nil = none (the keys say so).
+	// StateErr is why it could not be opened, shown in the status line.
+	State    Store
+	StateErr error
+	// MarkReadOnOpen marks an article read when it is opened.
+	MarkReadOnOpen bool
 	// FollowDelay is how long the detail pane waits before following a
 	// cursor move, so the frame of a key press carries only the list's
 	// change; RenderDelay is how long the cursor must rest on an article
@@ -79,6 +86,7 @@ const (
 	helpOverlay
 	skippedOverlay
 	linksOverlay
+	facetOverlay
 )
 
 // Model is the root model. It is used through a pointer: children are
@@ -101,7 +109,13 @@ type Model struct {
 	help    *textOverlay
 	skipped *textOverlay
 	picker  *linkPicker
+	facets  *facetPicker
 	status  status
+	// index holds every loaded article for the filter's searches; reading
+	// is the marks, views and sort (state.go).
+	index    *feed.Index
+	reading  reading
+	stateErr error
 
 	loader <-chan feed.Batch
 	watch  <-chan feed.Change
@@ -166,6 +180,16 @@ func New(o Options) *Model {
 	m.help = &textOverlay{title: "Keys"}
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
+	m.facets = &facetPicker{}
+	m.index = feed.NewIndex()
+	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen}
+	m.stateErr = o.StateErr
+	if o.State != nil {
+		m.list.delegate.state = o.State
+	}
+	if o.Match == nil {
+		m.filter.search = m.queryMatcher
+	}
 	return m
 }
 
@@ -198,7 +222,7 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(waitBatch(m.loader), waitChange(m.watch))
+	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr))
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
@@ -234,6 +258,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleRendered(msg)
 	case openedMsg:
 		return m, m.handleOpened(msg)
+	}
+	if cmd, ok := m.handleReading(msg); ok {
+		return m, cmd
 	}
 	return m, nil
 }
@@ -301,6 +328,8 @@ func (m *Model) bodyLines() []string {
 		return m.skipped.view(l.Width, l.BodyHeight, s)
 	case linksOverlay:
 		return m.picker.view(l.Width, l.BodyHeight, s)
+	case facetOverlay:
+		return m.facets.view(l.Width, l.BodyHeight, s)
 	}
 	if !l.Split {
 		if m.focus == focusDetail {
@@ -329,7 +358,9 @@ func (m *Model) listLines(w int) []string {
 		switch {
 		case m.loading:
 			msg = "Loading" + m.styles.Ellipsis
-		case m.filter.query != "":
+		case m.filter.hint != "":
+			msg = m.filter.queryHint()
+		case m.filter.applied():
 			msg = "Nothing matches."
 		}
 		lines[1] = fit("  "+msg, w, m.styles.Ellipsis)

@@ -56,11 +56,13 @@ func (m *Model) counts() string {
 	if m.loading {
 		parts = append(parts, m.progress())
 	} else {
-		if m.filter.query != "" {
+		if m.filter.applied() {
 			parts = append(parts, fmt.Sprintf("%d shown", m.list.Len()))
 		}
 		parts = append(parts, fmt.Sprintf("%d articles", len(m.all)))
+		parts = append(parts, m.readingParts()...)
 	}
+	parts = append(parts, m.sortPart()...)
 	if n := len(m.lib.Skipped()); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped", n))
 	}

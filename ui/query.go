@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// The `/` filter speaks the query language (feed.ParseQuery): words,
+// "phrases", topic:, provider:, since:, before:, is:, type:, -negation.
+// It searches the Index the loader's batches were added to, so a
+// keystroke costs one pass over compact summaries rather than over the
+// articles' text; the search runs in the filter's Cmd, numbered by the
+// filter's generation.
+
+// queryMatcher returns the Matcher for one filter run. It captures what
+// the run needs now (the index, the marks, the sort, the views, the
+// clock), so the Cmd never reads the model.
+func (m *Model) queryMatcher() Matcher {
+	ix, sort, now := m.index, m.reading.sort, m.clock()
+	var st feed.State
+	if m.reading.store != nil {
+		st = m.reading.store
+	}
+	var views []string
+	if m.reading.unreadOnly {
+		views = append(views, "is:unread")
+	}
+	if m.reading.starred {
+		views = append(views, "is:starred")
+	}
+	return func(query string, _ []*feed.Article) ([]*feed.Article, error) {
+		q, err := feed.ParseQuery(query, now)
+		if err != nil {
+			return nil, err
+		}
+		if len(views) > 0 {
+			// Parsed on their own first, so a quote left open in the
+			// typed query cannot swallow them.
+			if q, err = feed.ParseQuery(query+" "+strings.Join(views, " "), now); err != nil {
+				return nil, err
+			}
+		}
+		return ix.SearchSorted(q, st, sort), nil
+	}
+}
+
+// indexArticles adds arts to the search index as a batch arrives (the
+// index folds them on all cores, see feed.Index); a live change rebuilds
+// it instead (reindex).
+func (m *Model) indexArticles(arts []*feed.Article) { m.index.Add(arts) }
+
+// rerunQuery matches again after a view or the sort changed.
+func (m *Model) rerunQuery() tea.Cmd {
+	m.filter.always = m.viewsOn()
+	return m.applyFilter()
+}
+
+// appendTerm adds a query term (a picked facet) to the filter and runs it.
+func (m *Model) appendTerm(term string) tea.Cmd {
+	q := strings.TrimSpace(m.filter.input.Value())
+	if q != "" {
+		q += " "
+	}
+	m.filter.input.SetValue(q + term)
+	m.filter.input.CursorEnd()
+	m.status.set("Filter: %s", term)
+	return m.applyFilter()
+}
+
+// queryHint is the text shown in place of the list when the query cannot
+// be parsed.
+func (f *filter) queryHint() string {
+	if f.hint == "" {
+		return ""
+	}
+	return fmt.Sprintf("Cannot search: %s", f.hint)
+}

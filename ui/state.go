@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// Store is the reading state (state.Store): read and starred marks per
+// article ID. It must be safe for concurrent use: rows read it while
+// drawing, searches from several goroutines, writes run in Cmds.
+type Store interface {
+	feed.State
+	SetRead(ids []string, read bool) error
+	SetStarred(id string, starred bool) error
+	// Refresh picks up what another instance appended.
+	Refresh() error
+	// Version changes whenever the marks change (ours or refreshed).
+	Version() uint64
+	// Path is the log file; its directory is watched ("" = no watch).
+	Path() string
+}
+
+// Reading-state messages: the outcome of a write, of a refresh after a
+// change notification, and the notification itself.
+type (
+	stateSavedMsg struct {
+		done string // status text on success
+		err  error
+		// rerun: the shown set depends on the marks (a view is on).
+		rerun bool
+	}
+	stateChangedMsg   struct{}
+	stateRefreshedMsg struct{ err error }
+	watchStartedMsg   struct {
+		w   *fsnotify.Watcher
+		err error
+	}
+)
+
+// confirmYes answers the mark-all question; any other key cancels it.
+var confirmYes = key.NewBinding(key.WithKeys("y", "Y"))
+
+// reading is the model's share of the reading state: the store, the
+// views, the sort, the M confirmation and the cached counts.
+type reading struct {
+	store      Store
+	markOnOpen bool
+	unreadOnly bool
+	starred    bool
+	sort       feed.SortKey
+	// confirm holds the IDs M would mark, while the question is asked.
+	confirm []string
+	// counts cache: unread and starred among m.all, for (n, version).
+	countN        int
+	countV        uint64
+	unread, stars int
+	watcher       *fsnotify.Watcher
+}
+
+// stateInit starts watching the state directory, so a second instance's
+// marks show up; a store that could not be opened is reported.
+func (m *Model) stateInit(openErr error) tea.Cmd {
+	if openErr != nil {
+		m.status.setError(fmt.Errorf("reading state: %w", openErr))
+	}
+	st := m.reading.store
+	if st == nil || st.Path() == "" {
+		return nil
+	}
+	dir := filepath.Dir(st.Path())
+	return func() tea.Msg {
+		w, err := fsnotify.NewWatcher()
+		if err == nil {
+			if err = w.Add(dir); err != nil {
+				w.Close()
+				w = nil
+			}
+		}
+		return watchStartedMsg{w: w, err: err}
+	}
+}
+
+// waitState waits for the next change in the state directory. Events
+// that follow within a moment (one append is several) count as one.
+func waitState(w *fsnotify.Watcher) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case _, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+		case _, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+		}
+		quiet := time.NewTimer(50 * time.Millisecond)
+		defer quiet.Stop()
+		for {
+			select {
+			case <-w.Events:
+			case <-w.Errors:
+			case <-quiet.C:
+				return stateChangedMsg{}
+			}
+		}
+	}
+}
+
+// handleReading routes the reading-state messages; ok is false for any
+// other message.
+func (m *Model) handleReading(msg tea.Msg) (tea.Cmd, bool) {
+	r := &m.reading
+	switch msg := msg.(type) {
+	case watchStartedMsg:
+		if msg.err != nil {
+			m.debug("state: no watch: %v", msg.err)
+			return nil, true
+		}
+		r.watcher = msg.w
+		return waitState(msg.w), true
+	case stateChangedMsg:
+		st := r.store
+		return tea.Batch(waitState(r.watcher), func() tea.Msg {
+			return stateRefreshedMsg{err: st.Refresh()}
+		}), true
+	case stateRefreshedMsg:
+		if msg.err != nil {
+			m.status.setError(fmt.Errorf("reading state: %w", msg.err))
+		}
+		return nil, true
+	case facetsMsg:
+		return m.handleFacets(msg), true
+	case stateSavedMsg:
+		if msg.err != nil {
+			m.status.setError(msg.err)
+			return nil, true
+		}
+		m.status.set("%s", msg.done)
+		if msg.rerun {
+			return m.applyFilter(), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// handleStateKey handles the reading-state, sort and facet keys.
+func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k, r := &m.keys, &m.reading
+	switch {
+	case keyIs(msg, k.Sort):
+		r.sort = r.sort.Next()
+		m.status.set("Sorted by %s", r.sort)
+		return m.rerunQuery(), true
+	case keyIs(msg, k.Topics):
+		return m.openFacets("topic"), true
+	case keyIs(msg, k.Providers):
+		return m.openFacets("provider"), true
+	case !keyIs(msg, k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly):
+		return nil, false
+	case r.store == nil:
+		m.status.set("No reading state: marks cannot be kept.")
+		return nil, true
+	case keyIs(msg, k.UnreadOnly):
+		r.unreadOnly = !r.unreadOnly
+		return m.rerunQuery(), true
+	case keyIs(msg, k.StarredOnly):
+		r.starred = !r.starred
+		return m.rerunQuery(), true
+	case keyIs(msg, k.MarkAllRead):
+		return m.askMarkAll(), true
+	}
+	a := m.current()
+	if a == nil {
+		m.status.set("No article selected.")
+		return nil, true
+	}
+	st, id := r.store, a.ID
+	if keyIs(msg, k.ToggleStar) {
+		v := !st.IsStarred(id)
+		done := "Starred."
+		if !v {
+			done = "Unstarred."
+		}
+		return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetStarred(id, v)} }, true
+	}
+	v := !st.IsRead(id)
+	done := "Marked read."
+	if !v {
+		done = "Marked unread."
+	}
+	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead([]string{id}, v)} }, true
+}
+
+// markOpened marks a read when it is opened, if the config asks for it.
+func (m *Model) markOpened(a *feed.Article) tea.Cmd {
+	st := m.reading.store
+	if a == nil || st == nil || !m.reading.markOnOpen || st.IsRead(a.ID) {
+		return nil
+	}
+	id := a.ID
+	return func() tea.Msg { return stateSavedMsg{err: st.SetRead([]string{id}, true)} }
+}
+
+// askMarkAll asks before marking every shown article read; the question
+// says how many.
+func (m *Model) askMarkAll() tea.Cmd {
+	ids := make([]string, 0, m.list.Len())
+	for _, it := range m.list.items {
+		if a := it.(item).a; !m.reading.store.IsRead(a.ID) {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		m.status.set("Nothing unread here.")
+		return nil
+	}
+	m.reading.confirm = ids
+	m.status.set("Mark %d %s read? y/n", len(ids), plural(len(ids), "article"))
+	return nil
+}
+
+// handleConfirmKey answers the mark-all question: y marks, anything else
+// cancels.
+func (m *Model) handleConfirmKey(msg tea.KeyMsg) tea.Cmd {
+	ids := m.reading.confirm
+	m.reading.confirm = nil
+	if !keyIs(msg, confirmYes) {
+		m.status.set("Nothing marked.")
+		return nil
+	}
+	st, rerun := m.reading.store, m.viewsOn()
+	done := fmt.Sprintf("Marked %d %s read.", len(ids), plural(len(ids), "article"))
+	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, true), rerun: rerun} }
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// viewsOn reports whether the shown set depends on more than the typed
+// query: a view or a sort other than the default.
+func (m *Model) viewsOn() bool {
+	r := &m.reading
+	return r.unreadOnly || r.starred || r.sort != feed.SortNewest
+}
+
+// readingParts is the status line's share: "U unread", "S starred", the
+// views and the sort. Counting reads the store once per article, so it is
+// cached until the articles or the marks change.
+func (m *Model) readingParts() []string {
+	r := &m.reading
+	if r.store == nil {
+		return nil
+	}
+	if v := r.store.Version(); r.countN != len(m.all) || r.countV != v || r.countN == 0 {
+		r.countN, r.countV, r.unread, r.stars = len(m.all), v, 0, 0
+		for _, a := range m.all {
+			if !r.store.IsRead(a.ID) {
+				r.unread++
+			}
+			if r.store.IsStarred(a.ID) {
+				r.stars++
+			}
+		}
+	}
+	parts := []string{fmt.Sprintf("%d unread", r.unread), fmt.Sprintf("%d starred", r.stars)}
+	if r.unreadOnly {
+		parts = append(parts, "unread only")
+	}
+	if r.starred {
+		parts = append(parts, "starred only")
+	}
+	return parts
+}
+
+// sortPart names the sort in the status line when it is not the default.
+func (m *Model) sortPart() []string {
+	if m.reading.sort == feed.SortNewest {
+		return nil
+	}
+	return []string{"by " + m.reading.sort.String()}
+}
+
+// stateMark is the two cells before a row's title: a star for starred, a
+// dot for unread (ASCII in plain mode); nothing without a store.
+func (d *delegate) stateMark(a *feed.Article) string {
+	if d.state == nil {
+		return ""
+	}
+	s := d.styles
+	switch {
+	case d.state.IsStarred(a.ID):
+		if s.Plain {
+			return s.Marker.Render("*") + " "
+		}
+		return s.Marker.Render("★") + " "
+	case !d.state.IsRead(a.ID):
+		if s.Plain {
+			return s.Match.Render("+") + " "
+		}
+		return s.Match.Render("●") + " "
+	}
+	return "  "
+}
