@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/browser"
+	"github.com/herald-reader/herald/clipboard"
 	"github.com/herald-reader/herald/demo"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/state"
@@ -109,6 +110,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Loader:         stream(ctx, srcs, loadOptions(g.getenv)),
 		Watch:          changes,
 		Clustering:     cfg.Clustering,
+		Copier:         clipboard.Copier{Out: out},
 		Debug:          g.debug.Printf,
 		State:          store,
 		StateErr:       stateErr,

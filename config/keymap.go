@@ -81,9 +81,9 @@ func DefaultKeyMap() KeyMap {
 		Topics:      binding("topics", "t"),
 		Providers:   binding("providers", "p"),
 
-		Copy:     disabled("copy link", "y"),
+		Copy:     binding("copy link", "y"),
 		Expand:   binding("expand story", "e"),
-		Timeline: disabled("timeline", "T"),
+		Timeline: binding("timeline", "T"),
 	}
 }
 

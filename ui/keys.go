@@ -24,6 +24,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.handleConfirmKey(msg)
 	case m.filter.active:
 		return m.handleFilterKey(msg)
+	case m.over == linksOverlay && keyIs(msg, k.Copy):
+		return m.copyPicked()
 	case m.over != noOverlay:
 		return m.handleOverlayKey(msg)
 	}
@@ -80,6 +82,10 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.openLinkKey(msg), true
 	case keyIs(msg, k.HistoryBack):
 		return m.historyBack(), true
+	case keyIs(msg, k.Copy):
+		return m.copySelected(), true
+	case keyIs(msg, k.Timeline):
+		m.toggleTimeline()
 	case keyIs(msg, k.Expand):
 		m.toggleExpand()
 		return m.list.cursorMoved(), true

@@ -50,6 +50,8 @@ type Options struct {
 	Watch <-chan feed.Change
 	// Clustering shows one row per story (cluster.go).
 	Clustering bool
+	// Copier copies links (clipboard.go); nil = the copy key says so.
+	Copier Copier
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
 	// Match filters the list; nil = the query language over an index of
@@ -128,6 +130,8 @@ type Model struct {
 	// clustering: one row per story; stories is the library clustered
 	// (number clusterGen); expanded holds the stories (by first member)
 	// opened into one row per article.
+	copier     Copier
+	timeline   timelinePane
 	clustering bool
 	clusterGen int
 	stories    stories
@@ -161,6 +165,7 @@ func New(o Options) *Model {
 		loader:     o.Loader,
 		watch:      o.Watch,
 		clustering: o.Clustering,
+		copier:     o.Copier,
 		expanded:   map[*feed.Article]bool{},
 		lib:        feed.NewLibrary(),
 		loading:    o.Loader != nil,
@@ -246,6 +251,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case clusteredMsg:
 		return m, m.handleClustered(msg)
+	case copiedMsg:
+		return m, m.handleCopied(msg)
 	case filterResultMsg:
 		return m, m.handleFilterResult(msg)
 	case cursorMovedMsg:
@@ -269,7 +276,7 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.layout = ComputeLayout(msg.Width, msg.Height, m.conf)
 	m.sized = true
 	l := m.layout
-	m.list.setSize(l.ListWidth, l.BodyHeight)
+	m.sizeList()
 	return m.detail.setSize(l.DetailWidth, l.BodyHeight)
 }
 
@@ -352,7 +359,11 @@ func (m *Model) listLines(w int) []string {
 		header = m.filter.view(m.styles, w-width(m.list.position())-1)
 	}
 	focused := m.focus == focusList
-	lines := m.list.lines(w, m.layout.BodyHeight, header, focused, m.styles)
+	h := m.layout.BodyHeight
+	if m.timelineShown() {
+		h -= timelineHeight
+	}
+	lines := m.list.lines(w, h, header, focused, m.styles)
 	if m.list.Len() == 0 && len(lines) > 1 {
 		msg := "No articles."
 		switch {
@@ -365,7 +376,7 @@ func (m *Model) listLines(w int) []string {
 		}
 		lines[1] = fit("  "+msg, w, m.styles.Ellipsis)
 	}
-	return lines
+	return m.withTimeline(lines, w)
 }
 
 func (m *Model) detailLines(w int) []string {
