@@ -106,3 +106,18 @@ func TestClusteringOffShowsEveryArticle(t *testing.T) {
 		t.Errorf("story IDs with clustering off: %v", got)
 	}
 }
+
+func TestMarkingAStoryReadMarksAllItsArticles(t *testing.T) {
+	arts := nearDuplicates(2, 3)
+	st := newFakeStore()
+	hs := newHarness(t, 120, 40, arts, withClustering, withStore(st))
+	hs.press(hs.keys.ToggleRead)
+	for _, a := range arts[:3] {
+		if !st.IsRead(a.ID) {
+			t.Errorf("%s (%s) not marked read with its story", a.Title, a.ID)
+		}
+	}
+	if st.IsRead(arts[3].ID) {
+		t.Error("the unrelated article was marked too")
+	}
+}

@@ -197,7 +197,8 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if !v {
 		done = "Marked unread."
 	}
-	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead([]string{id}, v)} }, true
+	ids := m.storyIDs(a) // the whole story when clustering groups it (cluster.go)
+	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, v)} }, true
 }
 
 // markOpened marks a read when it is opened, if the config asks for it.
