@@ -43,6 +43,12 @@ type cacheRun struct {
 	oldErr error         // why old is nil (for tests)
 
 	mapOnce sync.Once // builds old's lookup map on the first out-of-place hit
+
+	// eager is how many entries (the first batch) are parsed rather than
+	// wait for the previous index while it is still being read: reading
+	// the index of 100,000 articles takes longer than parsing a hundred
+	// files, and the first batch is what the user waits for.
+	eager int
 }
 
 // start begins a cache run for the directory sources of a load. It returns
@@ -80,7 +86,14 @@ func (r *cacheRun) abandon() {}
 // lookup answers entry number i of the sorted walk from the previous
 // index, when it holds that file at the same size and modification time.
 func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
-	<-r.loaded
+	select {
+	case <-r.loaded:
+	default:
+		if i < r.eager {
+			return loadResult{}, false
+		}
+		<-r.loaded
+	}
 	old := r.old
 	if old == nil {
 		return loadResult{}, false
@@ -118,6 +131,16 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	return res, true
 }
 
+// holds reports whether the previous index has e at this version.
+func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
+	if r.old == nil || e.src.fsys != nil {
+		return false
+	}
+	r.mapOnce.Do(r.old.buildMap)
+	k, ok := r.old.byRel[relKey{r.rootOf[e.src], e.rel}]
+	return ok && r.old.entries[k].key == key
+}
+
 // finish writes the next index when the library changed: a file was
 // parsed (new or modified) or a file in the previous index is gone.
 // Writing happens after the last batch was sent; it reads only fields that
@@ -128,8 +151,8 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult) {
 	hits, fresh := 0, 0
 	for i := range results {
 		switch res := &results[i]; {
-		case res.hit:
-			hits++
+		case res.hit, i < r.eager && r.holds(&entries[i], res.key):
+			hits++ // a first-batch file parsed while the index was read counts too
 		case res.store && entries[i].src.fsys == nil:
 			fresh++
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -188,13 +189,45 @@ func libraryOrder(a, b *Article) int {
 	return cmp.Compare(a.Path, b.Path)
 }
 
-// sortEntries orders the walk's files by file-name date, newest first, then
-// by path, so the newest files are parsed first.
-func sortEntries(es []loadEntry) {
-	slices.SortFunc(es, func(a, b loadEntry) int {
-		if c := cmp.Compare(b.day, a.day); c != 0 {
-			return c
+// The walk's files are parsed newest first by file-name date, then by path
+// within a day (see Stream): sortDays, then sortPaths.
+
+// sortDays orders entries by file-name date, newest first (undated last),
+// keeping the listing order within a day. It sorts (day, index) pairs as
+// integers: a comparison sort on the entries took 50 ms at 100,000 files,
+// half the time to the first screen; this takes a few.
+func sortDays(es []loadEntry) {
+	if len(es) < 2 || len(es) > math.MaxUint32 {
+		slices.SortStableFunc(es, func(a, b loadEntry) int { return cmp.Compare(b.day, a.day) })
+		return
+	}
+	keys := make([]uint64, len(es))
+	for i := range es {
+		// Flipping the sign bit orders int32 days as uint32; inverting
+		// that puts the newest first and noDay last.
+		k := ^(uint32(es[i].day) ^ 1<<31)
+		keys[i] = uint64(k)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	sorted := make([]loadEntry, len(es))
+	for i, k := range keys {
+		sorted[i] = es[uint32(k)]
+	}
+	copy(es, sorted)
+}
+
+// sortPaths orders each day of entries sorted by sortDays by path. The
+// loader does it for the first batch's days at once and for the rest while
+// the first batch is parsed.
+func sortPaths(es []loadEntry) {
+	for lo := 0; lo < len(es); {
+		hi := lo + 1
+		for hi < len(es) && es[hi].day == es[lo].day {
+			hi++
 		}
-		return cmp.Compare(a.path, b.path)
-	})
+		if hi-lo > 1 {
+			slices.SortFunc(es[lo:hi], func(a, b loadEntry) int { return cmp.Compare(a.path, b.path) })
+		}
+		lo = hi
+	}
 }

@@ -49,8 +49,11 @@ type streamLoader struct {
 	pending  []atomic.Int32 // per span: entries not yet done
 	ready    []chan struct{}
 	next     atomic.Int64 // next entry to process
-	cache    *cacheRun    // nil when there is no cache
-	shared   *sharedText  // values repeated across articles, stored once
+	// restSorted is closed once the entries after the first batch are in
+	// order: no worker takes one before.
+	restSorted chan struct{}
+	cache      *cacheRun   // nil when there is no cache
+	shared     *sharedText // values repeated across articles, stored once
 }
 
 func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLoader, error) {
@@ -90,8 +93,17 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLo
 		l.entries = append(l.entries, found...)
 		l.walkErrs = append(l.walkErrs, probs...)
 	}
-	sortEntries(l.entries)
+	// Only the days of the first batch are put in path order now; the rest
+	// are while it is parsed (see work). Batches depend on days only.
+	sortDays(l.entries)
 	l.spans = planBatches(l.entries)
+	if len(l.spans) > 0 {
+		sortPaths(l.entries[:l.spans[0].hi])
+	}
+	l.restSorted = make(chan struct{})
+	if l.cache != nil && len(l.spans) > 0 {
+		l.cache.eager = l.spans[0].hi
+	}
 	l.results = make([]loadResult, len(l.entries))
 	l.pending = make([]atomic.Int32, len(l.spans))
 	l.ready = make([]chan struct{}, len(l.spans))
@@ -133,6 +145,10 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		}()
 	}
 	defer wg.Wait() // no file is touched once the channel is closed
+	if len(l.spans) > 0 {
+		sortPaths(l.entries[l.spans[0].hi:])
+	}
+	close(l.restSorted)
 
 	ids := make(map[string]bool, len(l.entries))
 	if len(l.spans) == 0 {
@@ -180,6 +196,9 @@ func (l *streamLoader) work() {
 		}
 		if l.ctx.Err() != nil {
 			return
+		}
+		if i >= l.spans[0].hi {
+			<-l.restSorted
 		}
 		l.results[i] = w.load(i, &l.entries[i])
 		s := sort.Search(len(l.spans), func(k int) bool { return l.spans[k].hi > i })

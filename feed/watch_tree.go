@@ -85,17 +85,17 @@ func (w *watcher) addRoot(dir string) error {
 // when fresh (a directory that just appeared, a rescan), as dirty so that
 // the next flush reads them.
 func (w *watcher) scan(r *watchRoot, dir string, depth int, fresh bool) {
-	ents, err := readDirUnsorted(dir)
+	ents, err := listDir(dir)
 	if err != nil {
 		w.problems = append(w.problems, Problem{Path: w.display(r, dir), Reason: errReason(err)})
 	}
 	for _, e := range ents {
-		name := e.Name()
+		name := e.name
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		if e.IsDir() {
+		if e.dir {
 			if owner, ok := w.dirs[p]; ok && owner != r {
 				continue // another root's
 			}
