@@ -125,7 +125,12 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
 	// that wait; frames with no change are not written.
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120))
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120)}
+	if cfg.Mouse {
+		// Opt-in: reporting the mouse takes the terminal's selection away.
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	p := tea.NewProgram(m, opts...)
 	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "herald: %v\n", err)

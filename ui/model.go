@@ -253,6 +253,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleClustered(msg)
 	case copiedMsg:
 		return m, m.handleCopied(msg)
+	case tea.MouseMsg:
+		return m, m.handleMouse(msg)
 	case filterResultMsg:
 		return m, m.handleFilterResult(msg)
 	case cursorMovedMsg:
