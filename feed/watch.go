@@ -104,6 +104,7 @@ func Watch(ctx context.Context, dirs []string, opt WatchOptions) (<-chan Change,
 func (w *watcher) run(ctx context.Context, out chan<- Change, opt WatchOptions) {
 	defer close(out)
 	defer w.fw.Close()
+	w.noteListed() // what Watch listed (see noteListed)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var (

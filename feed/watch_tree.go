@@ -39,6 +39,17 @@ type watcher struct {
 	problems []Problem
 	gone     []string
 	worker   *loadWorker // the loader's own per-file path
+	// listed are directory listings taken by scan whose files are not
+	// noted yet (see noteListed).
+	listed []listedDir
+}
+
+// listedDir is one directory as scan listed it.
+type listedDir struct {
+	r     *watchRoot
+	dir   string
+	ents  []dirEnt
+	fresh bool
 }
 
 func newWatcher(fw *fsnotify.Watcher) *watcher {
@@ -89,40 +100,63 @@ func (w *watcher) scan(r *watchRoot, dir string, depth int, fresh bool) {
 	if err != nil {
 		w.problems = append(w.problems, Problem{Path: w.display(r, dir), Reason: errReason(err)})
 	}
+	w.listed = append(w.listed, listedDir{r: r, dir: dir, ents: ents, fresh: fresh})
 	for _, e := range ents {
 		name := e.name
-		if strings.HasPrefix(name, ".") {
+		if strings.HasPrefix(name, ".") || !e.dir {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		if e.dir {
-			if owner, ok := w.dirs[p]; ok && owner != r {
-				continue // another root's
+		if owner, ok := w.dirs[p]; ok && owner != r {
+			continue // another root's
+		}
+		if depth+1 >= maxWalkDepth {
+			w.problems = append(w.problems, Problem{Path: w.display(r, p), Reason: "directory nested too deep"})
+			continue
+		}
+		if _, ok := w.dirs[p]; !ok {
+			if err := w.fw.Add(p); err != nil {
+				w.problems = append(w.problems, Problem{Path: w.display(r, p), Reason: watchReason(err)})
+			} else {
+				w.dirs[p] = r
 			}
-			if depth+1 >= maxWalkDepth {
-				w.problems = append(w.problems, Problem{Path: w.display(r, p), Reason: "directory nested too deep"})
+		}
+		// A directory that cannot be watched still has files to load.
+		w.scan(r, p, depth+1, fresh)
+	}
+}
+
+// noteListed notes the article files of the listings scan took: as known
+// (found at the start) or, for a fresh listing, as dirty. Watch leaves
+// this to its goroutine: at 100,000 files it is most of the start-up
+// (paths built and put in a map), and the listings were taken, and every
+// directory watched, before Watch returned, so nothing written meanwhile
+// is missed: its events wait until the notes are made.
+func (w *watcher) noteListed() {
+	if len(w.known) == 0 {
+		n := 0
+		for _, l := range w.listed {
+			n += len(l.ents)
+		}
+		w.known = make(map[string]fileState, n)
+	}
+	for _, l := range w.listed {
+		for _, e := range l.ents {
+			if e.dir || !isArticleName(e.name) {
 				continue
 			}
-			if _, ok := w.dirs[p]; !ok {
-				if err := w.fw.Add(p); err != nil {
-					w.problems = append(w.problems, Problem{Path: w.display(r, p), Reason: watchReason(err)})
-				} else {
-					w.dirs[p] = r
-				}
+			p := l.dir + string(filepath.Separator) + e.name
+			if strings.HasSuffix(l.dir, string(filepath.Separator)) { // the file system root
+				p = l.dir + e.name
 			}
-			// A directory that cannot be watched still has files to load.
-			w.scan(r, p, depth+1, fresh)
-			continue
-		}
-		if !isArticleName(name) {
-			continue
-		}
-		if fresh {
-			w.dirty[p] = r
-		} else {
-			w.known[p] = fileState{root: r, article: true}
+			if l.fresh {
+				w.dirty[p] = l.r
+			} else {
+				w.known[p] = fileState{root: l.r, article: true}
+			}
 		}
 	}
+	w.listed = nil
 }
 
 // event takes in one file system event and reports whether it may change
@@ -161,6 +195,7 @@ func (w *watcher) event(ev fsnotify.Event) bool {
 				w.dirs[name] = r
 			}
 			w.scan(r, name, depth, true)
+			w.noteListed()
 			return true
 		}
 	}
@@ -207,6 +242,7 @@ func (w *watcher) rescan() {
 			w.scan(r, r.abs, 0, true)
 		}
 	}
+	w.noteListed()
 }
 
 // flush builds the Change for the events gathered so far: every dirty file
