@@ -111,6 +111,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Watch:          changes,
 		Clustering:     cfg.Clustering,
 		Copier:         clipboard.Copier{Out: out},
+		Hyperlinks:     look.Hyperlinks,
 		Debug:          g.debug.Printf,
 		State:          store,
 		StateErr:       stateErr,

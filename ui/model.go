@@ -52,6 +52,9 @@ type Options struct {
 	Clustering bool
 	// Copier copies links (clipboard.go); nil = the copy key says so.
 	Copier Copier
+	// Hyperlinks makes the detail pane's numbered links OSC 8 terminal
+	// hyperlinks (hyperlink.go).
+	Hyperlinks bool
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
 	// Match filters the list; nil = the query language over an index of
@@ -221,7 +224,11 @@ func renderWith(o Options) renderFunc {
 		if rerr != nil {
 			rerr = fmt.Errorf("render: %w", rerr)
 		}
-		return rendered{content: render.Safe(out), links: links, err: errors.Join(err, rerr)}
+		content := render.Safe(out)
+		if o.Hyperlinks {
+			content = hyperlink(content, links) // after Safe, which strips OSC
+		}
+		return rendered{content: content, links: links, err: errors.Join(err, rerr)}
 	}
 }
 

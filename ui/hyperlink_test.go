@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/herald-reader/herald/browser"
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+func withHyperlinks(o *Options) { o.Hyperlinks = true }
+
+// osc8Seq matches one OSC 8 sequence as hyperlink writes them: an opening
+// one with a URL, or the closing one.
+var osc8Seq = regexp.MustCompile("\x1b\\]8;;([^\x1b\a]*)\x1b\\\\")
+
+// checkOSC8 asserts that the only escapes besides SGR are OSC 8 sequences
+// to URLs browser.CheckURL accepts, and returns those URLs.
+func checkOSC8(t *testing.T, view string) []string {
+	t.Helper()
+	var urls []string
+	for _, m := range osc8Seq.FindAllStringSubmatch(view, -1) {
+		if m[1] == "" {
+			continue
+		}
+		if err := browser.CheckURL(m[1]); err != nil {
+			t.Errorf("hyperlink to a refused URL %q: %v", m[1], err)
+		}
+		urls = append(urls, m[1])
+	}
+	if err := controlFree(osc8Seq.ReplaceAllString(view, "")); err != nil {
+		t.Error(err)
+	}
+	return urls
+}
+
+func hostileLinks() []*feed.Article {
+	arts := articles(2)
+	arts[0].Body = "A [good](https://good.example/a), a [file](file:///etc/passwd), " +
+		"a [user](https://user:pw@evil.example/) and a [smuggler](https://evil.example/\x1b]8;;x\x1b\\)."
+	return arts
+}
+
+func TestHyperlinksOnlyForAcceptedURLs(t *testing.T) {
+	hs := newHarness(t, 140, 40, hostileLinks(), withRenderer(realRenderer(t)), withHyperlinks)
+	v := hs.view()
+	checkScreen(t, osc8Seq.ReplaceAllString(v, ""), 140, 40)
+	urls := checkOSC8(t, v)
+	joined := strings.Join(urls, " ")
+	if !strings.Contains(joined, "https://good.example/a") {
+		t.Errorf("accepted link not a hyperlink; got %v\n%q", urls, v)
+	}
+	for _, bad := range []string{"file:", "user:pw", "passwd"} {
+		if strings.Contains(joined, bad) {
+			t.Errorf("refused URL made a hyperlink: %v", urls)
+		}
+	}
+	// Every line carrying a hyperlink closes it on that line.
+	for _, line := range strings.Split(v, "\n") {
+		opens := len(osc8Seq.FindAllString(line, -1))
+		if opens%2 != 0 {
+			t.Errorf("unbalanced hyperlinks on %q", line)
+		}
+	}
+}
+
+func TestHyperlinksOffChangesNothing(t *testing.T) {
+	hs := newHarness(t, 140, 40, hostileLinks(), withRenderer(realRenderer(t)))
+	v := hs.view()
+	checkScreen(t, v, 140, 40)
+	if strings.Contains(v, "\x1b]") {
+		t.Errorf("OSC with hyperlinks off: %q", v)
+	}
+}
+
+func TestHyperlinkWrapsOnlyKnownNumbers(t *testing.T) {
+	links := []render.Link{{N: 1, URL: "https://a.example/"}, {N: 2, URL: "javascript:alert(1)"}}
+	got := hyperlink("see [1], [2] and [3]", links)
+	want := "see " + osc8("https://a.example/") + "[1]" + osc8End + ", [2] and [3]"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
