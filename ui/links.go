@@ -174,13 +174,16 @@ func (m *Model) historyBack() tea.Cmd {
 	return m.selectAnywhere(a)
 }
 
-// selectAnywhere puts the cursor on a, clearing the filter when a is not
-// among the shown articles.
+// selectAnywhere puts the cursor on a, clearing the filter and the
+// unread/starred views when a is not among the shown articles.
 func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
-	if !m.list.selectArticle(a) && m.filter.query != "" {
+	if !m.list.selectArticle(a) && m.filter.applied() {
 		m.filter.input.SetValue("")
-		m.filter.run(m.all) // bumps the generation: drops a match in flight
+		m.reading.unreadOnly, m.reading.starred = false, false
+		m.filter.always = m.viewsOn() // a sort other than newest stays
+		run := m.filter.run(m.all)    // bumps the generation: drops a match in flight
 		m.list.setArticles(m.all, a)
+		return tea.Batch(run, m.list.cursorMoved())
 	}
 	return m.list.cursorMoved()
 }

@@ -207,3 +207,20 @@ func TestConfirmSwallowsKeys(t *testing.T) {
 	_ = tea.Quit
 	_ = feed.SortNewest
 }
+
+func TestJumpOutOfUnreadOnly(t *testing.T) {
+	arts := articles(10)
+	relate(arts[0], arts[7])
+	st := newFakeStore()
+	hs := newHarness(t, 120, 40, arts, withStore(st))
+	st.read[arts[7].ID] = true
+	hs.press(hs.keys.UnreadOnly)
+	n := linkTo(t, hs, arts[7].WebURL)
+	hs.send(keyMsg(hs.keys.Links.Keys()[n-1]))
+	if hs.selected() != "Story number 7" || hs.m.reading.unreadOnly {
+		t.Fatalf("jump to a read story from unread-only selected %q (view on: %v)", hs.selected(), hs.m.reading.unreadOnly)
+	}
+	if hs.m.list.Len() != 10 {
+		t.Fatalf("%d shown after the jump", hs.m.list.Len())
+	}
+}
