@@ -121,3 +121,12 @@ func TestMarkingAStoryReadMarksAllItsArticles(t *testing.T) {
 		t.Error("the unrelated article was marked too")
 	}
 }
+
+func TestMarkAllCountsCollapsedArticles(t *testing.T) {
+	st := newFakeStore()
+	hs := newHarness(t, 120, 40, nearDuplicates(2, 3), withClustering, withStore(st))
+	hs.press(hs.keys.MarkAllRead)
+	if !strings.Contains(hs.view(), "Mark 8 articles read?") {
+		t.Errorf("mark-all question does not count the stories' articles:\n%s", hs.view())
+	}
+}

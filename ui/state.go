@@ -215,8 +215,9 @@ func (m *Model) markOpened(a *feed.Article) tea.Cmd {
 // says how many.
 func (m *Model) askMarkAll() tea.Cmd {
 	ids := make([]string, 0, m.list.Len())
-	for _, it := range m.list.items {
-		if a := it.(item).a; !m.reading.store.IsRead(a.ID) {
+	// shown, not the rows: a story's row stands for all its articles.
+	for _, a := range m.list.shown {
+		if !m.reading.store.IsRead(a.ID) {
 			ids = append(ids, a.ID)
 		}
 	}
