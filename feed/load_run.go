@@ -18,6 +18,11 @@ const (
 	maxBatch   = 8192
 )
 
+// eagerMin is the library size from which the first batch is parsed
+// rather than wait for the previous index (see cacheRun.eager): a smaller
+// library's index is read long before its walk ends.
+const eagerMin = 5000
+
 // span is a batch: entries[lo:hi].
 type batchSpan struct{ lo, hi int }
 
@@ -101,7 +106,7 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLo
 		sortPaths(l.entries[:l.spans[0].hi])
 	}
 	l.restSorted = make(chan struct{})
-	if l.cache != nil && len(l.spans) > 0 {
+	if l.cache != nil && len(l.spans) > 0 && len(l.entries) >= eagerMin {
 		l.cache.eager = l.spans[0].hi
 	}
 	l.results = make([]loadResult, len(l.entries))
@@ -145,10 +150,15 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		}()
 	}
 	defer wg.Wait() // no file is touched once the channel is closed
-	if len(l.spans) > 0 {
-		sortPaths(l.entries[l.spans[0].hi:])
+	sortRest := func() {
+		if len(l.spans) > 0 {
+			sortPaths(l.entries[l.spans[0].hi:])
+		}
+		close(l.restSorted)
 	}
-	close(l.restSorted)
+	if len(l.spans) < 2 {
+		sortRest()
+	}
 
 	ids := make(map[string]bool, len(l.entries))
 	if len(l.spans) == 0 {
@@ -168,6 +178,11 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		b.Done = i == len(l.spans)-1
 		if !l.send(ch, b) {
 			return
+		}
+		if i == 0 && len(l.spans) > 1 {
+			// Now, not before: on two cores this sort would slow the
+			// first batch down, while the workers wait for it a few ms.
+			sortRest()
 		}
 	}
 	if l.cache != nil {
@@ -198,7 +213,11 @@ func (l *streamLoader) work() {
 			return
 		}
 		if i >= l.spans[0].hi {
-			<-l.restSorted
+			select {
+			case <-l.restSorted:
+			case <-l.ctx.Done():
+				return
+			}
 		}
 		l.results[i] = w.load(i, &l.entries[i])
 		s := sort.Search(len(l.spans), func(k int) bool { return l.spans[k].hi > i })
