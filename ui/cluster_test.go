@@ -39,8 +39,9 @@ func word(i int) string { return []string{"northern", "eastern", "southern", "we
 func rowTitles(hs *harness) []string {
 	var out []string
 	for _, it := range hs.m.list.items {
-		r := it.(item)
-		t := r.a.Title
+		a := it.(item).a
+		r := hs.m.list.delegate.rows[a]
+		t := a.Title
 		if r.more > 0 {
 			t = fmt.Sprintf("+%d %s", r.more, t)
 		}

@@ -17,11 +17,14 @@ import (
 
 // item is one article in the bubbles list. It holds only the pointer, so
 // an []list.Item of 100,000 articles costs one word per article.
-type item struct {
-	a *feed.Article
-	// more is how many other articles tell this story (a collapsed
-	// cluster's lead row shows "+more"); member is a row of an expanded
-	// cluster, drawn indented under its lead (cluster.go).
+type item struct{ a *feed.Article }
+
+// storyRow is how a row of a story cluster is drawn (cluster.go): more is
+// how many other articles tell the story (its row shows "+more"); member
+// is a row of an expanded story, indented under the story's row. It is
+// kept beside the items, so an item stays one pointer (no allocation per
+// row when 100,000 are listed).
+type storyRow struct {
 	more   int
 	member bool
 }
@@ -48,7 +51,7 @@ type listPane struct {
 	// members included; group, when set, turns them into rows (one per
 	// story, see cluster.go), else each article is a row.
 	shown []*feed.Article
-	group func([]*feed.Article) []list.Item
+	group func([]*feed.Article) ([]list.Item, map[*feed.Article]storyRow)
 	// selected is the article the last cursorMovedMsg was sent for.
 	selected *feed.Article
 }
@@ -90,8 +93,9 @@ func (p *listPane) Len() int { return len(p.items) }
 func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
 	p.shown = arts
 	var items []list.Item
+	p.delegate.rows = nil
 	if p.group != nil {
-		items = p.group(arts)
+		items, p.delegate.rows = p.group(arts)
 	} else {
 		items = make([]list.Item, len(arts))
 		for i, a := range arts {
@@ -225,6 +229,8 @@ type delegate struct {
 	width  int
 	// state marks unread and starred rows (stateMark); nil = no marks.
 	state feed.State
+	// rows marks the story rows (cluster.go); nil: each row is one article.
+	rows map[*feed.Article]storyRow
 }
 
 // Height implements list.ItemDelegate.
@@ -248,10 +254,11 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 		title = feed.SanitizeLine(a.Rel)
 	}
 	meta := d.meta(a)
-	if it.more > 0 {
-		title = fmt.Sprintf("+%d %s", it.more, title)
+	r := d.rows[a]
+	if r.more > 0 {
+		title = fmt.Sprintf("+%d %s", r.more, title)
 	}
-	if it.member {
+	if r.member {
 		title, meta = "  "+title, "  "+meta
 	}
 	inner := max(0, d.width-2)
