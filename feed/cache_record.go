@@ -130,13 +130,21 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 		return nil, errIndexCorrupt
 	}
 	if total > 0 {
-		backing := make([]string, total)
+		// Topics on their own: the loader swaps them for a shared list
+		// (see sharedText.internList), which frees them.
+		backing := make([]string, total-counts[0])
 		off := 0
 		for i, l := range lists {
 			if counts[i] == 0 {
 				continue
 			}
-			s := backing[off : off+counts[i] : off+counts[i]]
+			var s []string
+			if i == 0 {
+				s = make([]string, counts[0])
+			} else {
+				s = backing[off : off+counts[i] : off+counts[i]]
+				off += counts[i]
+			}
 			for j := range s {
 				if l == &a.Warnings {
 					s[j] = d.str()
@@ -145,7 +153,6 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 				}
 			}
 			*l = s
-			off += counts[i]
 		}
 	}
 	a.relIDs = d.str()

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -45,12 +46,38 @@ func (ar *textArena) add(s string) string {
 // sharedText keeps one copy of each repeated value for a whole load; all
 // workers use it, one lock per article.
 type sharedText struct {
-	mu sync.Mutex
-	m  map[string]string
-	ar textArena
+	mu    sync.Mutex
+	m     map[string]string
+	ar    textArena
+	lists map[string][]string // topic lists, by their values joined with NUL
+	key   []byte
 }
 
-func newSharedText() *sharedText { return &sharedText{m: make(map[string]string, 1024)} }
+func newSharedText() *sharedText {
+	return &sharedText{m: make(map[string]string, 1024), lists: map[string][]string{}}
+}
+
+// internList returns the load's shared copy of a list of (interned)
+// strings. Topic lists repeat across articles (an archive has a few
+// hundred), so sharing them saves a slice of headers per article. The copy
+// has no spare capacity: an append never writes into another article's.
+func (st *sharedText) internList(l []string) []string {
+	if len(l) == 0 {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.key = st.key[:0]
+	for _, s := range l {
+		st.key = append(append(st.key, s...), 0)
+	}
+	if v, ok := st.lists[string(st.key)]; ok {
+		return v
+	}
+	v := slices.Clip(slices.Clone(l))
+	st.lists[string(st.key)] = v
+	return v
+}
 
 // internAll replaces each string with the load's shared copy.
 func (st *sharedText) internAll(ps []*string) {
@@ -77,7 +104,7 @@ func (st *sharedText) internAll(ps []*string) {
 // string from the walk.
 func compactSummary(a *Article, ar *textArena, st *sharedText) {
 	a.relIDs, a.RelatedIDs = packIDs(a.RelatedIDs), nil
-	lists := []*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.Warnings}
+	lists := []*[]string{&a.Tags, &a.RelatedTitles, &a.Warnings}
 	total := 0
 	for _, l := range lists {
 		total += len(*l)
@@ -100,6 +127,7 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 		}
 	}
 	st.internAll(shared)
+	a.Topics = st.internList(a.Topics)
 	packOwnText(a, ar)
 }
 

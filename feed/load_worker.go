@@ -57,6 +57,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 			// so the buffer (paths, sizes, other articles' records) is
 			// freed after the load instead of held by the library.
 			if r.a != nil {
+				r.a.Topics = w.shared.internList(r.a.Topics)
 				packOwnText(r.a, &w.ar)
 				w.place(r.a, e, key)
 			} else {
