@@ -132,8 +132,11 @@ func (d *doc) header(a *feed.Article, now time.Time) {
 	if len(meta) > 0 {
 		d.printf("\n")
 	}
+	// A plain paragraph, not a block quote: glamour wraps a quote's text at
+	// the full width before adding its "│ " prefix, which pushed the last
+	// word of most lines onto a line of its own.
 	if ex := mdText(a.Excerpt, maxExcerpt); ex != "" {
-		d.printf("> %s\n\n", ex)
+		d.printf("%s\n\n", ex)
 	}
 }
 
