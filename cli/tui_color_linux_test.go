@@ -1,0 +1,160 @@
+//go:build linux
+
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestTUINoColor runs the real binary on a pseudo-terminal, on the built-in
+// demo: it waits for the list, opens an article (so glamour renders it) and
+// quits, then checks every byte the terminal received. With NO_COLOR, or
+// with --plain, not one SGR sequence may set a colour; the same run without
+// them must show colour, so the assertion can fail.
+func TestTUINoColor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildHerald(t)
+	for _, tc := range []struct {
+		name      string
+		env       []string
+		args      []string
+		wantColor bool
+	}{
+		{"colour terminal", nil, nil, true},
+		{"NO_COLOR", []string{"NO_COLOR=1"}, nil, false},
+		{"--plain", nil, []string{"--plain"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := runTUIOnTerminal(t, bin, tc.env, tc.args)
+			colours := colourSGR(out)
+			switch {
+			case tc.wantColor && len(colours) == 0:
+				t.Errorf("no colour on a colour terminal; the check below could never fail")
+			case !tc.wantColor && len(colours) > 0:
+				t.Errorf("%d colour sequences written, e.g. %q", len(colours), colours[0])
+			}
+		})
+	}
+}
+
+func buildHerald(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "herald")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// runTUIOnTerminal starts herald with the terminal as its controlling
+// terminal, presses enter once the demo has loaded, then q, and returns
+// everything herald wrote.
+func runTUIOnTerminal(t *testing.T, bin string, env, args []string) string {
+	t.Helper()
+	master, tty := openPTY(t)
+	home := t.TempDir()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append([]string{
+		"HOME=" + home, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home, "XDG_CACHE_HOME=" + home,
+		"TERM=xterm-256color", "COLORTERM=truecolor", "PATH=" + os.Getenv("PATH"),
+	}, env...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+
+	var (
+		mu  sync.Mutex
+		buf bytes.Buffer
+	)
+	go func() {
+		chunk := make([]byte, 4096)
+		for {
+			n, err := master.Read(chunk)
+			mu.Lock()
+			buf.Write(chunk[:n])
+			mu.Unlock()
+			if err != nil {
+				return // EIO once herald has exited and the terminal is closed
+			}
+		}
+	}()
+	output := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
+	waitFor := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for !strings.Contains(output(), what) {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("waiting for %q; got %q", what, tail(output(), 2000))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor("24 articles")
+	master.Write([]byte("\r"))
+	waitFor("links")
+	time.Sleep(300 * time.Millisecond) // let the glamour render land
+	master.Write([]byte("q"))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("herald exited with %v; output %q", err, tail(output(), 2000))
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("herald did not quit on q")
+	}
+	return output()
+}
+
+var sgrPattern = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// colourSGR returns the SGR sequences in s that set a foreground or
+// background colour (30-38, 40-48, 90-97, 100-107); bold, reverse and
+// resets are not colour.
+func colourSGR(s string) []string {
+	var found []string
+	for _, m := range sgrPattern.FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				continue
+			}
+			if (n >= 30 && n <= 38) || (n >= 40 && n <= 48) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107) {
+				found = append(found, m[0])
+				break
+			}
+		}
+	}
+	return found
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
