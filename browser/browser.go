@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // MaxURLLen bounds the URLs we hand to a browser. Linux refuses argv
@@ -36,7 +38,7 @@ func CheckURL(raw string) error {
 		return errors.New("URL is not valid UTF-8")
 	}
 	for _, r := range raw {
-		if unicode.IsSpace(r) || unicode.IsControl(r) || isBidi(r) {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || textsafe.IsBidi(r) {
 			return errors.New("URL contains whitespace or control characters")
 		}
 	}
@@ -75,18 +77,6 @@ func authority(raw string) string {
 		rest = rest[:i]
 	}
 	return rest
-}
-
-// isBidi reports the bidirectional formatting characters, which can make a
-// URL display as something other than what it is.
-func isBidi(r rune) bool {
-	switch {
-	case r == 0x061C, r == 0x200E, r == 0x200F:
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
 }
 
 // Opener starts the user's browser on a URL. The zero value is ready to use:

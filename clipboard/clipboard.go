@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	atotto "github.com/atotto/clipboard"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Method is a set of ways the text was copied.
@@ -154,21 +156,11 @@ func Safe(text string) bool {
 		return false
 	}
 	for _, r := range text {
-		if unicode.IsControl(r) || isBidi(r) {
+		if unicode.IsControl(r) || textsafe.IsBidi(r) {
 			return false
 		}
 	}
 	return true
-}
-
-func isBidi(r rune) bool {
-	switch {
-	case r == 0x061C, r == 0x200E, r == 0x200F:
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
 }
 
 func (c Copier) getenv(k string) string {

@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const esc = 0x1b
@@ -43,7 +45,7 @@ func Safe(s string) string {
 			case isStringIntro(r):
 				i = skipString(s, i+n)
 				continue
-			case r >= 0x80 && r <= 0x9f, isBidi(r):
+			case r >= 0x80 && r <= 0x9f, textsafe.IsBidi(r):
 			case r == 0x2028 || r == 0x2029:
 				b.WriteByte(' ')
 			default:
@@ -146,16 +148,4 @@ func skipString(s string, j int) int {
 // OSC, PM, APC) in their UTF-8 form: some terminals act on them.
 func isStringIntro(r rune) bool {
 	return r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f
-}
-
-// isBidi reports the bidirectional formatting characters, which reorder
-// the text around them (the "Trojan Source" trick).
-func isBidi(r rune) bool {
-	switch {
-	case r == 0x061c, r == 0x200e, r == 0x200f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
 }

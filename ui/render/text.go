@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // DateLayout is how Document shows absolute dates, always in UTC:
@@ -72,7 +74,7 @@ func oneLine(s string, max int) string {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		case unicode.IsControl(r), isBidi(r), r == '\ufeff':
+		case unicode.IsControl(r), textsafe.IsBidi(r), r == '\ufeff':
 			continue
 		}
 		if n >= max {
