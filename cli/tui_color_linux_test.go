@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/internal/heraldtest"
 )
 
 // TestTUINoColor runs the real binary on a pseudo-terminal, on the built-in
@@ -25,7 +26,7 @@ func TestTUINoColor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := buildHerald(t)
+	bin := heraldtest.Build(t)
 	for _, tc := range []struct {
 		name      string
 		env       []string
@@ -47,21 +48,6 @@ func TestTUINoColor(t *testing.T) {
 			}
 		})
 	}
-}
-
-func buildHerald(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "herald")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // runTUIOnTerminal starts herald with the terminal as its controlling

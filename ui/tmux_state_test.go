@@ -1,12 +1,11 @@
 package ui
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/herald-reader/herald/internal/heraldtest"
 )
 
 // TestTmuxStateSurvivesRestart runs the real binary in tmux on the shared
@@ -15,57 +14,16 @@ import (
 // the screen that both marks are there. Skipped when tmux or the corpus is
 // absent, and in -short mode.
 func TestTmuxStateSurvivesRestart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed")
-	}
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	corpus := filepath.Join(root, "..", "shared", "corpus", "everyday-cc-ai", "_news")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("shared corpus not present")
-	}
+	corpus := sharedNews(t)
+	bin := heraldtest.Build(t)
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "bin", "herald")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	sock := filepath.Join(tmp, "tmux.sock")
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-S", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
 	home, state := filepath.Join(tmp, "home"), filepath.Join(tmp, "state")
 	run := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + state + " " + bin + " " + corpus
 	// Two runs, one after the other, in the same pane.
-	cmd := run + "; echo FIRST_EXIT=$?; " + run + "; echo SECOND_EXIT=$?; sleep 60"
-	tmux("new-session", "-d", "-s", "herald", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", cmd)
-	t.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
-
-	screen := func() string { return tmux("capture-pane", "-p", "-t", "herald") }
+	tm := heraldtest.StartTmux(t, run+"; echo FIRST_EXIT=$?; "+run+"; echo SECOND_EXIT=$?; sleep 60", 120, 40)
 	waitFor := func(ok func(string) bool, what string) string {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			s := screen()
-			if ok(s) {
-				return s
-			}
-			if time.Now().After(deadline) || strings.Contains(s, "SECOND_EXIT=") {
-				t.Fatalf("waiting for %s; screen:\n%s", what, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		return tm.WaitUntil("SECOND_EXIT=", what, ok)
 	}
 	has := func(texts ...string) func(string) bool {
 		return func(s string) bool {
@@ -77,7 +35,7 @@ func TestTmuxStateSurvivesRestart(t *testing.T) {
 			return true
 		}
 	}
-	keys := func(k ...string) { tmux(append([]string{"send-keys", "-t", "herald"}, k...)...) }
+	keys := tm.Keys
 
 	waitFor(has("49 articles · 49 unread · 0 starred"), "the first run")
 	keys("m")

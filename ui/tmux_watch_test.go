@@ -2,11 +2,11 @@ package ui
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/herald-reader/herald/internal/heraldtest"
 )
 
 // TestTmuxLiveUpdate runs the real herald binary in tmux on a temporary
@@ -14,17 +14,7 @@ import (
 // and waits, without pressing a key, for its title and the "1 new" badge
 // to appear. Skipped when tmux is absent and in -short mode.
 func TestTmuxLiveUpdate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed")
-	}
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	demo := filepath.Join(root, "demo", "articles")
+	demo := filepath.Join(heraldtest.RepoRoot(), "demo", "articles")
 	names, err := filepath.Glob(filepath.Join(demo, "*.md"))
 	if err != nil || len(names) < 5 {
 		t.Skipf("demo articles not found in %s", demo)
@@ -55,49 +45,20 @@ func TestTmuxLiveUpdate(t *testing.T) {
 	late := names[len(names)-1] // the newest: it becomes the first row
 	title := demoTitle(t, late)
 
-	bin := filepath.Join(tmp, "bin", "herald")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	sock := filepath.Join(tmp, "tmux.sock")
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-S", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	bin := heraldtest.Build(t)
 	home := filepath.Join(tmp, "home")
 	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
 		" " + bin + " " + lib + "; echo HERALD_EXIT=$?; sleep 60"
-	tmux("new-session", "-d", "-s", "herald", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", cmd)
-	t.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
+	tm := heraldtest.StartTmux(t, cmd, 120, 40)
 	waitFor := func(what ...string) string {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			s := tmux("capture-pane", "-p", "-t", "herald")
-			all := true
-			for _, w := range what {
-				all = all && strings.Contains(s, w)
-			}
-			if all {
-				return s
-			}
-			if time.Now().After(deadline) || strings.Contains(s, "HERALD_EXIT=") {
-				t.Fatalf("waiting for %q; screen:\n%s", what, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		return tm.WaitFor("HERALD_EXIT=", what...)
 	}
 	waitFor("4 articles")
 	copyFile(late, lib)
 	waitFor(title[:min(len(title), 30)], "1 new", "5 articles")
-	tmux("send-keys", "-t", "herald", "q")
-	waitFor("HERALD_EXIT=0")
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
 }
 
 // demoTitle reads the title: line of a demo article's front matter.

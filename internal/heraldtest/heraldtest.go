@@ -1,0 +1,109 @@
+// Package heraldtest drives the real herald binary for end-to-end tests:
+// it builds the binary and runs it in a private tmux server, as a person
+// would see it. Tests that use it skip when tmux is absent or in -short.
+package heraldtest
+
+import (
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Build compiles herald into a temporary directory and returns its path.
+func Build(t *testing.T) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..")
+	bin := filepath.Join(t.TempDir(), "herald")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// RepoRoot is the module's root directory, for paths such as
+// ../shared/corpus next to it.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// Tmux is one tmux session on a private server, killed when the test ends.
+type Tmux struct {
+	t    *testing.T
+	sock string
+}
+
+// StartTmux runs the shell command cmd in a detached session of cols x rows
+// with TERM=xterm-256color. It skips the test when tmux is not installed or
+// in -short mode. Keep the pane alive after herald exits (e.g. end cmd with
+// "; echo HERALD_EXIT=$?; sleep 60") to read the exit status.
+func StartTmux(t *testing.T, cmd string, cols, rows int) *Tmux {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the binary in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed")
+	}
+	s := &Tmux{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
+	s.run("new-session", "-d", "-s", "herald", "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows), "-e", "TERM=xterm-256color", cmd)
+	t.Cleanup(func() { exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
+	return s
+}
+
+func (s *Tmux) run(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", s.sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// Screen is the pane's text as a person sees it.
+func (s *Tmux) Screen() string { return s.run("capture-pane", "-p", "-t", "herald") }
+
+// Keys types tmux key names (e.g. "Enter", "q") into the pane.
+func (s *Tmux) Keys(keys ...string) {
+	s.t.Helper()
+	s.run(append([]string{"send-keys", "-t", "herald"}, keys...)...)
+}
+
+// WaitFor waits until every string in what is on the screen and returns
+// that screen (see WaitUntil for exited).
+func (s *Tmux) WaitFor(exited string, what ...string) string {
+	s.t.Helper()
+	return s.WaitUntil(exited, strings.Join(what, ", "), func(screen string) bool {
+		for _, w := range what {
+			if !strings.Contains(screen, w) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// WaitUntil polls the screen until ok accepts it and returns that screen.
+// It fails the test after 30 s, or at once when the screen shows exited: a
+// marker the command prints when herald ends ("" for none).
+func (s *Tmux) WaitUntil(exited, desc string, ok func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		screen := s.Screen()
+		if ok(screen) {
+			return screen
+		}
+		if time.Now().After(deadline) || (exited != "" && strings.Contains(screen, exited)) {
+			s.t.Fatalf("waiting for %s; screen:\n%s", desc, screen)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
