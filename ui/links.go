@@ -216,19 +216,15 @@ func (m *Model) openPicker() {
 
 func (m *Model) handlePickerKey(msg tea.KeyMsg) tea.Cmd {
 	k, p := &m.keys, m.picker
+	var moved bool
+	if p.cursor, moved = pickerCursor(k, msg, p.cursor, len(p.links), 0); moved {
+		return nil
+	}
 	switch {
 	case keyIs(msg, k.Quit):
 		return tea.Quit
 	case keyIs(msg, k.Back, k.LinkPicker):
 		m.over = noOverlay
-	case keyIs(msg, k.Down):
-		p.cursor = min(p.cursor+1, len(p.links)-1)
-	case keyIs(msg, k.Up):
-		p.cursor = max(p.cursor-1, 0)
-	case keyIs(msg, k.Top):
-		p.cursor = 0
-	case keyIs(msg, k.Bottom):
-		p.cursor = len(p.links) - 1
 	case keyIs(msg, k.Open):
 		m.over = noOverlay
 		return m.followLink(p.links[p.cursor])

@@ -168,3 +168,24 @@ func (m *Model) skippedLines() []string {
 	}
 	return lines
 }
+
+// pickerCursor moves a picker's cursor over n entries for the movement keys
+// (up, down, top, bottom and, when page > 0, page up/down by page entries).
+// moved is false for any other key, which the picker then handles itself.
+func pickerCursor(k *config.KeyMap, msg tea.KeyMsg, cursor, n, page int) (next int, moved bool) {
+	switch {
+	case keyIs(msg, k.Down):
+		return min(cursor+1, n-1), true
+	case keyIs(msg, k.Up):
+		return max(cursor-1, 0), true
+	case page > 0 && keyIs(msg, k.PageDown):
+		return min(cursor+page, n-1), true
+	case page > 0 && keyIs(msg, k.PageUp):
+		return max(cursor-page, 0), true
+	case keyIs(msg, k.Top):
+		return 0, true
+	case keyIs(msg, k.Bottom):
+		return n - 1, true
+	}
+	return cursor, false
+}

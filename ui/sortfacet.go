@@ -65,23 +65,15 @@ func (m *Model) handleFacets(msg facetsMsg) tea.Cmd {
 func (m *Model) handleFacetKey(msg tea.KeyMsg) tea.Cmd {
 	k, p := &m.keys, m.facets
 	per := max(1, m.layout.BodyHeight-1)
+	var moved bool
+	if p.cursor, moved = pickerCursor(k, msg, p.cursor, len(p.items), per); moved {
+		return nil
+	}
 	switch {
 	case keyIs(msg, k.Quit):
 		return tea.Quit
 	case keyIs(msg, k.Back, k.Topics, k.Providers):
 		m.over = noOverlay
-	case keyIs(msg, k.Down):
-		p.cursor = min(p.cursor+1, len(p.items)-1)
-	case keyIs(msg, k.Up):
-		p.cursor = max(p.cursor-1, 0)
-	case keyIs(msg, k.PageDown):
-		p.cursor = min(p.cursor+per, len(p.items)-1)
-	case keyIs(msg, k.PageUp):
-		p.cursor = max(p.cursor-per, 0)
-	case keyIs(msg, k.Top):
-		p.cursor = 0
-	case keyIs(msg, k.Bottom):
-		p.cursor = len(p.items) - 1
 	case keyIs(msg, k.Open):
 		m.over = noOverlay
 		return m.appendTerm(feed.QualifierTerm(p.key, p.items[p.cursor].Name))
