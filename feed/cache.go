@@ -35,14 +35,20 @@ func OpenCache(dir string) *Cache { return &Cache{dir: dir} }
 // write the next one.
 type cacheRun struct {
 	file   string          // this library's index file
+	head   string          // its head file (see cache_head.go)
 	roots  []string        // absolute roots, sorted: the library's identity
 	rootOf map[*Source]int // source -> index in roots
+	srcOf  []*Source       // index in roots -> the first source walked there
 
 	loaded chan struct{} // closed once old is set
 	old    *cacheIndex   // previous index; nil when absent or unusable
 	oldErr error         // why old is nil (for tests)
 
 	mapOnce sync.Once // builds old's lookup map on the first out-of-place hit
+
+	// headUsed lists the head file's entries, when one was read, so that
+	// finish rewrites it only when the first batch changed.
+	headUsed []cacheEntry
 
 	// eager is how many entries (the first batch) are parsed rather than
 	// wait for the previous index while it is still being read: reading
@@ -51,8 +57,9 @@ type cacheRun struct {
 	eager int
 }
 
-// start begins a cache run for the directory sources of a load. It returns
-// nil (no caching) when the roots cannot be made absolute.
+// start begins a cache run for the directory sources of a load; readOld
+// then reads the previous index. It returns nil (no caching) when the
+// roots cannot be made absolute.
 func (c *Cache) start(dirs []*Source) *cacheRun {
 	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{})}
 	absOf := map[*Source]string{}
@@ -70,18 +77,26 @@ func (c *Cache) start(dirs []*Source) *cacheRun {
 	for s, abs := range absOf {
 		r.rootOf[s], _ = slices.BinarySearch(r.roots, abs)
 	}
+	r.srcOf = make([]*Source, len(r.roots))
+	for _, s := range dirs { // in order: the walk skips a root given twice
+		if i := r.rootOf[s]; r.srcOf[i] == nil {
+			r.srcOf[i] = s
+		}
+	}
 	sum := sha256.Sum256([]byte(strings.Join(r.roots, "\x00")))
-	r.file = filepath.Join(c.dir, "index-"+hex.EncodeToString(sum[:8])+".bin")
-	go func() {
-		defer close(r.loaded)
-		r.old, r.oldErr = readIndex(r.file, r.roots)
-	}()
+	base := filepath.Join(c.dir, "index-"+hex.EncodeToString(sum[:8]))
+	r.file, r.head = base+".bin", base+".head"
 	return r
 }
 
-// abandon ends a run that will not load anything (a root was unreadable).
-// The background read finishes on its own and is dropped.
-func (r *cacheRun) abandon() {}
+// readOld reads the previous index in the background (lookup waits for
+// it), so that it overlaps the walk.
+func (r *cacheRun) readOld() {
+	go func() {
+		defer close(r.loaded)
+		r.old, r.oldErr = readIndex(r.file, indexMagic, r.roots)
+	}()
+}
 
 // lookup answers entry number i of the sorted walk from the previous
 // index, when it holds that file at the same size and modification time.
@@ -118,12 +133,18 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	if ce.key != key {
 		return loadResult{}, false
 	}
-	res := loadResult{key: key, store: true, hit: true}
+	return cachedResult(ce, e, old.table)
+}
+
+// cachedResult is the result an index entry holds for e. Its strings
+// point into the index: see loadWorker.adopt.
+func cachedResult(ce *cacheEntry, e *loadEntry, table []string) (loadResult, bool) {
+	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
 		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec}
 		return res, true
 	}
-	a, err := decodeArticle(ce.rec, old.table)
+	a, err := decodeArticle(ce.rec, table)
 	if err != nil {
 		return loadResult{}, false // a bad record: parse the file instead
 	}
@@ -146,7 +167,13 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // Writing happens after the last batch was sent; it reads only fields that
 // the library never changes (not ID or Story), and a failure just means
 // the next start is cold.
-func (r *cacheRun) finish(entries []loadEntry, results []loadResult) {
+//
+// The first headN entries (the first batch) also go to the head file when
+// they differ from the head read at the start.
+func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
+	if !r.sameHead(entries[:headN], results[:headN]) {
+		_ = writeIndex(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN])
+	}
 	<-r.loaded
 	hits, fresh := 0, 0
 	for i := range results {
@@ -164,5 +191,5 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult) {
 	if fresh == 0 && hits == oldN {
 		return // unchanged
 	}
-	_ = writeIndex(r.file, r.roots, r.rootOf, entries, results)
+	_ = writeIndex(r.file, indexMagic, r.roots, r.rootOf, entries, results)
 }

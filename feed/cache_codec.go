@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // Index file layout (all integers are varints unless noted):
@@ -25,6 +26,9 @@ import (
 // shared by the decoded articles.
 const (
 	indexMagic = "HERALDIX"
+	// headMagic marks a head file: an index of the first batch only (see
+	// cache_head.go), in the same layout.
+	headMagic = "HERALDHD"
 	// indexVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: an index of another version
 	// is discarded.
@@ -68,8 +72,9 @@ func (x *cacheIndex) buildMap() {
 	}
 }
 
-// readIndex reads and checks an index file; any doubt discards it.
-func readIndex(file string, roots []string) (*cacheIndex, error) {
+// readIndex reads and checks an index file (or, with headMagic, a head
+// file); any doubt discards it.
+func readIndex(file, magic string, roots []string) (*cacheIndex, error) {
 	f, err := openNoBlock(file)
 	if err != nil {
 		return nil, err
@@ -86,21 +91,20 @@ func readIndex(file string, roots []string) (*cacheIndex, error) {
 	if _, err := io.ReadFull(f, hdr[:]); err != nil {
 		return nil, errIndexCorrupt
 	}
-	if string(hdr[:8]) != indexMagic || binary.LittleEndian.Uint32(hdr[8:]) != indexVersion {
+	if string(hdr[:8]) != magic || binary.LittleEndian.Uint32(hdr[8:]) != indexVersion {
 		return nil, errIndexForeign
 	}
-	// Read the body straight into a string while checksumming it: the
-	// articles will point into it, so it must not be copied again.
-	var sb strings.Builder
-	sb.Grow(int(fi.Size()) - indexHeader)
-	h := crc32.New(castagnoli)
-	if _, err := io.Copy(io.MultiWriter(&sb, h), io.LimitReader(f, maxIndexBytes)); err != nil {
-		return nil, err
-	}
-	if h.Sum32() != binary.LittleEndian.Uint32(hdr[12:]) {
+	// Read the body in one piece and use it as a string without a copy:
+	// the decoded records point into it until the loader copies out what
+	// it keeps, and nothing writes to it after the checksum.
+	body := make([]byte, fi.Size()-indexHeader)
+	if _, err := io.ReadFull(f, body); err != nil {
 		return nil, errIndexCorrupt
 	}
-	return parseIndex(sb.String(), roots)
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(hdr[12:]) {
+		return nil, errIndexCorrupt
+	}
+	return parseIndex(unsafe.String(unsafe.SliceData(body), len(body)), roots)
 }
 
 func parseIndex(body string, roots []string) (*cacheIndex, error) {
@@ -175,7 +179,7 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 // writeIndex writes the index of a finished load atomically: a temporary
 // file in the same directory, synced, then renamed over the old one, so a
 // crash leaves the old index or the new one, never half of one.
-func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
+func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("write index: %w", err)
@@ -192,7 +196,7 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 		}
 	}()
 	var hdr [indexHeader]byte
-	copy(hdr[:], indexMagic)
+	copy(hdr[:], magic)
 	binary.LittleEndian.PutUint32(hdr[8:], indexVersion)
 	if _, err := tmp.Write(hdr[:]); err != nil {
 		return err
@@ -200,10 +204,7 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 	h := crc32.New(castagnoli)
 	bw := bufio.NewWriterSize(io.MultiWriter(tmp, h), 1<<16)
 
-	keep := func(i int) bool {
-		r := &results[i]
-		return entries[i].src.fsys == nil && r.store && (r.a != nil || r.prob != nil)
-	}
+	keep := func(i int) bool { return cacheable(&entries[i], &results[i]) }
 	n := 0
 	for i := range results {
 		if keep(i) {
@@ -270,4 +271,10 @@ func writeIndex(file string, roots []string, rootOf map[*Source]int, entries []l
 		return err
 	}
 	return os.Rename(tmp.Name(), file)
+}
+
+// cacheable reports whether a result goes into the index: a file on disk
+// (not an FS source) that did not change while it was read.
+func cacheable(e *loadEntry, r *loadResult) bool {
+	return e.src.fsys == nil && r.store && (r.a != nil || r.prob != nil)
 }

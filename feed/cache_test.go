@@ -35,9 +35,14 @@ func (f *cacheFixture) load() *Library {
 }
 
 // indexFile is the one index file in the cache directory.
-func (f *cacheFixture) indexFile() string {
+func (f *cacheFixture) indexFile() string { return f.cacheFile(".bin") }
+
+// headFile is the one head file in the cache directory.
+func (f *cacheFixture) headFile() string { return f.cacheFile(".head") }
+
+func (f *cacheFixture) cacheFile(ext string) string {
 	f.t.Helper()
-	m, err := filepath.Glob(filepath.Join(f.cdir, "index-*.bin"))
+	m, err := filepath.Glob(filepath.Join(f.cdir, "index-*"+ext))
 	if err != nil || len(m) != 1 {
 		f.t.Fatalf("index files: %v, %v; want exactly one", m, err)
 	}
@@ -138,7 +143,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 	if want := []string{"A brand new story", "Second cached story"}; !slices.Equal(got, want) {
 		t.Fatalf("titles = %q, want %q", got, want)
 	}
-	x, err := readIndex(f.indexFile(), []string{f.dir})
+	x, err := readIndex(f.indexFile(), indexMagic, []string{f.dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,79 +157,90 @@ func TestCacheFollowsChanges(t *testing.T) {
 	}
 }
 
-// TestCacheDamage damages the index in every way a disk, a crash or
-// another program could, then checks that the load is still right (the
-// index was not trusted) and that a valid index was written again.
+// TestCacheDamage damages the index, or the head, in every way a disk, a
+// crash or another program could, then checks that the load is still
+// right (the file was not trusted) and that a valid one was written again.
+// The other file is removed, so that only the damaged one could answer.
 func TestCacheDamage(t *testing.T) {
+	type damageFunc func(t *testing.T, file, magic string, data []byte)
 	damages := []struct {
 		name   string
-		damage func(t *testing.T, file string, data []byte)
+		damage damageFunc
 	}{
-		{"truncated to half", func(t *testing.T, file string, data []byte) { writeFile(t, file, data[:len(data)/2]) }},
-		{"truncated inside the header", func(t *testing.T, file string, data []byte) { writeFile(t, file, data[:10]) }},
-		{"empty", func(t *testing.T, file string, data []byte) { writeFile(t, file, nil) }},
-		{"flipped byte", func(t *testing.T, file string, data []byte) {
+		{"truncated to half", func(t *testing.T, file, magic string, data []byte) { writeFile(t, file, data[:len(data)/2]) }},
+		{"truncated inside the header", func(t *testing.T, file, magic string, data []byte) { writeFile(t, file, data[:10]) }},
+		{"empty", func(t *testing.T, file, magic string, data []byte) { writeFile(t, file, nil) }},
+		{"flipped byte", func(t *testing.T, file, magic string, data []byte) {
 			data[len(data)/2] ^= 0x55
 			writeFile(t, file, data)
 		}},
-		{"garbage", func(t *testing.T, file string, data []byte) {
+		{"garbage", func(t *testing.T, file, magic string, data []byte) {
 			writeFile(t, file, []byte(strings.Repeat("garbage\x00\xff", 1000)))
 		}},
-		{"other version", func(t *testing.T, file string, data []byte) {
+		{"other version", func(t *testing.T, file, magic string, data []byte) {
 			binary.LittleEndian.PutUint32(data[8:], indexVersion+1)
 			writeFile(t, file, data)
 		}},
-		{"another library", func(t *testing.T, file string, data []byte) {
+		{"another library", func(t *testing.T, file, magic string, data []byte) {
 			body := appendStr(binary.AppendUvarint(nil, 1), "/some/other/library")
 			body = binary.AppendUvarint(body, 0)
-			writeFile(t, file, indexBytes(body))
+			writeFile(t, file, indexBytes(magic, body))
 		}},
-		{"bad record, valid checksum", func(t *testing.T, file string, data []byte) {
+		{"bad record, valid checksum", func(t *testing.T, file, magic string, data []byte) {
 			body := data[indexHeader:]
 			i := strings.Index(string(body), "First cached story")
 			body[i-1] = 0x7f // the title's length is wrong: the record no longer adds up
-			writeFile(t, file, indexBytes(body))
+			writeFile(t, file, indexBytes(magic, body))
 		}},
-		{"a directory in its place", func(t *testing.T, file string, data []byte) {
+		{"a directory in its place", func(t *testing.T, file, magic string, data []byte) {
 			os.Remove(file)
 			if err := os.Mkdir(file, 0o755); err != nil {
 				t.Fatal(err)
 			}
 		}},
 	}
-	for _, d := range damages {
-		t.Run(d.name, func(t *testing.T) {
-			f := newCacheFixture(t)
-			cold := summaryView(f.load())
-			file := f.indexFile()
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f.rewriteSameSizeAndTime("2020-01-01-a.md", "First cached", "FIRST CACHED")
-			d.damage(t, file, data)
+	targets := []struct{ name, ext, magic, other string }{
+		{"index", ".bin", indexMagic, ".head"},
+		{"head", ".head", headMagic, ".bin"},
+	}
+	for _, target := range targets {
+		for _, d := range damages {
+			t.Run(target.name+"/"+d.name, func(t *testing.T) {
+				f := newCacheFixture(t)
+				cold := summaryView(f.load())
+				file := f.cacheFile(target.ext)
+				data, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(f.cacheFile(target.other)); err != nil {
+					t.Fatal(err)
+				}
+				f.rewriteSameSizeAndTime("2020-01-01-a.md", "First cached", "FIRST CACHED")
+				d.damage(t, file, target.magic, data)
 
-			got := summaryView(f.load())
-			if len(got) != len(cold) {
-				t.Fatalf("loaded %d articles after damage, want %d", len(got), len(cold))
-			}
-			if !slices.Contains(titles(ptrs(got)), "FIRST CACHED story") {
-				t.Errorf("titles %q: the damaged index was trusted", titles(ptrs(got)))
-			}
-			if d.name == "a directory in its place" {
-				return // cannot be replaced by a rename; the load still worked
-			}
-			if _, err := readIndex(f.indexFile(), []string{f.dir}); err != nil {
-				t.Errorf("the index was not rebuilt: %v", err)
-			}
-		})
+				got := summaryView(f.load())
+				if len(got) != len(cold) {
+					t.Fatalf("loaded %d articles after damage, want %d", len(got), len(cold))
+				}
+				if !slices.Contains(titles(ptrs(got)), "FIRST CACHED story") {
+					t.Errorf("titles %q: the damaged %s was trusted", titles(ptrs(got)), target.name)
+				}
+				if d.name == "a directory in its place" {
+					return // cannot be replaced by a rename; the load still worked
+				}
+				if _, err := readIndex(f.cacheFile(target.ext), target.magic, []string{f.dir}); err != nil {
+					t.Errorf("the %s was not rebuilt: %v", target.name, err)
+				}
+			})
+		}
 	}
 }
 
 // indexBytes wraps a body in a valid header and checksum.
-func indexBytes(body []byte) []byte {
+func indexBytes(magic string, body []byte) []byte {
 	out := make([]byte, indexHeader, indexHeader+len(body))
-	copy(out, indexMagic)
+	copy(out, magic)
 	binary.LittleEndian.PutUint32(out[8:], indexVersion)
 	binary.LittleEndian.PutUint32(out[12:], crc32.Checksum(body, castagnoli))
 	return append(out, body...)
@@ -257,8 +273,8 @@ func TestCacheWriteIsAtomicAndPrivate(t *testing.T) {
 		t.Errorf("index mode %v: readable by others", fi.Mode())
 	}
 	ents, _ := os.ReadDir(f.cdir)
-	if len(ents) != 1 {
-		t.Errorf("cache dir holds %d files, want only the index (no temporary files left)", len(ents))
+	if len(ents) != 2 {
+		t.Errorf("cache dir holds %d files, want the index and its head (no temporary files left)", len(ents))
 	}
 }
 

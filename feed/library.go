@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"hash/maphash"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -28,12 +29,19 @@ func NewLibrary() *Library {
 }
 
 // Add takes in a batch from Stream. Batches arrive in library order, so the
-// articles stay sorted as they come.
+// articles stay sorted as they come (a batch marked Newer is merged).
 func (l *Library) Add(b Batch) {
-	if len(l.byID) == 0 && b.Found > 0 {
-		l.byID = make(map[string]*Article, b.Found) // one allocation, not a dozen doublings
+	if b.Found > 2*len(l.byID) && len(l.byID) <= firstBatch*4 {
+		// One allocation, not a dozen doublings (the few articles of a
+		// first batch are moved over).
+		byID := make(map[string]*Article, b.Found)
+		maps.Copy(byID, l.byID)
+		l.byID = byID
 	}
 	l.arts = append(l.arts, b.Articles...)
+	if b.Newer {
+		sortLibrary(l.arts)
+	}
 	l.skipped = append(l.skipped, b.Skipped...)
 	l.found = max(l.found, b.Found)
 	for a, id := range b.dupOf {

@@ -64,8 +64,15 @@ type Options struct {
 type Batch struct {
 	Articles []*Article // summaries, newest first
 	Skipped  []Problem  // files that could not be used
-	Found    int        // article files found by the walk, in all batches
+	Found    int        // article files found by the walk, in all batches (0 until it is known)
 	Done     bool       // the last batch
+
+	// Newer says that some articles of this batch belong before articles
+	// of earlier batches, so they must be merged in library order rather
+	// than appended. It happens only on a warm start after files were
+	// saved since the last run: the first batch, answered from the index
+	// cache before the walk, could not know them.
+	Newer bool
 
 	// dupOf maps each article of the batch whose URL an earlier article
 	// of the stream holds (the same URL saved twice) to that article's
@@ -108,14 +115,54 @@ func (p Problem) String() string {
 // ID (the same URL saved twice), the first in stream order keeps it and the
 // next get IDs derived from their paths. Story is set to ID; Library.Finish
 // groups stories.
+//
+// On a warm start the first batch comes from the index cache before the
+// walk (see cache_head.go); a root that becomes unreadable after that is
+// reported as a skipped entry of the last batch.
 func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, error) {
-	l, err := newStreamLoader(ctx, srcs, opt)
-	if err != nil {
+	l := newStreamLoader(ctx, srcs, opt)
+	// One batch of buffer: the head batch is handed over without waiting
+	// for the reader, and the walk starts at once.
+	ch := make(chan Batch, 1)
+	if rootsReadable(l.srcs) {
+		if head, ok := l.headBatch(); ok {
+			ch <- head
+			go func() {
+				l.cache.readOld()
+				if src, err := l.walk(); err != nil {
+					l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true})
+					close(ch)
+					return
+				}
+				l.run(ch)
+			}()
+			return ch, nil
+		}
+	}
+	if l.cache != nil {
+		l.cache.readOld() // while the directories are walked
+	}
+	if _, err := l.walk(); err != nil {
 		return nil, err
 	}
-	ch := make(chan Batch)
 	go l.run(ch)
 	return ch, nil
+}
+
+// rootsReadable reports whether every directory source can be opened now,
+// so that the common failure is still Stream's error even on a warm start.
+func rootsReadable(srcs []*Source) bool {
+	for _, s := range srcs {
+		if s.fsys != nil {
+			continue
+		}
+		f, err := os.Open(s.root)
+		if err != nil {
+			return false
+		}
+		f.Close()
+	}
+	return true
 }
 
 // Load reads a whole library: Stream, then Add every batch to a Library and

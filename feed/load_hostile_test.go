@@ -128,8 +128,8 @@ func TestFileVanishesAfterWalk(t *testing.T) {
 		"2020-01-02-goes.md":  article("This one goes away", "", ""),
 	})
 	src := Dir(dir)
-	l, err := newStreamLoader(context.Background(), []Source{src}, Options{Workers: 1})
-	if err != nil {
+	l := newStreamLoader(context.Background(), []Source{src}, Options{Workers: 1})
+	if _, err := l.walk(); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(dir, "2020-01-02-goes.md")); err != nil {

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -38,6 +39,7 @@ type loadResult struct {
 	key   fileKey
 	store bool
 	hit   bool // came from the cache
+	sent  bool // sent in the head batch (see markSent)
 }
 
 // fileKey identifies a file version for the cache.
@@ -57,31 +59,46 @@ type streamLoader struct {
 	// restSorted is closed once the entries after the first batch are in
 	// order: no worker takes one before.
 	restSorted chan struct{}
+	sortOnce   sync.Once
 	cache      *cacheRun   // nil when there is no cache
 	shared     *sharedText // values repeated across articles, stored once
+
+	srcs  []*Source       // private copies: articles point at them for Detail
+	hasFS bool            // a source is an fs.FS
+	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
+
+	head     []headEntry // answered by the head batch (see cache_head.go)
+	lastHead *Article    // the head batch's last article
 }
 
-func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLoader, error) {
-	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText()}
+func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoader {
+	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}}
 	if l.workers <= 0 {
 		l.workers = runtime.GOMAXPROCS(0)
 	}
-	ptrs := make([]*Source, 0, len(srcs))
 	var dirs []*Source
 	for i := range srcs {
-		s := srcs[i] // a private copy: articles point at it for Detail
-		ptrs = append(ptrs, &s)
+		s := srcs[i]
+		l.srcs = append(l.srcs, &s)
 		if s.fsys == nil {
 			dirs = append(dirs, &s)
+		} else {
+			l.hasFS = true
 		}
 	}
 	if opt.Cache != nil && len(dirs) > 0 {
-		// Read the cache while the directories are walked.
 		l.cache = opt.Cache.start(dirs)
 	}
+	l.restSorted = make(chan struct{})
+	return l
+}
+
+// walk lists every source and plans the batches. It returns the source
+// whose root could not be read, with the error.
+func (l *streamLoader) walk() (*Source, error) {
 	seen := map[string]bool{} // absolute roots already walked
-	for _, s := range ptrs {
-		if s.fsys == nil && len(dirs) > 1 {
+	for _, s := range l.srcs {
+		if s.fsys == nil && len(l.srcs) > 1 {
 			abs, err := filepath.Abs(s.root)
 			if err == nil && seen[abs] {
 				continue // the same directory given twice
@@ -90,10 +107,7 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLo
 		}
 		found, probs, err := s.walk()
 		if err != nil {
-			if l.cache != nil {
-				l.cache.abandon()
-			}
-			return nil, err
+			return s, err
 		}
 		l.entries = append(l.entries, found...)
 		l.walkErrs = append(l.walkErrs, probs...)
@@ -105,7 +119,9 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLo
 	if len(l.spans) > 0 {
 		sortPaths(l.entries[:l.spans[0].hi])
 	}
-	l.restSorted = make(chan struct{})
+	ids := make(map[string]bool, len(l.entries)) // one allocation, not a dozen doublings
+	maps.Copy(ids, l.ids)
+	l.ids = ids
 	if l.cache != nil && len(l.spans) > 0 && len(l.entries) >= eagerMin {
 		l.cache.eager = l.spans[0].hi
 	}
@@ -116,7 +132,26 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) (*streamLo
 		l.pending[i].Store(int32(sp.hi - sp.lo))
 		l.ready[i] = make(chan struct{})
 	}
-	return l, nil
+	if len(l.head) > 0 {
+		l.markSent()
+	}
+	return nil, nil
+}
+
+// sortRest puts the entries after the first batch in path order within
+// their days (see walk), once.
+func (l *streamLoader) sortRest() {
+	l.sortOnce.Do(func() {
+		if len(l.spans) > 0 {
+			sortPaths(l.entries[l.spans[0].hi:])
+		}
+		close(l.restSorted)
+	})
+}
+
+// spanOf is the index of the batch that entry i belongs to.
+func (l *streamLoader) spanOf(i int) int {
+	return sort.Search(len(l.spans), func(k int) bool { return l.spans[k].hi > i })
 }
 
 // planBatches cuts the sorted entries into batches growing from firstBatch
@@ -150,17 +185,10 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		}()
 	}
 	defer wg.Wait() // no file is touched once the channel is closed
-	sortRest := func() {
-		if len(l.spans) > 0 {
-			sortPaths(l.entries[l.spans[0].hi:])
-		}
-		close(l.restSorted)
-	}
 	if len(l.spans) < 2 {
-		sortRest()
+		l.sortRest()
 	}
 
-	ids := make(map[string]bool, len(l.entries))
 	if len(l.spans) == 0 {
 		l.send(ch, Batch{Skipped: l.walkErrs, Done: true})
 	}
@@ -170,7 +198,7 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		case <-l.ctx.Done():
 			return
 		}
-		b := l.collect(sp, ids)
+		b := l.collect(sp)
 		if i == 0 {
 			b.Skipped = append(l.walkErrs, b.Skipped...)
 		}
@@ -182,12 +210,16 @@ func (l *streamLoader) run(ch chan<- Batch) {
 		if i == 0 && len(l.spans) > 1 {
 			// Now, not before: on two cores this sort would slow the
 			// first batch down, while the workers wait for it a few ms.
-			sortRest()
+			l.sortRest()
 		}
 	}
 	if l.cache != nil {
 		wg.Wait()
-		l.cache.finish(l.entries, l.results)
+		headN := 0
+		if len(l.spans) > 0 {
+			headN = l.spans[0].hi
+		}
+		l.cache.finish(l.entries, l.results, headN)
 	}
 }
 
@@ -219,21 +251,24 @@ func (l *streamLoader) work() {
 				return
 			}
 		}
+		if l.results[i].sent {
+			continue // counted as done by markSent
+		}
 		l.results[i] = w.load(i, &l.entries[i])
-		s := sort.Search(len(l.spans), func(k int) bool { return l.spans[k].hi > i })
-		if l.pending[s].Add(-1) == 0 {
+		if s := l.spanOf(i); l.pending[s].Add(-1) == 0 {
 			close(l.ready[s])
 		}
 	}
 }
 
-// collect gathers a finished span into a batch in library order and gives
-// each article a stream-unique ID.
-func (l *streamLoader) collect(sp batchSpan, ids map[string]bool) Batch {
+// collect gathers a finished span into a batch (see finishBatch). Files
+// the head batch sent are left out.
+func (l *streamLoader) collect(sp batchSpan) Batch {
 	var b Batch
 	for i := sp.lo; i < sp.hi; i++ {
 		r := &l.results[i]
 		switch {
+		case r.sent:
 		case r.a != nil:
 			b.Articles = append(b.Articles, r.a)
 		case r.prob != nil:
@@ -243,6 +278,17 @@ func (l *streamLoader) collect(sp batchSpan, ids map[string]bool) Batch {
 			*r = loadResult{} // the batch holds it now; nothing else will
 		}
 	}
+	l.finishBatch(&b)
+	if l.lastHead != nil && len(b.Articles) > 0 && libraryOrder(b.Articles[0], l.lastHead) < 0 {
+		b.Newer = true
+	}
+	return b
+}
+
+// finishBatch puts a batch in library order and gives each article a
+// stream-unique ID.
+func (l *streamLoader) finishBatch(b *Batch) {
+	ids := l.ids
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
 		if ids[a.ID] {
@@ -257,5 +303,4 @@ func (l *streamLoader) collect(sp batchSpan, ids map[string]bool) Batch {
 		ids[a.ID] = true
 		a.Story = a.ID
 	}
-	return b
 }

@@ -53,16 +53,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	key := fileKey{fi.Size(), fi.ModTime().UnixNano()}
 	if w.cache != nil {
 		if r, ok := w.cache.lookup(i, e, key); ok {
-			// Copy what the article keeps out of the index file's buffer,
-			// so the buffer (paths, sizes, other articles' records) is
-			// freed after the load instead of held by the library.
-			if r.a != nil {
-				r.a.Topics = w.shared.internList(r.a.Topics)
-				packOwnText(r.a, &w.ar)
-				w.place(r.a, e, key)
-			} else {
-				r.prob.Reason = strings.Clone(r.prob.Reason)
-			}
+			w.adopt(&r, e)
 			return r
 		}
 	}
@@ -76,6 +67,20 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	r.key = key
 	r.store = stable
 	return r
+}
+
+// adopt takes in a result answered by the cache. It copies what the
+// article keeps out of the index file's buffer, so that the buffer (paths,
+// sizes, other articles' records) is freed after the load instead of held
+// by the library.
+func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
+	if r.a == nil {
+		r.prob.Reason = strings.Clone(r.prob.Reason)
+		return
+	}
+	r.a.Topics = w.shared.internList(r.a.Topics)
+	packOwnText(r.a, &w.ar)
+	w.place(r.a, e, r.key)
 }
 
 // keep holds on to a read buffer for the next file.

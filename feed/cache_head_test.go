@@ -1,0 +1,197 @@
+package feed
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// headLibrary writes n articles over n/50 days (newest last by name), so
+// that a load has several batches and the first one is a strict part.
+func headLibrary(t *testing.T, dir string, n int) {
+	t.Helper()
+	files := map[string]string{}
+	for i := range n {
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/50)
+		name := fmt.Sprintf("%s-story-%04d.md", day.Format("2006-01-02"), i)
+		files[name] = article(fmt.Sprintf("Story number %04d of the archive", i),
+			fmt.Sprintf("https://example.com/%d", i), day.Add(time.Duration(i%50)*time.Minute).Format(time.RFC3339))
+	}
+	write(t, dir, files)
+}
+
+// streamAll collects a stream's batches.
+func streamAll(t *testing.T, opt Options, srcs ...Source) []Batch {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	ch, err := Stream(ctx, srcs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Batch
+	for b := range ch {
+		out = append(out, b)
+	}
+	if len(out) == 0 || !out[len(out)-1].Done {
+		t.Fatal("the stream ended without a Done batch")
+	}
+	return out
+}
+
+func batchPaths(bs []Batch) []string {
+	var out []string
+	for _, b := range bs {
+		for _, a := range b.Articles {
+			out = append(out, a.Path)
+		}
+	}
+	return out
+}
+
+// TestHeadFirstBatchWarm: a warm start sends the same articles in the same
+// order as a cold one, each once, and the first batch (answered from the
+// head file before the walk) is the newest files.
+func TestHeadFirstBatchWarm(t *testing.T) {
+	dir, cdir := t.TempDir(), t.TempDir()
+	headLibrary(t, dir, 700)
+	coldPaths := batchPaths(streamAll(t, Options{}, Dir(dir)))
+	streamAll(t, Options{Cache: OpenCache(cdir)}, Dir(dir)) // writes the index and head
+	head, err := os.Stat(filepath.Join(cdir, mustGlob(t, cdir, "*.head")))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	warm := streamAll(t, Options{Cache: OpenCache(cdir)}, Dir(dir))
+	if got := batchPaths(warm); !slices.Equal(got, coldPaths) {
+		t.Fatalf("warm stream: %d paths, cold %d; the order or the set differs", len(got), len(coldPaths))
+	}
+	if len(warm) < 3 {
+		t.Fatalf("%d batches: the library is too small to test a head", len(warm))
+	}
+	if n := len(warm[0].Articles); n == 0 || n > maxHeadEntries || warm[0].Articles[0].Path != coldPaths[0] {
+		t.Errorf("first batch: %d articles starting with %q, want the newest", n, warm[0].Articles[0].Path)
+	}
+	for i, b := range warm {
+		if b.Newer {
+			t.Errorf("batch %d marked Newer though nothing changed", i)
+		}
+	}
+	// Nothing changed: the head is not rewritten.
+	again, err := os.Stat(filepath.Join(cdir, mustGlob(t, cdir, "*.head")))
+	if err != nil || !os.SameFile(head, again) {
+		t.Errorf("an unchanged library rewrote its head (%v)", err)
+	}
+}
+
+func mustGlob(t *testing.T, dir, pattern string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(m) != 1 {
+		t.Fatalf("%s in %s: %v, want one", pattern, dir, m)
+	}
+	return filepath.Base(m[0])
+}
+
+// TestHeadAfterChanges: files saved, changed and removed since the last
+// run. The head batch shows what it still can; the newer file arrives in a
+// batch marked Newer; nothing is sent twice or lost; IDs stay unique; the
+// library ends in library order.
+func TestHeadAfterChanges(t *testing.T) {
+	dir, cdir := t.TempDir(), t.TempDir()
+	headLibrary(t, dir, 700)
+	cache := OpenCache(cdir)
+	first := streamAll(t, Options{Cache: cache}, Dir(dir))
+	newest := first[0].Articles
+
+	// A newer file, one of the head's files changed, one removed, and one
+	// saved again under a new name with the URL of a head article.
+	write(t, dir, map[string]string{
+		"2030-01-01-fresh.md": article("A fresh story saved since", "https://example.com/fresh", "2030-01-01T10:00:00Z"),
+		"2030-01-02-again.md": article("Saved again with an old URL", newest[2].WebURL, "2030-01-02T10:00:00Z"),
+	})
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(newest[0].Path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(newest[1].Path); err != nil {
+		t.Fatal(err)
+	}
+
+	warm := streamAll(t, Options{Cache: cache}, Dir(dir))
+	if slices.Contains(batchPaths(warm[:1]), newest[1].Path) {
+		t.Error("the head batch sent a file removed since")
+	}
+	got := batchPaths(warm)
+	seen := map[string]bool{}
+	for _, p := range got {
+		if seen[p] {
+			t.Errorf("%s sent twice", p)
+		}
+		seen[p] = true
+	}
+	if want := 700 - 1 + 2; len(got) != want {
+		t.Errorf("%d articles sent, want %d", len(got), want)
+	}
+	newer := false
+	for _, b := range warm[1:] {
+		for _, a := range b.Articles {
+			if a.Title == "A fresh story saved since" {
+				newer = b.Newer
+			}
+		}
+	}
+	if !newer {
+		t.Error("the batch with the file saved since is not marked Newer")
+	}
+
+	lib := NewLibrary()
+	for _, b := range warm {
+		lib.Add(b)
+	}
+	if !slices.IsSortedFunc(lib.Articles(), libraryOrder) {
+		t.Error("Library.Add did not merge the Newer batch in order")
+	}
+	lib.Finish()
+	ids := map[string]bool{}
+	for _, a := range lib.Articles() {
+		if ids[a.ID] {
+			t.Errorf("ID %s twice", a.ID)
+		}
+		ids[a.ID] = true
+	}
+	if got := lib.Articles()[0].Title; got != "Saved again with an old URL" {
+		t.Errorf("newest article %q, want the one saved last", got)
+	}
+	if s := lib.Story(lib.Articles()[0].ID); len(s) != 2 {
+		t.Errorf("the story saved twice has %d articles, want 2", len(s))
+	}
+	// The next start's head knows the new files.
+	next := streamAll(t, Options{Cache: cache}, Dir(dir))
+	if next[0].Articles[0].Title != "Saved again with an old URL" {
+		t.Errorf("next head starts with %q", next[0].Articles[0].Title)
+	}
+	for i, b := range next {
+		if b.Newer {
+			t.Errorf("batch %d of the next start marked Newer", i)
+		}
+	}
+}
+
+// TestHeadRootGone: a root that disappears after a warm start's check is
+// still an error from Stream (checked before the head is used).
+func TestHeadRootGone(t *testing.T) {
+	dir, cdir := t.TempDir(), t.TempDir()
+	headLibrary(t, dir, 10)
+	streamAll(t, Options{Cache: OpenCache(cdir)}, Dir(dir))
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: OpenCache(cdir)}); err == nil {
+		t.Error("Stream of a removed directory: no error")
+	}
+}
