@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unsafe"
 )
 
@@ -184,6 +185,7 @@ func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entr
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("write index: %w", err)
 	}
+	removeStaleTemps(dir)
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write index: %w", err)
@@ -277,4 +279,20 @@ func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entr
 // (not an FS source) that did not change while it was read.
 func cacheable(e *loadEntry, r *loadResult) bool {
 	return e.src.fsys == nil && r.store && (r.a != nil || r.prob != nil)
+}
+
+// staleTemp is the age after which a temporary index file is an orphan: a
+// process stopped while writing it (the reader quit during a load) leaves
+// it behind, and an index of 100,000 articles is ~90 MB. Writing one takes
+// seconds, so a younger one may be another process's, still being written.
+const staleTemp = 10 * time.Minute
+
+// removeStaleTemps deletes orphaned temporary index files in dir.
+func removeStaleTemps(dir string) {
+	tmps, _ := filepath.Glob(filepath.Join(dir, ".index-*.tmp"))
+	for _, p := range tmps {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > staleTemp {
+			os.Remove(p)
+		}
+	}
 }

@@ -195,3 +195,51 @@ func TestHeadRootGone(t *testing.T) {
 		t.Error("Stream of a removed directory: no error")
 	}
 }
+
+// TestHeadHold: after a warm start's first batch the walk waits for Hold,
+// so a file saved before Hold is closed is still found; a Hold that is
+// never closed only delays the load; a cancelled load ends while holding.
+func TestHeadHold(t *testing.T) {
+	dir, cdir := t.TempDir(), t.TempDir()
+	headLibrary(t, dir, 300)
+	cache := OpenCache(cdir)
+	streamAll(t, Options{Cache: cache}, Dir(dir))
+
+	hold := make(chan struct{})
+	ch, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-ch // the head batch
+	// Time for a walk that ignored Hold to be over (the file must then be
+	// missing); a walk that waits is not affected.
+	time.Sleep(50 * time.Millisecond)
+	write(t, dir, map[string]string{"2030-01-01-late.md": article("Saved while the screen was drawn", "", "")})
+	close(hold)
+	found := false
+	for b := range ch {
+		for _, a := range b.Articles {
+			found = found || a.Title == "Saved while the screen was drawn"
+		}
+	}
+	if !found {
+		t.Error("the walk did not wait for Hold: a file saved before it was closed is missing")
+	}
+
+	if got := batchPaths(streamAll(t, Options{Cache: cache, Hold: make(chan struct{})}, Dir(dir))); len(got) != 301 {
+		t.Errorf("with a Hold never closed: %d articles, want 301", len(got))
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	ch, err = Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache, Hold: make(chan struct{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-ch
+	cancel()
+	for b := range ch {
+		if b.Done {
+			t.Error("a load cancelled while holding still finished")
+		}
+	}
+}

@@ -302,3 +302,24 @@ func TestCacheSeparatesLibraries(t *testing.T) {
 		t.Errorf("%d index files, want one per library", len(m))
 	}
 }
+
+// TestCacheRemovesOrphanedTemps: temporary index files left by a process
+// stopped while writing are removed by the next write once they are old;
+// a young one may be another process's and stays.
+func TestCacheRemovesOrphanedTemps(t *testing.T) {
+	f := newCacheFixture(t)
+	old, young := filepath.Join(f.cdir, ".index-123.tmp"), filepath.Join(f.cdir, ".index-456.tmp")
+	writeFile(t, old, []byte("half an index"))
+	writeFile(t, young, []byte("being written"))
+	hourAgo := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(old, hourAgo, hourAgo); err != nil {
+		t.Fatal(err)
+	}
+	f.load()
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("an orphaned temporary file an hour old is still there (%v)", err)
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Errorf("a temporary file being written was removed: %v", err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Source is one place articles are loaded from: a directory on disk or a
@@ -56,7 +57,16 @@ type Options struct {
 	// Cache is the index cache that makes reopening an unchanged library
 	// parse nothing; nil disables it.
 	Cache *Cache
+	// Hold, when set, keeps the walk waiting after a warm start's first
+	// batch until it is closed (at most maxHold): a UI closes it once that
+	// batch is on the screen, which the walk and the index read, taking
+	// both cores of a small machine, would otherwise delay.
+	Hold <-chan struct{}
 }
+
+// maxHold bounds the wait for Options.Hold: a UI that never draws must
+// not stop the load.
+const maxHold = 250 * time.Millisecond
 
 // Batch is one step of a streamed load. Batches arrive newest first: every
 // article of a batch is older (by file-name date) than those of the batches
@@ -128,6 +138,10 @@ func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, erro
 		if head, ok := l.headBatch(); ok {
 			ch <- head
 			go func() {
+				if !hold(ctx, opt.Hold) {
+					close(ch)
+					return
+				}
 				l.cache.readOld()
 				if src, err := l.walk(); err != nil {
 					l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true})
@@ -147,6 +161,22 @@ func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, erro
 	}
 	go l.run(ch)
 	return ch, nil
+}
+
+// hold waits for Options.Hold (see there); false when ctx ended first.
+func hold(ctx context.Context, ch <-chan struct{}) bool {
+	if ch == nil {
+		return true
+	}
+	t := time.NewTimer(maxHold)
+	defer t.Stop()
+	select {
+	case <-ch:
+	case <-t.C:
+	case <-ctx.Done():
+		return false
+	}
+	return true
 }
 
 // rootsReadable reports whether every directory source can be opened now,
