@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"maps"
+
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,9 +15,31 @@ import (
 // about half a second at 100,000 articles, so it runs in a Cmd once the
 // library is loaded (and again after each change); the result maps every
 // article to its story, and grouping the shown articles by it is one pass
-// per list update. Until it lands, every article is a row.
+// per list update, in a Cmd for large lists (rows.go). Until it lands,
+// every article is a row.
 
-// stories is a clustering of the library.
+// clusters is the story clustering and what the rows are grouped by.
+type clusters struct {
+	on bool
+	// gen numbers the clusterings started; an older one's result is
+	// dropped.
+	gen     int
+	stories stories
+	// expanded holds the stories (by first member) opened into one row
+	// per article. It is replaced, never changed in place: a Cmd grouping
+	// rows may be reading it (rows.go).
+	expanded map[*feed.Article]bool
+	// rowsGen numbers the row groupings (rows.go); while one runs in a
+	// Cmd, waiting is set and pending holds the articles it groups.
+	rowsGen int
+	waiting bool
+	pending []*feed.Article
+	// asyncFrom: from this many articles, rows are grouped in a Cmd.
+	asyncFrom int
+}
+
+// stories is a clustering of the library. It is never changed once
+// built: Cmds read it.
 type stories struct {
 	// of maps each article to its story's index in members.
 	of      map[*feed.Article]int32
@@ -31,11 +55,11 @@ type clusteredMsg struct {
 // recluster clusters the library in a Cmd; nil when clustering is off.
 // gen counts the calls, so a result for an older library is dropped.
 func (m *Model) recluster() tea.Cmd {
-	if !m.clustering {
+	if !m.cl.on {
 		return nil
 	}
-	m.clusterGen++
-	gen, arts := m.clusterGen, m.all
+	m.cl.gen++
+	gen, arts := m.cl.gen, m.all
 	return func() tea.Msg {
 		cs := feed.Clusters(arts, feed.ClusterOptions{})
 		st := stories{of: make(map[*feed.Article]int32, len(arts)), members: make([][]*feed.Article, len(cs))}
@@ -52,21 +76,11 @@ func (m *Model) recluster() tea.Cmd {
 // handleClustered takes a finished clustering and regroups the list,
 // keeping the cursor on its article (or on that article's story).
 func (m *Model) handleClustered(msg clusteredMsg) tea.Cmd {
-	if msg.gen != m.clusterGen {
+	if msg.gen != m.cl.gen {
 		return nil
 	}
-	m.stories = msg.st
-	m.regroup()
-	return m.list.cursorMoved()
-}
-
-// regroup rebuilds the rows from the shown articles.
-func (m *Model) regroup() {
-	sel := m.list.Selected()
-	m.list.setArticles(m.list.shown, sel)
-	if sel != nil && m.list.Selected() != sel {
-		m.list.selectArticle(m.storyLead(sel))
-	}
+	m.cl.stories = msg.st
+	return m.regroup()
 }
 
 // storyLead is the article whose row stands for a's story in the list now
@@ -85,16 +99,16 @@ func (m *Model) storyLead(a *feed.Article) *feed.Article {
 }
 
 func (m *Model) sameStory(a, b *feed.Article) bool {
-	i, ok := m.stories.of[a]
-	k, ok2 := m.stories.of[b]
+	i, ok := m.cl.stories.of[a]
+	k, ok2 := m.cl.stories.of[b]
 	return ok && ok2 && i == k
 }
 
 // groupRows turns the shown articles into rows: the first shown article of
 // each story is its row, with "+N" for the other shown articles of that
-// story, which follow it indented when the story is expanded.
-func (m *Model) groupRows(arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
-	st := m.stories
+// story, which follow it indented when the story is expanded. It only
+// reads its arguments, so it can run in a Cmd (rows.go).
+func groupRows(st stories, expanded map[*feed.Article]bool, arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
 	rows := make([]list.Item, 0, len(arts))
 	if st.of == nil {
 		for _, a := range arts {
@@ -129,7 +143,7 @@ func (m *Model) groupRows(arts []*feed.Article) ([]list.Item, map[*feed.Article]
 		done[c] = true
 		rows = append(rows, item{a: a})
 		info[a] = storyRow{more: int(count[c]) - 1}
-		if m.expanded[st.members[c][0]] {
+		if expanded[st.members[c][0]] {
 			for k := i + 1; k < len(arts); k++ {
 				if story[k] == c {
 					rows = append(rows, item{a: arts[k]})
@@ -141,42 +155,44 @@ func (m *Model) groupRows(arts []*feed.Article) ([]list.Item, map[*feed.Article]
 	return rows, info
 }
 
-// toggleExpand opens or closes the selected row's story.
-func (m *Model) toggleExpand() {
-	a := m.list.Selected()
-	c, ok := m.stories.of[a]
-	if a == nil || !ok || len(m.stories.members[c]) < 2 {
-		m.status.set("This story has a single article.")
-		return
-	}
-	key := m.stories.members[c][0]
-	m.expanded[key] = !m.expanded[key]
-	if !m.expanded[key] {
-		delete(m.expanded, key)
-		a = m.storyLeadOf(c)
-	}
-	m.list.setArticles(m.list.shown, a)
+// groupNow groups arts by the current clustering, on the caller's
+// goroutine (the list's group function).
+func (m *Model) groupNow(arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
+	return groupRows(m.cl.stories, m.cl.expanded, arts)
 }
 
-// storyLeadOf is the first shown article of story c (its row's article).
-func (m *Model) storyLeadOf(c int32) *feed.Article {
-	for _, a := range m.list.shown {
-		if i, ok := m.stories.of[a]; ok && i == c {
-			return a
-		}
+// toggleExpand opens or closes the selected row's story. Closed from one
+// of its articles' rows, the cursor goes to the story's row (regroup).
+func (m *Model) toggleExpand() tea.Cmd {
+	a := m.list.Selected()
+	c, ok := m.cl.stories.of[a]
+	if a == nil || !ok || len(m.cl.stories.members[c]) < 2 {
+		m.status.set("This story has a single article.")
+		return nil
 	}
-	return nil
+	key := m.cl.stories.members[c][0]
+	expanded := maps.Clone(m.cl.expanded)
+	if expanded == nil {
+		expanded = map[*feed.Article]bool{}
+	}
+	if expanded[key] {
+		delete(expanded, key)
+	} else {
+		expanded[key] = true
+	}
+	m.cl.expanded = expanded
+	return m.regroup()
 }
 
 // storyIDs are the IDs of every article of a's story (a's own ID first),
 // for the marks: marking a story read marks all its articles.
 func (m *Model) storyIDs(a *feed.Article) []string {
 	ids := []string{a.ID}
-	c, ok := m.stories.of[a]
-	if !m.clustering || !ok {
+	c, ok := m.cl.stories.of[a]
+	if !m.cl.on || !ok {
 		return ids
 	}
-	for _, o := range m.stories.members[c] {
+	for _, o := range m.cl.stories.members[c] {
 		if o != a {
 			ids = append(ids, o.ID)
 		}

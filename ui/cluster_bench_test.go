@@ -19,11 +19,10 @@ func BenchmarkGroupRows100k(b *testing.B) {
 	m := New(Options{Clustering: true})
 	m.all = arts
 	msg := m.recluster()().(clusteredMsg)
-	m.stories = msg.st
 	b.ReportMetric(float64(len(msg.st.members)), "stories")
 	b.ResetTimer()
 	for range b.N {
-		rows, _ := m.groupRows(arts)
+		rows, _ := groupRows(msg.st, nil, arts)
 		if len(rows) == 0 {
 			b.Fatal(fmt.Sprint("no rows"))
 		}

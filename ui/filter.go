@@ -189,8 +189,7 @@ func (f *filter) view(s *Styles, w int) string {
 func (m *Model) applyFilter() tea.Cmd {
 	cmd := m.filter.run(m.all)
 	if cmd == nil {
-		m.list.setArticles(m.all, m.list.Selected())
-		return m.list.cursorMoved()
+		return m.showArticles(m.all)
 	}
 	return cmd
 }
@@ -202,28 +201,30 @@ func (m *Model) clearFilter() tea.Cmd {
 	return m.applyFilter()
 }
 
-// handleFilterResult shows the matches of the current query; results of an
-// older query are dropped. A query the matcher rejects keeps the previous
-// results and shows why.
-// A query that cannot be parsed empties the list, which shows the hint.
+// handleFilterResult shows the matches of the current query (their rows
+// may be grouped in a Cmd, see rows.go); results of an older query are
+// dropped. A query that cannot be parsed empties the list, which shows
+// the hint.
 func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	f := m.filter
 	if msg.gen != f.gen {
 		return nil
 	}
 	f.running = false
+	var show tea.Cmd
 	if msg.err != nil {
 		f.hint = feed.SanitizeLine(msg.err.Error())
-		m.list.setArticles(nil, nil)
+		m.setArticles(nil, nil)
+		show = m.list.cursorMoved()
 	} else {
 		f.hint = ""
-		m.list.setArticles(msg.articles, m.list.Selected())
+		show = m.showArticles(msg.articles)
 	}
 	var again tea.Cmd
 	if f.dirty {
 		again = f.run(m.all)
 	}
-	return tea.Batch(again, m.list.cursorMoved())
+	return tea.Batch(again, show)
 }
 
 // refilter matches again after the article set changed (loading). One

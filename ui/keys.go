@@ -87,8 +87,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case keyIs(msg, k.Timeline):
 		m.toggleTimeline()
 	case keyIs(msg, k.Expand):
-		m.toggleExpand()
-		return m.list.cursorMoved(), true
+		return m.toggleExpand(), true
 	default:
 		return nil, false
 	}

@@ -182,7 +182,7 @@ func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
 		m.reading.unreadOnly, m.reading.starred = false, false
 		m.filter.always = m.viewsOn() // a sort other than newest stays
 		run := m.filter.run(m.all)    // bumps the generation: drops a match in flight
-		m.list.setArticles(m.all, a)
+		m.setArticles(m.all, a)
 		return tea.Batch(run, m.list.cursorMoved())
 	}
 	return m.list.cursorMoved()

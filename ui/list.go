@@ -91,17 +91,24 @@ func (p *listPane) Len() int { return len(p.items) }
 // setArticles replaces the shown articles, keeping the cursor on keep when
 // it is among them (else on the first).
 func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
-	p.shown = arts
 	var items []list.Item
-	p.delegate.rows = nil
+	var rows map[*feed.Article]storyRow
 	if p.group != nil {
-		items, p.delegate.rows = p.group(arts)
+		items, rows = p.group(arts)
 	} else {
 		items = make([]list.Item, len(arts))
 		for i, a := range arts {
 			items[i] = item{a: a}
 		}
 	}
+	p.setRows(arts, items, rows, keep)
+}
+
+// setRows shows arts as the given rows (grouped beforehand, see rows.go),
+// keeping the cursor on keep when it is a row (else on the first).
+func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article) {
+	p.shown = arts
+	p.delegate.rows = rows
 	p.items = items
 	p.list.SetItems(items)
 	p.selectArticle(keep)

@@ -80,7 +80,7 @@ func (m *Model) finishLoading() tea.Cmd {
 	m.lib.Finish()
 	m.all = m.lib.Articles()
 	if !m.filter.applied() {
-		m.list.setArticles(m.all, m.list.Selected())
+		m.setArticles(m.all, m.list.Selected())
 		return nil
 	}
 	return m.refilter()

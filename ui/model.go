@@ -129,20 +129,15 @@ type Model struct {
 	fresh int
 	// changes numbers the watcher's changes, so an index rebuilt for an
 	// older one is dropped.
-	changes int
-	// clustering: one row per story; stories is the library clustered
-	// (number clusterGen); expanded holds the stories (by first member)
-	// opened into one row per article.
-	copier     Copier
-	timeline   timelinePane
-	clustering bool
-	clusterGen int
-	stories    stories
-	expanded   map[*feed.Article]bool
-	lib        *feed.Library
-	all        []*feed.Article // every loaded article, in list order
-	loading    bool
-	found      int
+	changes  int
+	copier   Copier
+	timeline timelinePane
+	// cl is the story clustering the rows are grouped by (cluster.go).
+	cl      clusters
+	lib     *feed.Library
+	all     []*feed.Article // every loaded article, in list order
+	loading bool
+	found   int
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
@@ -160,27 +155,26 @@ func New(o Options) *Model {
 	}
 	styles := o.Styles
 	m := &Model{
-		keys:       o.Keys,
-		styles:     &styles,
-		clock:      o.Clock,
-		opener:     o.Opener,
-		conf:       o.Layout,
-		loader:     o.Loader,
-		watch:      o.Watch,
-		clustering: o.Clustering,
-		copier:     o.Copier,
-		expanded:   map[*feed.Article]bool{},
-		lib:        feed.NewLibrary(),
-		loading:    o.Loader != nil,
-		debug:      o.Debug,
-		follow:     o.FollowDelay,
+		keys:    o.Keys,
+		styles:  &styles,
+		clock:   o.Clock,
+		opener:  o.Opener,
+		conf:    o.Layout,
+		loader:  o.Loader,
+		watch:   o.Watch,
+		cl:      clusters{on: o.Clustering, asyncFrom: asyncRowsFrom},
+		copier:  o.Copier,
+		lib:     feed.NewLibrary(),
+		loading: o.Loader != nil,
+		debug:   o.Debug,
+		follow:  o.FollowDelay,
 	}
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
 	if o.Clustering {
-		m.list.group = m.groupRows
+		m.list.group = m.groupNow
 	}
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
 	m.detail.delay = o.RenderDelay
@@ -258,6 +252,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case clusteredMsg:
 		return m, m.handleClustered(msg)
+	case rowsMsg:
+		return m, m.handleRows(msg)
 	case copiedMsg:
 		return m, m.handleCopied(msg)
 	case tea.MouseMsg:

@@ -79,7 +79,7 @@ func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 	// pointers, removed ones go. The cursor keeps its row when its own
 	// article went.
 	shown := make([]*feed.Article, 0, m.list.Len())
-	for _, old := range m.list.shown {
+	for _, old := range m.latestShown() {
 		if a := byPath[old.Path]; a != nil {
 			shown = append(shown, a)
 		}
@@ -92,7 +92,7 @@ func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 	if !m.filter.applied() {
 		shown = m.all
 	}
-	m.list.setArticles(shown, keep)
+	m.setArticles(shown, keep)
 	if keep == nil && len(shown) > 0 {
 		m.list.list.Select(min(idx, len(shown)-1))
 	}
