@@ -36,14 +36,28 @@ func (e notRegularError) Error() string {
 	return "not a regular file (" + kind + ")"
 }
 
-func checkRegular(fi fs.FileInfo) error {
-	if !fi.Mode().IsRegular() {
-		return notRegularError{fi.Mode()}
+func checkRegular(fi fs.FileInfo) error { return checkMode(fi.Mode(), fi.Size()) }
+
+func checkMode(mode fs.FileMode, size int64) error {
+	if !mode.IsRegular() {
+		return notRegularError{mode}
 	}
-	if fi.Size() > MaxFileBytes {
+	if size > MaxFileBytes {
 		return errTooLarge
 	}
 	return nil
+}
+
+// statPath is statEntry by path.
+func statPath(path string) (fileKey, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileKey{}, err
+	}
+	if err := checkRegular(fi); err != nil {
+		return fileKey{}, err
+	}
+	return fileKey{fi.Size(), fi.ModTime().UnixNano()}, nil
 }
 
 // readOS reads a file on disk safely: opened without blocking (a FIFO

@@ -4,6 +4,7 @@ package feed
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -15,11 +16,23 @@ import (
 
 // TestHostileFiles puts every kind of file that could hang, crash or
 // exhaust a naive loader next to a good article: each must be one skipped
-// file with a clear reason, and the good article must load.
+// file with a clear reason, and the good article must load. In a large
+// directory the loader stats files relative to the open directory (see
+// statEntry), so the hazards are tried there too.
 func TestHostileFiles(t *testing.T) {
+	t.Run("small directory", func(t *testing.T) { testHostileFiles(t, 0) })
+	t.Run("large directory", func(t *testing.T) { testHostileFiles(t, keepDirMin) })
+}
+
+func testHostileFiles(t *testing.T, pad int) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "2020-01-01-good.md")
 	write(t, dir, map[string]string{"2020-01-01-good.md": article("The one good story", "", "")})
+	padding := map[string]string{}
+	for i := range pad {
+		padding[fmt.Sprintf("2019-01-01-padding-%d.md", i)] = article(fmt.Sprintf("Padding story number %d", i), "", "")
+	}
+	write(t, dir, padding)
 	p := func(name string) string { return filepath.Join(dir, name) }
 
 	if err := syscall.Mkfifo(p("2020-01-02-fifo.md"), 0o644); err != nil {
@@ -71,8 +84,8 @@ func TestHostileFiles(t *testing.T) {
 		"2020-01-09-just-too-big.md": "too large",
 	}
 	lib := mustLoad(t, Options{}, Dir(dir))
-	if lib.Len() != 1 || lib.Articles()[0].Path != good {
-		t.Errorf("loaded %v, want only the good article", titles(lib.Articles()))
+	if lib.Len() != 1+pad || lib.Articles()[0].Path != good {
+		t.Errorf("loaded %d articles, first %v; want the good one and %d padding", lib.Len(), titles(lib.Articles()[:1]), pad)
 	}
 	probs := problemsByPath(lib.Skipped())
 	for name, reason := range want {

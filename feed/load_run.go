@@ -64,6 +64,7 @@ type streamLoader struct {
 	shared     *sharedText // values repeated across articles, stored once
 
 	srcs  []*Source       // private copies: articles point at them for Detail
+	dirs  []int           // directories the walk left open (see statEntry)
 	hasFS bool            // a source is an fs.FS
 	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
 
@@ -105,10 +106,13 @@ func (l *streamLoader) walk() (*Source, error) {
 			}
 			seen[abs] = true
 		}
-		found, probs, err := s.walk()
+		found, probs, dirs, err := s.walk()
 		if err != nil {
+			closeDirs(l.dirs)
+			l.dirs = nil
 			return s, err
 		}
+		l.dirs = append(l.dirs, dirs...)
 		l.entries = append(l.entries, found...)
 		l.walkErrs = append(l.walkErrs, probs...)
 	}
@@ -184,7 +188,8 @@ func (l *streamLoader) run(ch chan<- Batch) {
 			l.work()
 		}()
 	}
-	defer wg.Wait() // no file is touched once the channel is closed
+	defer closeDirs(l.dirs) // after the workers stopped (deferred calls run in reverse)
+	defer wg.Wait()         // no file is touched once the channel is closed
 	if len(l.spans) < 2 {
 		l.sortRest()
 	}

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"errors"
-	"os"
 	"strings"
 )
 
@@ -43,14 +42,10 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	// Stat by name first: a FIFO, a device or a huge file is refused
 	// without being opened, and an unchanged file is answered by the cache
 	// without being read.
-	fi, err := os.Stat(e.path)
+	key, err := statEntry(e)
 	if err != nil {
 		return problemResult(e, 0, statReason(e.path, err))
 	}
-	if err := checkRegular(fi); err != nil {
-		return problemResult(e, 0, errReason(err))
-	}
-	key := fileKey{fi.Size(), fi.ModTime().UnixNano()}
 	if w.cache != nil {
 		if r, ok := w.cache.lookup(i, e, key); ok {
 			w.adopt(&r, e)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"strings"
@@ -23,6 +24,9 @@ type loadEntry struct {
 	rel  string // under the source root, slash-separated
 	path string // as shown to the user: the root as given, then rel
 	day  int32  // file-name date in days since 1970, or noDay
+	// dirfd is the descriptor of the open directory holding the file,
+	// plus one (0: none, stat by path; see statEntry).
+	dirfd int32
 }
 
 // isArticleName reports whether a file name is one the loader reads:
@@ -94,47 +98,69 @@ func daysFromCivil(y, m, d int) int {
 // followed (a loop cannot trap the walk) while symlinked files are
 // candidates like any other. An unreadable subdirectory becomes a Problem;
 // an unreadable root is the returned error.
-func (s *Source) walk() ([]loadEntry, []Problem, error) {
+//
+// Large directories are left open for statEntry; the caller closes the
+// descriptors in dirs (see closeDirs).
+func (s *Source) walk() (found []loadEntry, probs []Problem, dirs []int, err error) {
 	w := dirWalker{src: s}
+	defer func() {
+		if err != nil {
+			closeDirs(w.dirs)
+		}
+	}()
 	if s.fsys != nil {
 		ents, err := fs.ReadDir(s.fsys, ".")
 		if err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", s.root, err)
+			return nil, nil, nil, fmt.Errorf("read %s: %w", s.root, err)
 		}
 		w.fsDir(".", "", ents, 0)
-		return w.found, w.problems, nil
+		return w.found, w.problems, nil, nil
 	}
 	st, err := os.Stat(s.root)
 	if err != nil {
-		return nil, nil, rootError(s.root, err)
+		return nil, nil, nil, rootError(s.root, err)
 	}
 	if !st.IsDir() {
-		return nil, nil, fmt.Errorf("read %s: not a directory", s.root)
+		return nil, nil, nil, fmt.Errorf("read %s: not a directory", s.root)
 	}
-	ents, err := listDir(s.root)
+	ents, fd, err := listDirKeep(s.root, true)
 	if err != nil {
-		return nil, nil, rootError(s.root, err)
+		return nil, nil, nil, rootError(s.root, err)
 	}
 	w.found = make([]loadEntry, 0, len(ents)) // a flat archive: one allocation
-	w.osDir("", ents, 0)
-	return w.found, w.problems, nil
+	w.osDir("", ents, 0, w.keepDir(fd))
+	return w.found, w.problems, w.dirs, nil
 }
 
 type dirWalker struct {
 	src      *Source
 	found    []loadEntry
 	problems []Problem
+	dirs     []int // descriptors of the directories kept open
 }
 
-func (w *dirWalker) add(rel, name string) {
+// keepDir notes a directory descriptor kept open by listDirKeep and
+// returns it as a loadEntry holds it (see loadEntry.dirfd).
+func (w *dirWalker) keepDir(fd int) int32 {
+	if fd < 0 || fd >= math.MaxInt32 {
+		if fd >= 0 {
+			closeDirs([]int{fd})
+		}
+		return 0
+	}
+	w.dirs = append(w.dirs, fd)
+	return int32(fd) + 1
+}
+
+func (w *dirWalker) add(rel, name string, dirfd int32) {
 	p := w.src.display(rel)
 	if os.PathSeparator == '/' {
 		rel = p[len(p)-len(rel):] // share one allocation for Path and Rel
 	}
-	w.found = append(w.found, loadEntry{src: w.src, rel: rel, path: p, day: nameDay(name)})
+	w.found = append(w.found, loadEntry{src: w.src, rel: rel, path: p, day: nameDay(name), dirfd: dirfd})
 }
 
-func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int) {
+func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
 	for _, e := range ents {
 		name := e.name
 		if strings.HasPrefix(name, ".") {
@@ -146,16 +172,16 @@ func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int) {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
 				continue
 			}
-			sub, err := listDir(w.src.display(r))
+			sub, fd, err := listDirKeep(w.src.display(r), true)
 			if err != nil {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
 			}
 			// A directory that failed part-way still yields what it listed.
-			w.osDir(r, sub, depth+1)
+			w.osDir(r, sub, depth+1, w.keepDir(fd))
 			continue
 		}
 		if isArticleName(name) {
-			w.add(r, name)
+			w.add(r, name, dirfd)
 		}
 	}
 }
@@ -180,7 +206,7 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 			continue
 		}
 		if isArticleName(name) {
-			w.add(r, name)
+			w.add(r, name, 0)
 		}
 	}
 }

@@ -17,23 +17,39 @@ const direntBuf = 1 << 20
 // that nothing is stat'ed (a file system that does not fill d_type gets an
 // lstat per entry, as os.ReadDir does).
 func listDir(dir string) ([]dirEnt, error) {
+	ents, _, err := listDirKeep(dir, false)
+	return ents, err
+}
+
+// listDirKeep is listDir that, when keep is set and the directory holds
+// at least keepDirMin entries, leaves it open and returns its descriptor
+// (else -1): the loader stats a large directory's files relative to it
+// (see statEntry), which saves resolving the whole path 100,000 times.
+func listDirKeep(dir string, keep bool) (_ []dirEnt, dirfd int, _ error) {
 	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: dir, Err: err}
+		return nil, -1, &os.PathError{Op: "open", Path: dir, Err: err}
 	}
-	defer syscall.Close(fd)
-	buf := make([]byte, direntBuf)
 	var out []dirEnt
+	defer func() {
+		if dirfd < 0 {
+			syscall.Close(fd)
+		}
+	}()
+	buf := make([]byte, direntBuf)
 	for {
 		n, err := syscall.ReadDirent(fd, buf)
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
-			return out, &os.PathError{Op: "readdirent", Path: dir, Err: err}
+			return out, -1, &os.PathError{Op: "readdirent", Path: dir, Err: err}
 		}
 		if n <= 0 {
-			return out, nil
+			if keep && len(out) >= keepDirMin {
+				return out, fd, nil
+			}
+			return out, -1, nil
 		}
 		// One string per buffer, the names sliced from it: not an
 		// allocation per name. The walk keeps none of them (paths are

