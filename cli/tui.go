@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -80,9 +81,18 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	if len(dirs) == 0 {
 		srcs = []feed.Source{feed.FS(demo.FS(), "demo")}
 	}
+	// The walk of a warm start waits until the first articles are on the
+	// screen: on a small machine it would take the cores the first frame
+	// needs (see feed.Options.Hold). The watcher starts with the walk.
+	painted, walking := make(chan struct{}), make(chan struct{})
+	var paintOnce, walkOnce sync.Once
+	firstScreen := func() { paintOnce.Do(func() { close(painted) }) }
+	loadOpt := loadOptions(g.getenv)
+	loadOpt.Hold = painted
+	loadOpt.Walking = func() { walkOnce.Do(func() { close(walking) }) }
 	var changes <-chan feed.Change
 	if len(dirs) > 0 {
-		changes = watchInBackground(ctx, dirs, g.debug.Printf)
+		changes = watchInBackground(ctx, dirs, walking, g.debug.Printf)
 	}
 	// The reading state: a store that cannot be opened is shown in the
 	// status line; the reader works without marks.
@@ -103,7 +113,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Clock:          time.Now,
 		Opener:         browser.Opener{Browser: cfg.Browser, Env: g.getenv},
 		Renderer:       renderer,
-		Loader:         stream(ctx, srcs, loadOptions(g.getenv)),
+		Loader:         stream(ctx, srcs, loadOpt),
 		Watch:          changes,
 		Clustering:     cfg.Clustering,
 		Copier:         clipboard.Copier{Out: out},
@@ -118,6 +128,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		// without them, the rendered article still within 100 ms.
 		FollowDelay: 9 * time.Millisecond,
 		RenderDelay: 30 * time.Millisecond,
+		FirstScreen: firstScreen,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
@@ -192,10 +203,18 @@ func send(ctx context.Context, ch chan<- feed.Batch, b feed.Batch) bool {
 // the loader starts reading the same directory, so only a file written in
 // those first milliseconds could go unseen until the next change. A watch
 // that cannot start costs live updates only.
-func watchInBackground(ctx context.Context, dirs []string, logf func(string, ...any)) <-chan feed.Change {
+//
+// It waits for walking, closed as the loader's walk starts: on a warm
+// start that is after the first screen, which needs the cores more.
+func watchInBackground(ctx context.Context, dirs []string, walking <-chan struct{}, logf func(string, ...any)) <-chan feed.Change {
 	out := make(chan feed.Change)
 	go func() {
 		defer close(out)
+		select {
+		case <-walking:
+		case <-ctx.Done():
+			return
+		}
 		changes, err := feed.Watch(ctx, dirs, feed.WatchOptions{})
 		if err != nil {
 			logf("tui: no live updates: %v", err)

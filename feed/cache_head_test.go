@@ -206,7 +206,16 @@ func TestHeadHold(t *testing.T) {
 	streamAll(t, Options{Cache: cache}, Dir(dir))
 
 	hold := make(chan struct{})
-	ch, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold})
+	walked := make(chan bool, 2)
+	walking := func() {
+		select {
+		case <-hold:
+			walked <- true
+		default:
+			walked <- false
+		}
+	}
+	ch, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold, Walking: walking})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,6 +233,9 @@ func TestHeadHold(t *testing.T) {
 	}
 	if !found {
 		t.Error("the walk did not wait for Hold: a file saved before it was closed is missing")
+	}
+	if len(walked) != 1 || !<-walked {
+		t.Error("Walking was not called once, after Hold was closed")
 	}
 
 	if got := batchPaths(streamAll(t, Options{Cache: cache, Hold: make(chan struct{})}, Dir(dir))); len(got) != 301 {

@@ -62,6 +62,9 @@ type Options struct {
 	// batch is on the screen, which the walk and the index read, taking
 	// both cores of a small machine, would otherwise delay.
 	Hold <-chan struct{}
+	// Walking, when set, is called as the walk starts (after Hold): a
+	// watcher started then cannot miss a file the walk did not see.
+	Walking func()
 }
 
 // maxHold bounds the wait for Options.Hold: a UI that never draws must
@@ -142,6 +145,7 @@ func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, erro
 					close(ch)
 					return
 				}
+				walking(opt)
 				l.cache.readOld()
 				if src, err := l.walk(); err != nil {
 					l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true})
@@ -153,6 +157,7 @@ func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, erro
 			return ch, nil
 		}
 	}
+	walking(opt)
 	if l.cache != nil {
 		l.cache.readOld() // while the directories are walked
 	}
@@ -161,6 +166,12 @@ func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, erro
 	}
 	go l.run(ch)
 	return ch, nil
+}
+
+func walking(opt Options) {
+	if opt.Walking != nil {
+		opt.Walking()
+	}
 }
 
 // hold waits for Options.Hold (see there); false when ctx ended first.

@@ -39,6 +39,7 @@ func waitBatch(ch <-chan feed.Batch) tea.Cmd {
 				b.Skipped = append(b.Skipped, next.Skipped...)
 				b.Found = max(b.Found, next.Found)
 				b.Done = next.Done
+				b.Newer = b.Newer || next.Newer
 			default:
 				return batchMsg{batch: b}
 			}
@@ -56,13 +57,27 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	m.debug("batch: %d articles, %d skipped, found %d, done %v", len(b.Articles), len(b.Skipped), b.Found, b.Done || msg.closed)
 	m.lib.Add(b)
 	m.found = max(m.found, b.Found)
-	m.all = append(m.all, b.Articles...)
-	m.indexArticles(b.Articles)
-	var cmds []tea.Cmd
-	if !m.filter.applied() {
-		m.list.appendArticles(b.Articles)
+	if b.Newer {
+		// Files saved since the last run, newer than the first screen's
+		// (see feed.Batch.Newer): the library merged them in order, so
+		// take its order, and index everything again in it (searches
+		// return articles in index order). Only a first batch or so is
+		// loaded at this point.
+		m.all = append([]*feed.Article(nil), m.lib.Articles()...)
+		m.index = feed.NewIndex()
+		m.indexArticles(m.all)
 	} else {
+		m.all = append(m.all, b.Articles...)
+		m.indexArticles(b.Articles)
+	}
+	var cmds []tea.Cmd
+	switch {
+	case m.filter.applied():
 		cmds = append(cmds, m.refilter())
+	case b.Newer:
+		m.setArticles(m.all, m.list.Selected())
+	default:
+		m.list.appendArticles(b.Articles)
 	}
 	if b.Done || msg.closed {
 		cmds = append(cmds, m.finishLoading())
@@ -84,4 +99,15 @@ func (m *Model) finishLoading() tea.Cmd {
 		return nil
 	}
 	return m.refilter()
+}
+
+// noteScreen tells Options.FirstScreen, once, that the screen shows the
+// first articles (or that there are none to wait for). Called from View:
+// the frame goes out on the renderer's next tick.
+func (m *Model) noteScreen() {
+	if m.firstScreen != nil && (len(m.all) > 0 || !m.loading) {
+		f := m.firstScreen
+		m.firstScreen = nil
+		f()
+	}
 }

@@ -75,6 +75,9 @@ type Options struct {
 	// Debug logs what the model does (keys, renders, loading) to the
 	// HERALD_DEBUG file; nil = no log. Never the terminal.
 	Debug func(format string, args ...any)
+	// FirstScreen is called once, when the first articles are drawn (see
+	// feed.Options.Hold); nil = nothing to tell.
+	FirstScreen func()
 }
 
 type paneID int
@@ -145,6 +148,8 @@ type Model struct {
 	// pending is a link action waiting for the current render.
 	pending *pendingLink
 	debug   func(format string, args ...any)
+	// firstScreen is Options.FirstScreen until it was called.
+	firstScreen func()
 }
 
 // New builds the root model. Nothing is loaded or rendered until the
@@ -168,6 +173,8 @@ func New(o Options) *Model {
 		loading: o.Loader != nil,
 		debug:   o.Debug,
 		follow:  o.FollowDelay,
+
+		firstScreen: o.FirstScreen,
 	}
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}
@@ -299,28 +306,12 @@ func (m *Model) handleCursorMoved(msg cursorMovedMsg) tea.Cmd {
 	return tea.Tick(m.follow, func(time.Time) tea.Msg { return followMsg{article: a} })
 }
 
-func (m *Model) handleFollow(msg followMsg) tea.Cmd {
-	if msg.article != m.list.Selected() {
-		return nil
-	}
-	return m.detail.show(msg.article)
-}
-
-func (m *Model) handleRendered(msg renderedMsg) tea.Cmd {
-	m.debug("rendered %s at %d in %v (seq %d, current %v, err %v)", msg.key.id[:min(12, len(msg.key.id))],
-		msg.key.width, msg.result.took, msg.seq, msg.key == m.detail.key, msg.result.err)
-	err, next := m.detail.handleRendered(msg)
-	if err != nil {
-		m.status.setError(err)
-	}
-	return tea.Batch(next, m.runPending())
-}
-
 // View implements tea.Model: exactly Height lines of exactly Width cells.
 func (m *Model) View() string {
 	if !m.sized {
 		return ""
 	}
+	defer m.noteScreen()
 	l := m.layout
 	lines := make([]string, 0, l.Height)
 	lines = append(lines, m.bodyLines()...)

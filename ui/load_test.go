@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// TestLoadingNewerBatch: on a warm start the first batch comes from the
+// index cache, and files saved since arrive later in a batch marked Newer.
+// They go above, in order, in the list and in searches, and the cursor
+// stays on the article it was on.
+func TestLoadingNewerBatch(t *testing.T) {
+	arts := articles(10)
+	hs := newLoadingHarness(t)
+	hs.send(batchMsg{batch: feed.Batch{Articles: arts[5:]}})
+	hs.press(hs.keys.Down)
+	hs.press(hs.keys.Down)
+	want := hs.selected()
+	if want != arts[7].Title {
+		t.Fatalf("selected %q, want %q", want, arts[7].Title)
+	}
+	hs.send(batchMsg{batch: feed.Batch{Articles: arts[:5], Found: 10, Newer: true}})
+	if hs.selected() != want {
+		t.Errorf("the Newer batch moved the cursor from %q to %q", want, hs.selected())
+	}
+	v := hs.view()
+	if i, j := strings.Index(v, "Story number 0"), strings.Index(v, "Story number 5"); i < 0 || j < 0 || i > j {
+		t.Errorf("the newer articles are not above the first batch:\n%s", v)
+	}
+	hs.press(hs.keys.Filter)
+	hs.typeText("story")
+	if got := hs.m.list.shown; len(got) != 10 || got[0] != arts[0] || got[9] != arts[9] {
+		t.Errorf("search results out of order after a Newer batch: first %q", got[0].Title)
+	}
+}
+
+// TestFirstScreenCalledOnce: the program's FirstScreen hook (which lets
+// the loader's walk start) runs once, when articles are first drawn.
+func TestFirstScreenCalledOnce(t *testing.T) {
+	calls := 0
+	hs := newHarness(t, 120, 40, nil, func(o *Options) { o.FirstScreen = func() { calls++ } })
+	hs.m.loading = true
+	hs.view()
+	if calls != 0 {
+		t.Fatalf("called %d times before any article was drawn", calls)
+	}
+	hs.send(batchMsg{batch: feed.Batch{Articles: articles(3)}})
+	hs.view()
+	hs.view()
+	if calls != 1 {
+		t.Errorf("called %d times after the first articles were drawn, want 1", calls)
+	}
+}
