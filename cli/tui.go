@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/browser"
@@ -60,7 +61,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	dark := true
 	look := cfg.Appearance(g.getenv, func() bool {
 		start := time.Now()
-		dark = termenv.NewOutput(out).HasDarkBackground()
+		dark = askBackground(out)
 		g.debug.Printf("tui: dark background %v (asked the terminal in %v)", dark, time.Since(start))
 		return dark
 	})
@@ -145,6 +146,18 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// askBackground reports whether the terminal's background is dark. On
+// os.Stdout Bubble Tea v1 has already asked (its package init calls
+// lipgloss.HasDarkBackground, which keeps the answer): asking again would
+// cost a second query, each up to termenv.OSCTimeout (5 s) on a terminal
+// that never answers, and would swallow the keys typed meanwhile.
+func askBackground(out *os.File) bool {
+	if out == os.Stdout {
+		return lipgloss.HasDarkBackground()
+	}
+	return termenv.NewOutput(out).HasDarkBackground()
 }
 
 // checkDir reports a directory argument that cannot be read, so that the
