@@ -87,10 +87,20 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	// needs (see feed.Options.Hold). The watcher starts with the walk.
 	painted, walking := make(chan struct{}), make(chan struct{})
 	var paintOnce, walkOnce sync.Once
-	firstScreen := func() { paintOnce.Do(func() { close(painted) }) }
+	firstScreen := func() {
+		paintOnce.Do(func() {
+			g.debug.Printf("tui: first articles drawn")
+			time.AfterFunc(firstFrameOut, func() { close(painted) })
+		})
+	}
 	loadOpt := loadOptions(g.getenv)
 	loadOpt.Hold = painted
-	loadOpt.Walking = func() { walkOnce.Do(func() { close(walking) }) }
+	loadOpt.Walking = func() {
+		walkOnce.Do(func() {
+			g.debug.Printf("load: walking")
+			close(walking)
+		})
+	}
 	var changes <-chan feed.Change
 	if len(dirs) > 0 {
 		changes = watchInBackground(ctx, dirs, walking, g.debug.Printf)
@@ -159,6 +169,11 @@ func askBackground(out *os.File) bool {
 	}
 	return termenv.NewOutput(out).HasDarkBackground()
 }
+
+// firstFrameOut is how long after the first articles are drawn the walk
+// may start: two frames at 120 fps, for the renderer to write the frame
+// and the terminal to show it before the walk takes the cores.
+const firstFrameOut = 17 * time.Millisecond
 
 // checkDir reports a directory argument that cannot be read, so that the
 // common mistakes (a typo, a file) fail before the screen is taken over.
