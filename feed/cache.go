@@ -133,18 +133,18 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	if ce.key != key {
 		return loadResult{}, false
 	}
-	return cachedResult(ce, e, old.table)
+	return cachedResult(ce, e, old.tables)
 }
 
 // cachedResult is the result an index entry holds for e. Its strings
 // point into the index: see loadWorker.adopt.
-func cachedResult(ce *cacheEntry, e *loadEntry, table []string) (loadResult, bool) {
+func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
 		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec}
 		return res, true
 	}
-	a, err := decodeArticle(ce.rec, table)
+	a, err := decodeArticle(ce.rec, t)
 	if err != nil {
 		return loadResult{}, false // a bad record: parse the file instead
 	}

@@ -17,7 +17,8 @@ import (
 // Index file layout (all integers are varints unless noted):
 //
 //	header   "HERALDIX" | version uint32 LE | CRC-32C of the body uint32 LE
-//	body     nroots | root... | nentries | entry... | ntable | string...
+//	body     nroots | root... | nentries | entry... | ntable | string... |
+//	         nlists | (length | string reference...)...
 //	entry    root index | rel | size | mtime (Unix ns) | kind
 //	         kind 0: article record (length-prefixed; see cache_record.go)
 //	         kind 1: problem: line | reason
@@ -33,7 +34,7 @@ const (
 	// indexVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: an index of another version
 	// is discarded.
-	indexVersion  = 4
+	indexVersion  = 5
 	indexHeader   = 16
 	maxIndexBytes = 1 << 30
 )
@@ -62,7 +63,7 @@ type relKey struct {
 // cacheIndex is a decoded index file.
 type cacheIndex struct {
 	entries []cacheEntry
-	table   []string         // the string table records refer to
+	tables  recordTables     // what records refer to
 	byRel   map[relKey]int32 // built on demand (see cacheRun.lookup)
 }
 
@@ -153,26 +154,47 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 	if nt > uint64(len(body)-d.off) { // each string takes at least one byte
 		return nil, errIndexCorrupt
 	}
-	x.table = make([]string, nt)
+	table := make([]string, nt)
 	size := 0
-	for i := range x.table {
-		x.table[i] = d.str()
-		size += len(x.table[i])
+	for i := range table {
+		table[i] = d.str()
+		size += len(table[i])
 	}
-	if d.bad || d.off != len(body) {
+	if d.bad {
 		return nil, errIndexCorrupt
 	}
 	// The library keeps the shared values, not the rest of the file: copy
 	// them out into one allocation of their own.
 	var b strings.Builder
 	b.Grow(size)
-	for _, s := range x.table {
+	for _, s := range table {
 		b.WriteString(s)
 	}
 	all, off := b.String(), 0
-	for i, s := range x.table {
-		x.table[i] = all[off : off+len(s)]
+	for i, s := range table {
+		table[i] = all[off : off+len(s)]
 		off += len(s)
+	}
+	x.tables.strs = table
+	d.table = table
+	nl := d.uvarint()
+	if nl > uint64(len(body)-d.off) { // each list takes at least one byte
+		return nil, errIndexCorrupt
+	}
+	x.tables.lists = make([][]string, nl)
+	for i := range x.tables.lists {
+		n := d.uvarint()
+		if d.bad || n == 0 || n > uint64(len(body)-d.off) {
+			return nil, errIndexCorrupt
+		}
+		l := make([]string, n)
+		for j := range l {
+			l[j] = d.ref()
+		}
+		x.tables.lists[i] = l
+	}
+	if d.bad || d.off != len(body) {
+		return nil, errIndexCorrupt
 	}
 	return x, nil
 }
@@ -249,6 +271,19 @@ func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entr
 	buf = binary.AppendUvarint(buf, uint64(len(table.strs)))
 	for _, s := range table.strs {
 		buf = appendStr(buf, s)
+		if len(buf) > 1<<15 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(table.refs)))
+	for _, refs := range table.refs {
+		buf = binary.AppendUvarint(buf, uint64(len(refs)))
+		for _, r := range refs {
+			buf = binary.AppendUvarint(buf, r)
+		}
 		if len(buf) > 1<<15 {
 			if _, err := bw.Write(buf); err != nil {
 				return err

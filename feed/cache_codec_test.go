@@ -18,7 +18,7 @@ func TestRecordRoundTripsEverySummaryField(t *testing.T) {
 	// A summary keeps its related IDs packed (see compactSummary).
 	a.relIDs, a.RelatedIDs = packIDs([]string{"0123456789ab", "fedcba987654"}), nil
 	table := newStringTable()
-	got, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.strs)
+	got, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.decoded())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,14 +66,14 @@ func TestDecodeArticleRejectsDamage(t *testing.T) {
 	table := newStringTable()
 	rec := string(appendArticle(nil, a, a.ID, table))
 	for i := range len(rec) {
-		if _, err := decodeArticle(rec[:i], table.strs); err == nil {
+		if _, err := decodeArticle(rec[:i], table.decoded()); err == nil {
 			t.Errorf("a record cut to %d of %d bytes decoded", i, len(rec))
 		}
 	}
-	if _, err := decodeArticle(rec+"x", table.strs); err == nil {
+	if _, err := decodeArticle(rec+"x", table.decoded()); err == nil {
 		t.Error("a record with a trailing byte decoded")
 	}
-	if _, err := decodeArticle(rec, nil); err == nil {
+	if _, err := decodeArticle(rec, recordTables{}); err == nil {
 		t.Error("a record referring to a missing table entry decoded")
 	}
 }
@@ -88,11 +88,11 @@ func FuzzIndex(f *testing.F) {
 	f.Add(body)
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeArticle(string(data), []string{"AI", "x"})
+		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
 		if x, err := parseIndex(string(data), []string{"/lib"}); err == nil {
 			for _, e := range x.entries {
 				if !e.problem {
-					decodeArticle(e.rec, x.table)
+					decodeArticle(e.rec, x.tables)
 				}
 			}
 		}
@@ -111,7 +111,7 @@ func TestRecordSharesURLs(t *testing.T) {
 	for _, tt := range tests {
 		a := &Article{OriginalURL: tt.orig, WebURL: tt.web}
 		table := newStringTable()
-		got, err := decodeArticle(string(appendArticle(nil, a, "", table)), table.strs)
+		got, err := decodeArticle(string(appendArticle(nil, a, "", table)), table.decoded())
 		if err != nil {
 			t.Fatal(err)
 		}

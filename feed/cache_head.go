@@ -81,7 +81,7 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 		if err != nil || checkRegular(fi) != nil || ce.key != (fileKey{fi.Size(), fi.ModTime().UnixNano()}) {
 			continue
 		}
-		res, ok := cachedResult(ce, &e, x.table)
+		res, ok := cachedResult(ce, &e, x.tables)
 		if !ok {
 			continue
 		}

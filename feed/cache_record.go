@@ -11,23 +11,71 @@ import (
 //	ID Title Excerpt webUrl | originalUrl | Body |
 //	@Category @Type @ProviderName @ProviderDomain |
 //	published flag [Unix seconds | nanoseconds] | Quality | Heat |
-//	RelatedCount | 4 list lengths | @Topics @Tags @RelatedTitles
-//	Warnings | packed related IDs
+//	RelatedCount | title hash (8 bytes LE) | &Topics |
+//	3 list lengths | @Tags @RelatedTitles Warnings | packed related IDs
 //
 // Plain fields are length-prefixed strings; @fields are references into
 // the index's string table (1-based, 0 is ""), which holds each value
-// that repeats across articles once. originalUrl is a mode byte then a
+// that repeats across articles once; &Topics is a reference (1-based, 0 is
+// none) into its table of topic lists, decoded once and shared by every
+// article with that list (an archive has a few hundred lists), which
+// saves a slice and a lookup per article. originalUrl is a mode byte then a
 // string (mode 0) or the length of a prefix of webUrl (mode 1): the same
 // sharing compactSummary does in memory. The related IDs are as a summary
 // holds them (see packIDs).
 
-// stringTable collects the table's strings while records are encoded.
+// stringTable collects the table's strings and topic lists while records
+// are encoded.
 type stringTable struct {
 	index map[string]uint64
 	strs  []string
+	lists map[string]uint64 // topic list -> 1-based reference, by refs joined
+	refs  [][]uint64        // each list's string references
+	key   []byte
 }
 
-func newStringTable() *stringTable { return &stringTable{index: map[string]uint64{}} }
+func newStringTable() *stringTable {
+	return &stringTable{index: map[string]uint64{}, lists: map[string]uint64{}}
+}
+
+// listRef is the reference of a topic list, 0 for none.
+func (t *stringTable) listRef(l []string) uint64 {
+	if len(l) == 0 {
+		return 0
+	}
+	refs := make([]uint64, len(l))
+	t.key = t.key[:0]
+	for i, s := range l {
+		refs[i] = t.ref(s)
+		t.key = binary.AppendUvarint(t.key, refs[i])
+	}
+	if i, ok := t.lists[string(t.key)]; ok {
+		return i
+	}
+	t.refs = append(t.refs, refs)
+	i := uint64(len(t.refs))
+	t.lists[string(t.key)] = i
+	return i
+}
+
+// decoded is what a reader of the index makes of the tables (for tests).
+func (t *stringTable) decoded() recordTables {
+	rt := recordTables{strs: t.strs}
+	for _, refs := range t.refs {
+		l := make([]string, len(refs))
+		for i, r := range refs {
+			l[i] = t.strs[r-1]
+		}
+		rt.lists = append(rt.lists, l)
+	}
+	return rt
+}
+
+// recordTables are an index's shared values that records refer to.
+type recordTables struct {
+	strs  []string
+	lists [][]string // topic lists, shared by the articles decoded
+}
 
 func (t *stringTable) ref(s string) uint64 {
 	if s == "" {
@@ -68,11 +116,13 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	b = binary.AppendVarint(b, int64(a.Quality))
 	b = binary.AppendVarint(b, int64(a.Heat))
 	b = binary.AppendVarint(b, int64(a.RelatedCount))
-	lists := [...][]string{a.Topics, a.Tags, a.RelatedTitles, a.Warnings}
+	b = binary.LittleEndian.AppendUint64(b, a.titleHash)
+	b = binary.AppendUvarint(b, t.listRef(a.Topics))
+	lists := [...][]string{a.Tags, a.RelatedTitles, a.Warnings}
 	for _, l := range lists {
 		b = binary.AppendUvarint(b, uint64(len(l)))
 	}
-	for _, l := range lists[:3] {
+	for _, l := range lists[:2] {
 		for _, s := range l {
 			b = binary.AppendUvarint(b, t.ref(s))
 		}
@@ -88,9 +138,9 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 }
 
 // decodeArticle decodes a record; its strings are slices of rec and of
-// the table's strings.
-func decodeArticle(rec string, table []string) (*Article, error) {
-	d := idxDecoder{s: rec, table: table}
+// the table's strings, its topics one of the tables' lists.
+func decodeArticle(rec string, t recordTables) (*Article, error) {
+	d := idxDecoder{s: rec, table: t.strs}
 	a := &Article{}
 	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL} {
 		*p = d.str()
@@ -115,7 +165,14 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
 	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
-	lists := [...]*[]string{&a.Topics, &a.Tags, &a.RelatedTitles, &a.Warnings}
+	a.titleHash = d.uint64()
+	switch i := d.uvarint(); {
+	case i > uint64(len(t.lists)):
+		return nil, errIndexCorrupt
+	case i > 0:
+		a.Topics = t.lists[i-1]
+	}
+	lists := [...]*[]string{&a.Tags, &a.RelatedTitles, &a.Warnings}
 	var counts [len(lists)]int
 	total := 0
 	for i := range counts {
@@ -130,21 +187,14 @@ func decodeArticle(rec string, table []string) (*Article, error) {
 		return nil, errIndexCorrupt
 	}
 	if total > 0 {
-		// Topics on their own: the loader swaps them for a shared list
-		// (see sharedText.internList), which frees them.
-		backing := make([]string, total-counts[0])
+		backing := make([]string, total)
 		off := 0
 		for i, l := range lists {
 			if counts[i] == 0 {
 				continue
 			}
-			var s []string
-			if i == 0 {
-				s = make([]string, counts[0])
-			} else {
-				s = backing[off : off+counts[i] : off+counts[i]]
-				off += counts[i]
-			}
+			s := backing[off : off+counts[i] : off+counts[i]]
+			off += counts[i]
 			for j := range s {
 				if l == &a.Warnings {
 					s[j] = d.str()
@@ -200,6 +250,16 @@ func (d *idxDecoder) uvarint() uint64 {
 	}
 	d.bad = true
 	return 0
+}
+
+func (d *idxDecoder) uint64() uint64 {
+	if len(d.s)-d.off < 8 {
+		d.bad = true
+		return 0
+	}
+	v := binary.LittleEndian.Uint64([]byte(d.s[d.off : d.off+8]))
+	d.off += 8
+	return v
 }
 
 func (d *idxDecoder) varint() int64 {

@@ -247,6 +247,26 @@ func titleKey(title string) string {
 	return string(b)
 }
 
+// noTitleKey is titleHashOf's answer for a title too short to group on;
+// real hashes are odd, and 0 means "not computed".
+const noTitleKey = 2
+
+// titleHashOf hashes title's key (see appendTitleKey) with 64-bit FNV-1a,
+// which is the same in every process, so the index can keep it; key is
+// scratch space, returned for reuse. Equal hashes are checked by comparing
+// the keys (see Library.Finish).
+func titleHashOf(title string, key []byte) (uint64, []byte) {
+	key, ok := appendTitleKey(key[:0], title)
+	if !ok {
+		return noTitleKey, key
+	}
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h | 1, key
+}
+
 // appendTitleKey appends title's key to dst; ok is false when the key is
 // too short to group on. ASCII, most titles, skips the unicode tables.
 func appendTitleKey(dst []byte, title string) (_ []byte, ok bool) {

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"hash/maphash"
 	"maps"
 	"runtime"
 	"slices"
@@ -84,7 +83,7 @@ func (l *Library) Finish() {
 	titles := make(map[uint64]int32, len(l.arts))
 	var ka, kb []byte
 	for i, h := range titleHashes(l.arts) {
-		if h == 0 {
+		if h == noTitleKey {
 			continue
 		}
 		j, seen := titles[h]
@@ -189,12 +188,11 @@ func sortLibrary(arts []*Article) {
 	}
 }
 
-// titleHashes hashes each article's title key (see appendTitleKey), 0 for
-// a title without one, in parallel: normalising 100,000 titles and keying
-// a map by the strings was most of Finish's 150 ms, on the UI goroutine at
-// the end of a load.
+// titleHashes is each article's title hash (see titleHashOf), computed in
+// parallel where the loader has not already: normalising 100,000 titles
+// and keying a map by the strings was most of Finish's 150 ms, on the UI
+// goroutine at the end of a load.
 func titleHashes(arts []*Article) []uint64 {
-	seed := maphash.MakeSeed()
 	out := make([]uint64, len(arts))
 	const chunk = 8192
 	var wg sync.WaitGroup
@@ -206,9 +204,8 @@ func titleHashes(arts []*Article) []uint64 {
 			defer func() { <-sem }()
 			var key []byte
 			for i := lo; i < hi; i++ {
-				var ok bool
-				if key, ok = appendTitleKey(key[:0], arts[i].Title); ok {
-					out[i] = maphash.Bytes(seed, key) | 1 // never 0
+				if out[i] = arts[i].titleHash; out[i] == 0 {
+					out[i], key = titleHashOf(arts[i].Title, key)
 				}
 			}
 		})

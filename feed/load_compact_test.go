@@ -123,7 +123,7 @@ func TestCachedArticleKeepsNoIndexBuffer(t *testing.T) {
 	a.Summarize()
 	table := newStringTable()
 	buf := appendArticle(nil, a, a.ID, table)
-	got, err := decodeArticle(unsafe.String(&buf[0], len(buf)), table.strs)
+	got, err := decodeArticle(unsafe.String(&buf[0], len(buf)), table.decoded())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 // one, so its buffer and arena need no locks.
 type loadWorker struct {
 	buf    []byte // reused between files: compactSummary copies out what is kept
+	key    []byte // scratch for titleHashOf
 	ar     textArena
 	shared *sharedText
 	cache  *cacheRun
@@ -73,8 +74,7 @@ func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
 		r.prob.Reason = strings.Clone(r.prob.Reason)
 		return
 	}
-	r.a.Topics = w.shared.internList(r.a.Topics)
-	packOwnText(r.a, &w.ar)
+	packOwnText(r.a, &w.ar) // topics are the index's shared lists already
 	w.place(r.a, e, r.key)
 }
 
@@ -99,6 +99,7 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
 		a.ID = PathID(e.rel)
 	}
 	compactSummary(a, &w.ar, w.shared)
+	a.titleHash, w.key = titleHashOf(a.Title, w.key)
 	w.place(a, e, key)
 	return loadResult{a: a, id: a.ID}
 }
