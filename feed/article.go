@@ -76,8 +76,8 @@ type Article struct {
 	OriginalURL string
 	WebURL      string
 	Type        string
-	Quality     int
-	Heat        int
+	Quality     int32 // int32, not int: two fit in one word of a struct held 100,000 times
+	Heat        int32
 	Provider    Provider
 	Topics      []string
 	Tags        []string
@@ -117,8 +117,9 @@ type Article struct {
 	day int32
 	// titleHash is the hash of the title's key for story grouping (see
 	// titleHashOf), kept in the index so a warm start does not normalise
-	// 100,000 titles again; 0 when not computed yet.
-	titleHash uint64
+	// 100,000 titles again; 0 when not computed yet. 32 bits fill the
+	// word day leaves: equal hashes are checked by comparing the keys.
+	titleHash uint32
 
 	Full bool
 }

@@ -34,7 +34,7 @@ const (
 	// indexVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: an index of another version
 	// is discarded.
-	indexVersion  = 5
+	indexVersion  = 6
 	indexHeader   = 16
 	maxIndexBytes = 1 << 30
 )

@@ -11,7 +11,7 @@ import (
 //	ID Title Excerpt webUrl | originalUrl | Body |
 //	@Category @Type @ProviderName @ProviderDomain |
 //	published flag [Unix seconds | nanoseconds] | Quality | Heat |
-//	RelatedCount | title hash (8 bytes LE) | &Topics |
+//	RelatedCount | title hash (4 bytes LE) | &Topics |
 //	3 list lengths | @Tags @RelatedTitles Warnings | packed related IDs
 //
 // Plain fields are length-prefixed strings; @fields are references into
@@ -116,7 +116,7 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	b = binary.AppendVarint(b, int64(a.Quality))
 	b = binary.AppendVarint(b, int64(a.Heat))
 	b = binary.AppendVarint(b, int64(a.RelatedCount))
-	b = binary.LittleEndian.AppendUint64(b, a.titleHash)
+	b = binary.LittleEndian.AppendUint32(b, a.titleHash)
 	b = binary.AppendUvarint(b, t.listRef(a.Topics))
 	lists := [...][]string{a.Tags, a.RelatedTitles, a.Warnings}
 	for _, l := range lists {
@@ -164,8 +164,8 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 		}
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
-	a.Quality, a.Heat, a.RelatedCount = int(d.varint()), int(d.varint()), int(d.varint())
-	a.titleHash = d.uint64()
+	a.Quality, a.Heat, a.RelatedCount = clampInt32(d.varint()), clampInt32(d.varint()), int(d.varint())
+	a.titleHash = d.uint32()
 	switch i := d.uvarint(); {
 	case i > uint64(len(t.lists)):
 		return nil, errIndexCorrupt
@@ -252,13 +252,13 @@ func (d *idxDecoder) uvarint() uint64 {
 	return 0
 }
 
-func (d *idxDecoder) uint64() uint64 {
-	if len(d.s)-d.off < 8 {
+func (d *idxDecoder) uint32() uint32 {
+	if len(d.s)-d.off < 4 {
 		d.bad = true
 		return 0
 	}
-	v := binary.LittleEndian.Uint64([]byte(d.s[d.off : d.off+8]))
-	d.off += 8
+	v := binary.LittleEndian.Uint32([]byte(d.s[d.off : d.off+4]))
+	d.off += 4
 	return v
 }
 

@@ -75,9 +75,9 @@ func (x *extractor) article() {
 		case "type":
 			a.Type = x.line(c)
 		case "quality":
-			a.Quality = x.int(c)
+			a.Quality = clampInt32(int64(x.int(c)))
 		case "heat":
-			a.Heat = x.int(c)
+			a.Heat = clampInt32(int64(x.int(c)))
 		case "provider":
 			var imgs []Image
 			a.Provider, imgs = x.provider(c)

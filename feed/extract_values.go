@@ -300,3 +300,9 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 		})
 	}
 }
+
+// clampInt32 narrows a number to int32, saturating: quality and heat are
+// small scores, and a file's absurd value must not wrap around.
+func clampInt32(v int64) int32 {
+	return int32(min(max(v, math.MinInt32), math.MaxInt32))
+}

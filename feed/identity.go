@@ -251,18 +251,18 @@ func titleKey(title string) string {
 // real hashes are odd, and 0 means "not computed".
 const noTitleKey = 2
 
-// titleHashOf hashes title's key (see appendTitleKey) with 64-bit FNV-1a,
+// titleHashOf hashes title's key (see appendTitleKey) with 32-bit FNV-1a,
 // which is the same in every process, so the index can keep it; key is
 // scratch space, returned for reuse. Equal hashes are checked by comparing
-// the keys (see Library.Finish).
-func titleHashOf(title string, key []byte) (uint64, []byte) {
+// the keys (see Library.Finish), so a collision costs only that.
+func titleHashOf(title string, key []byte) (uint32, []byte) {
 	key, ok := appendTitleKey(key[:0], title)
 	if !ok {
 		return noTitleKey, key
 	}
-	h := uint64(14695981039346656037)
+	h := uint32(2166136261)
 	for _, c := range key {
-		h = (h ^ uint64(c)) * 1099511628211
+		h = (h ^ uint32(c)) * 16777619
 	}
 	return h | 1, key
 }

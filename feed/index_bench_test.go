@@ -60,7 +60,7 @@ func benchArticles(n, bodyLen int) []*Article {
 		a := &Article{
 			ID: fmt.Sprintf("%012x", i), Title: title(), Excerpt: strings.TrimSpace(ex.String()),
 			Published: start.Add(time.Duration(i) * 30 * time.Minute), Type: "article",
-			Provider: providers[rng.IntN(len(providers))], Quality: rng.IntN(100), Heat: rng.IntN(100) - 1,
+			Provider: providers[rng.IntN(len(providers))], Quality: int32(rng.IntN(100)), Heat: int32(rng.IntN(100) - 1),
 			Topics: []string{"AI"},
 		}
 		for range rng.IntN(3) {

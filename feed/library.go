@@ -80,7 +80,7 @@ func (l *Library) Finish() {
 			parent[ri] = rj
 		}
 	}
-	titles := make(map[uint64]int32, len(l.arts))
+	titles := make(map[uint32]int32, len(l.arts))
 	var ka, kb []byte
 	for i, h := range titleHashes(l.arts) {
 		if h == noTitleKey {
@@ -192,8 +192,8 @@ func sortLibrary(arts []*Article) {
 // parallel where the loader has not already: normalising 100,000 titles
 // and keying a map by the strings was most of Finish's 150 ms, on the UI
 // goroutine at the end of a load.
-func titleHashes(arts []*Article) []uint64 {
-	out := make([]uint64, len(arts))
+func titleHashes(arts []*Article) []uint32 {
+	out := make([]uint32, len(arts))
 	const chunk = 8192
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))

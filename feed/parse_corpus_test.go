@@ -31,7 +31,7 @@ type parseOracle struct {
 		Domain string `yaml:"domain"`
 	} `yaml:"provider"`
 	Topics  []string `yaml:"topics"`
-	Quality int      `yaml:"quality"`
+	Quality int32    `yaml:"quality"`
 	Related []struct {
 		Title  string `yaml:"title"`
 		WebURL string `yaml:"webUrl"`

@@ -136,8 +136,8 @@ func TestParseKitchenSink(t *testing.T) {
 	check("OriginalURL", a.OriginalURL, "https://www.example.com/2024/02/01/kitchen-sink/?utm_source=feed")
 	check("WebURL", a.WebURL, "https://www.example.com/2024/02/01/kitchen-sink/")
 	check("Type", a.Type, "article")
-	check("Quality", a.Quality, 86)
-	check("Heat", a.Heat, 412)
+	check("Quality", a.Quality, int32(86))
+	check("Heat", a.Heat, int32(412))
 	check("Provider", a.Provider, Provider{Name: "Example News", Domain: "example.com"})
 	check("Detail", *a.Detail, ArticleDetail{
 		AmpWebURL:    "https://www.example.com/2024/02/01/kitchen-sink/amp/",
