@@ -116,6 +116,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 			store = st
 		}
 	}
+	batches, loaderDone := stream(ctx, srcs, loadOpt)
 	m := ui.New(ui.Options{
 		Keys:           keys,
 		Styles:         ui.NewStyles(cfg.Theme, look),
@@ -124,7 +125,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Clock:          time.Now,
 		Opener:         browser.Opener{Browser: cfg.Browser, Env: g.getenv},
 		Renderer:       renderer,
-		Loader:         stream(ctx, srcs, loadOpt),
+		Loader:         batches,
 		Watch:          changes,
 		Clustering:     cfg.Clustering,
 		Copier:         clipboard.Copier{Out: out},
@@ -151,12 +152,27 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	p := tea.NewProgram(m, opts...)
 	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)
-	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+	_, err = p.Run()
+	stopped := ctx.Err() != nil // the program was stopped from outside, not failed
+	cancel()
+	// The index of a large library is written when its load ends: a quit
+	// just then must not kill the write, or the next start is cold. A
+	// load cancelled midway stops at once.
+	select {
+	case <-loaderDone:
+	case <-time.After(saveIndexWait):
+		g.debug.Printf("tui: quit without waiting any longer for the index")
+	}
+	if err != nil && !stopped {
 		fmt.Fprintf(stderr, "herald: %v\n", err)
 		return exitProblems
 	}
 	return exitOK
 }
+
+// saveIndexWait bounds how long quitting waits for the index to be saved
+// (about a second for 100,000 articles here).
+const saveIndexWait = 3 * time.Second
 
 // askBackground reports whether the terminal's background is dark. On
 // os.Stdout Bubble Tea v1 has already asked (its package init calls
@@ -197,9 +213,13 @@ func checkDir(dir string) error {
 // walk of a large directory takes a while before feed.Stream returns, and
 // the first screen must not wait for it; an error it returns becomes a
 // skipped entry the user can read with `!`.
-func stream(ctx context.Context, srcs []feed.Source, opt feed.Options) <-chan feed.Batch {
-	out := make(chan feed.Batch)
+//
+// done is closed once the loader has stopped, including the index cache
+// write that follows the last batch.
+func stream(ctx context.Context, srcs []feed.Source, opt feed.Options) (_ <-chan feed.Batch, done <-chan struct{}) {
+	out, stopped := make(chan feed.Batch), make(chan struct{})
 	go func() {
+		defer close(stopped)
 		defer close(out)
 		ch, err := feed.Stream(ctx, srcs, opt)
 		if err != nil {
@@ -208,11 +228,13 @@ func stream(ctx context.Context, srcs []feed.Source, opt feed.Options) <-chan fe
 		}
 		for b := range ch {
 			if !send(ctx, out, b) {
-				return
+				break
 			}
 		}
+		for range ch { // closed once the loader stopped (and wrote its index)
+		}
 	}()
-	return out
+	return out, stopped
 }
 
 func send(ctx context.Context, ch chan<- feed.Batch, b feed.Batch) bool {
