@@ -12,40 +12,54 @@ const maxMerge = 64
 
 // waitBatch waits for the loader's next batch. Batches already waiting are
 // merged into one message: one Update and one frame for all of them.
-func waitBatch(ch <-chan feed.Batch) tea.Cmd {
+//
+// It also adds the batch to the search index ix here, off the UI
+// goroutine: indexing 8,000 articles takes ~90 ms on two cores, a pause
+// for every key pressed while a large library loads. One waitBatch runs
+// at a time (the next is started by handleBatch), so batches are indexed
+// in order; searches meanwhile see the index before or after a batch.
+func waitBatch(ch <-chan feed.Batch, ix *feed.Index) tea.Cmd {
 	if ch == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		b, ok := <-ch
-		if !ok {
-			return batchMsg{closed: true}
-		}
-		merged := false
-		for i := 0; i < maxMerge && !b.Done; i++ {
-			select {
-			case next, ok := <-ch:
-				if !ok {
-					return batchMsg{batch: b, closed: true}
-				}
-				if !merged {
-					// Copy before appending: the loader owns the arrays
-					// of the batches it sent.
-					b.Articles = append([]*feed.Article(nil), b.Articles...)
-					b.Skipped = append([]feed.Problem(nil), b.Skipped...)
-					merged = true
-				}
-				b.Articles = append(b.Articles, next.Articles...)
-				b.Skipped = append(b.Skipped, next.Skipped...)
-				b.Found = max(b.Found, next.Found)
-				b.Done = next.Done
-				b.Newer = b.Newer || next.Newer
-			default:
-				return batchMsg{batch: b}
-			}
-		}
-		return batchMsg{batch: b}
+		msg := receiveBatch(ch)
+		ix.Add(msg.batch.Articles)
+		msg.indexed = ix
+		return msg
 	}
+}
+
+// receiveBatch receives the next batch and those already waiting behind it.
+func receiveBatch(ch <-chan feed.Batch) batchMsg {
+	b, ok := <-ch
+	if !ok {
+		return batchMsg{closed: true}
+	}
+	merged := false
+	for i := 0; i < maxMerge && !b.Done; i++ {
+		select {
+		case next, ok := <-ch:
+			if !ok {
+				return batchMsg{batch: b, closed: true}
+			}
+			if !merged {
+				// Copy before appending: the loader owns the arrays
+				// of the batches it sent.
+				b.Articles = append([]*feed.Article(nil), b.Articles...)
+				b.Skipped = append([]feed.Problem(nil), b.Skipped...)
+				merged = true
+			}
+			b.Articles = append(b.Articles, next.Articles...)
+			b.Skipped = append(b.Skipped, next.Skipped...)
+			b.Found = max(b.Found, next.Found)
+			b.Done = next.Done
+			b.Newer = b.Newer || next.Newer
+		default:
+			return batchMsg{batch: b}
+		}
+	}
+	return batchMsg{batch: b}
 }
 
 // handleBatch adds loaded articles. They come newest-first, so appending
@@ -57,7 +71,8 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	m.debug("batch: %d articles, %d skipped, found %d, done %v", len(b.Articles), len(b.Skipped), b.Found, b.Done || msg.closed)
 	m.lib.Add(b)
 	m.found = max(m.found, b.Found)
-	if b.Newer {
+	switch {
+	case b.Newer:
 		// Files saved since the last run, newer than the first screen's
 		// (see feed.Batch.Newer): the library merged them in order, so
 		// take its order, and index everything again in it (searches
@@ -66,9 +81,11 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		m.all = append([]*feed.Article(nil), m.lib.Articles()...)
 		m.index = feed.NewIndex()
 		m.indexArticles(m.all)
-	} else {
+	case msg.indexed != m.index:
 		m.all = append(m.all, b.Articles...)
-		m.indexArticles(b.Articles)
+		m.indexArticles(b.Articles) // the index was replaced meanwhile
+	default:
+		m.all = append(m.all, b.Articles...)
 	}
 	var cmds []tea.Cmd
 	switch {
@@ -82,7 +99,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	if b.Done || msg.closed {
 		cmds = append(cmds, m.finishLoading())
 	} else {
-		cmds = append(cmds, waitBatch(m.loader))
+		cmds = append(cmds, waitBatch(m.loader, m.index))
 	}
 	cmds = append(cmds, m.list.cursorMoved())
 	return tea.Batch(cmds...)

@@ -53,3 +53,23 @@ func TestFirstScreenCalledOnce(t *testing.T) {
 		t.Errorf("called %d times after the first articles were drawn, want 1", calls)
 	}
 }
+
+// TestBatchIndexedOnce: a batch is indexed for search while it is being
+// received (off the UI goroutine); handling it must not index it again,
+// or every article would match twice.
+func TestBatchIndexedOnce(t *testing.T) {
+	arts := articles(30)
+	ch := make(chan feed.Batch, 2)
+	ch <- feed.Batch{Articles: arts[:10], Found: 30}
+	ch <- feed.Batch{Articles: arts[10:], Found: 30, Done: true}
+	close(ch)
+	hs := newHarness(t, 120, 40, nil, withLoader(ch))
+	if n := hs.m.index.Len(); n != 30 {
+		t.Fatalf("index holds %d articles, want 30", n)
+	}
+	hs.press(hs.keys.Filter)
+	hs.typeText("story")
+	if n := hs.m.list.Len(); n != 30 {
+		t.Errorf("filter shows %d rows for 30 matching articles", n)
+	}
+}

@@ -14,6 +14,9 @@ import (
 type batchMsg struct {
 	batch  feed.Batch
 	closed bool
+	// indexed is the search index the batch's articles were added to
+	// (off the UI goroutine, see waitBatch).
+	indexed *feed.Index
 }
 
 // filterResultMsg is the outcome of matching the filter query of

@@ -235,7 +235,7 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr))
+	return tea.Batch(waitBatch(m.loader, m.index), waitChange(m.watch), m.stateInit(m.stateErr))
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
