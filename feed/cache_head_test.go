@@ -73,6 +73,9 @@ func TestHeadFirstBatchWarm(t *testing.T) {
 	if len(warm) < 3 {
 		t.Fatalf("%d batches: the library is too small to test a head", len(warm))
 	}
+	if warm[0].Found != 0 {
+		t.Error("the first batch came after the walk (Found is known), not from the head")
+	}
 	if n := len(warm[0].Articles); n == 0 || n > maxHeadEntries || warm[0].Articles[0].Path != coldPaths[0] {
 		t.Errorf("first batch: %d articles starting with %q, want the newest", n, warm[0].Articles[0].Path)
 	}
@@ -253,5 +256,31 @@ func TestHeadHold(t *testing.T) {
 		if b.Done {
 			t.Error("a load cancelled while holding still finished")
 		}
+	}
+}
+
+// TestHeadSeveralRoots: a library of two folders (one given twice) starts
+// warm from its head with the same articles, in the same order, as cold.
+func TestHeadSeveralRoots(t *testing.T) {
+	a, b, cdir := t.TempDir(), t.TempDir(), t.TempDir()
+	headLibrary(t, a, 150)
+	files := map[string]string{}
+	for i := range 150 {
+		files[fmt.Sprintf("2024-01-0%d-other-%03d.md", 1+i%9, i)] = article(fmt.Sprintf("Other folder story %03d", i), "", "")
+	}
+	write(t, b, files)
+	srcs := []Source{Dir(a), Dir(b), Dir(a)}
+	cold := batchPaths(streamAll(t, Options{}, srcs...))
+	cache := OpenCache(cdir)
+	streamAll(t, Options{Cache: cache}, srcs...)
+	warm := streamAll(t, Options{Cache: cache}, srcs...)
+	if got := batchPaths(warm); !slices.Equal(got, cold) {
+		t.Errorf("warm: %d paths, cold %d: the set or the order differs", len(got), len(cold))
+	}
+	if warm[0].Found != 0 {
+		t.Error("the first batch came after the walk (Found is known), not from the head")
+	}
+	if len(cold) != 300 {
+		t.Errorf("%d articles, want 300 (a folder given twice is loaded once)", len(cold))
 	}
 }
