@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"maps"
 
 	"github.com/charmbracelet/bubbles/list"
@@ -198,4 +199,19 @@ func (m *Model) storyIDs(a *feed.Article) []string {
 		}
 	}
 	return ids
+}
+
+// shownPart is the status line's count of what the filter shows. It
+// counts articles, like "N articles" beside it, and names the stories
+// when clustering folds them into fewer rows: "10 shown in 4 stories".
+func (m *Model) shownPart() string {
+	n, st := m.list.Articles(), m.list.Stories()
+	if st >= n {
+		return fmt.Sprintf("%d shown", n)
+	}
+	stories := "stories"
+	if st == 1 {
+		stories = "story"
+	}
+	return fmt.Sprintf("%d shown in %d %s", n, st, stories)
 }

@@ -131,3 +131,40 @@ func TestMarkAllCountsCollapsedArticles(t *testing.T) {
 		t.Errorf("mark-all question does not count the stories' articles:\n%s", hs.view())
 	}
 }
+
+// TestShownCountsArticlesAndStories: with clustering, the filter's count
+// in the status line is the articles it matched, like "N articles" beside
+// it, with the stories they fold into, however many are expanded.
+func TestShownCountsArticlesAndStories(t *testing.T) {
+	filter := func(hs *harness, q string) string {
+		hs.press(hs.keys.Back)
+		hs.press(hs.keys.Filter)
+		hs.typeText(q)
+		hs.press(hs.keys.Open)
+		v := hs.view()
+		checkScreen(t, v, 120, 40)
+		return v
+	}
+	hs := newHarness(t, 120, 40, nearDuplicates(3, 3), withClustering)
+	if v := filter(hs, "council"); !strings.Contains(v, "9 shown in 3 stories · 12 articles") {
+		t.Fatalf("9 copies of 3 stories:\n%s", v)
+	}
+	hs.press(hs.keys.Expand)
+	if v := hs.view(); hs.m.list.Len() != 5 || !strings.Contains(v, "9 shown in 3 stories") {
+		t.Fatalf("one story expanded (%d rows):\n%s", hs.m.list.Len(), v)
+	}
+	if v := filter(hs, "southern"); !strings.Contains(v, "4 shown in 2 stories") {
+		t.Fatalf("one story and a single:\n%s", v)
+	}
+	if v := filter(hs, "budget northern"); !strings.Contains(v, "3 shown in 1 story ") {
+		t.Fatalf("one story:\n%s", v)
+	}
+	if v := filter(hs, "weather"); !strings.Contains(v, "3 shown · 12 articles") {
+		t.Fatalf("singles only:\n%s", v)
+	}
+
+	off := newHarness(t, 120, 40, nearDuplicates(3, 3))
+	if v := filter(off, "council"); !strings.Contains(v, "9 shown · 12 articles") {
+		t.Fatalf("clustering off:\n%s", v)
+	}
+}

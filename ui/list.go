@@ -51,7 +51,10 @@ type listPane struct {
 	// members included; group, when set, turns them into rows (one per
 	// story, see cluster.go), else each article is a row.
 	shown []*feed.Article
-	group func([]*feed.Article) ([]list.Item, map[*feed.Article]storyRow)
+	// members counts the rows of an expanded story other than its own
+	// row, so Stories can count stories without a pass over the rows.
+	members int
+	group   func([]*feed.Article) ([]list.Item, map[*feed.Article]storyRow)
 	// selected is the article the last cursorMovedMsg was sent for.
 	selected *feed.Article
 }
@@ -85,8 +88,17 @@ func (p *listPane) Selected() *feed.Article {
 	return nil
 }
 
-// Len is the number of articles shown.
+// Len is the number of rows: with clustering, a story is one row (plus
+// one per article while it is expanded).
 func (p *listPane) Len() int { return len(p.items) }
+
+// Articles is the number of articles the rows stand for, the collapsed
+// members of a story included.
+func (p *listPane) Articles() int { return len(p.shown) }
+
+// Stories is the number of stories among the rows: every row but those
+// of an expanded story's other articles.
+func (p *listPane) Stories() int { return len(p.items) - p.members }
 
 // setArticles replaces the shown articles, keeping the cursor on keep when
 // it is among them (else on the first).
@@ -109,6 +121,12 @@ func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
 func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article) {
 	p.shown = arts
 	p.delegate.rows = rows
+	p.members = 0
+	for _, r := range rows {
+		if r.member {
+			p.members++
+		}
+	}
 	p.items = items
 	p.list.SetItems(items)
 	p.selectArticle(keep)

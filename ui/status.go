@@ -46,7 +46,7 @@ func (m *Model) footerLines() []string {
 
 // counts is the right side of the status line: a progress bar while
 // loading, then "N articles" (N in plain digits: scripts and tests look
-// for it), the number shown by the filter and "K skipped".
+// for it), the number shown by the filter (shownPart) and "K skipped".
 func (m *Model) counts() string {
 	s := m.styles
 	var parts []string
@@ -57,7 +57,7 @@ func (m *Model) counts() string {
 		parts = append(parts, m.progress())
 	} else {
 		if m.filter.applied() {
-			parts = append(parts, fmt.Sprintf("%d shown", m.list.Len()))
+			parts = append(parts, m.shownPart())
 		}
 		parts = append(parts, fmt.Sprintf("%d articles", len(m.all)))
 		parts = append(parts, m.readingParts()...)
