@@ -173,6 +173,15 @@ func (s *Store) Problems() []string {
 	return s.probs.all()
 }
 
+// Damaged is the number of damaged lines skipped in the log as loaded
+// now; Problems lists the first of them. A reader shows it so the user
+// knows some marks were lost, not just that "something" went wrong.
+func (s *Store) Damaged() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.t.bad
+}
+
 // SetRead marks the articles read (or unread) in one append. Articles
 // already in that state are left out: the log records changes, so marking
 // a whole list read does not rewrite the marks it already has.

@@ -125,6 +125,9 @@ func TestDamagedLinesAreSkippedAndReported(t *testing.T) {
 		!strings.Contains(p[1], LogName+":3: checksum mismatch") {
 		t.Fatalf("Problems() = %q", p)
 	}
+	if n := s.Damaged(); n != 2 {
+		t.Fatalf("Damaged() = %d, want 2 (the torn last line is not yet a line)", n)
+	}
 	// The next append ends the torn line instead of gluing onto it.
 	must(t, s.SetRead([]string{"eeee"}, true))
 	s2 := open(t, dir)
@@ -134,14 +137,21 @@ func TestDamagedLinesAreSkippedAndReported(t *testing.T) {
 	if p := s2.Problems(); len(p) != 3 || !strings.Contains(p[2], ":5: no checksum") {
 		t.Fatalf("Problems() after the torn line was ended = %q", p)
 	}
+	if n := s2.Damaged(); n != 3 {
+		t.Fatalf("Damaged() after the torn line was ended = %d, want 3", n)
+	}
 }
 
 func TestProblemsAreCapped(t *testing.T) {
 	dir := t.TempDir()
 	writeLog(t, dir, strings.Repeat("junk\n", 100))
-	p := open(t, dir).Problems()
+	s := open(t, dir)
+	p := s.Problems()
 	if len(p) != maxProblems+1 || p[maxProblems] != "... and 80 more" {
 		t.Fatalf("got %d problems, last %q", len(p), p[len(p)-1])
+	}
+	if n := s.Damaged(); n != 100 {
+		t.Fatalf("Damaged() = %d, want every damaged line counted (100)", n)
 	}
 }
 

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -54,9 +52,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.help.offset = 0
 		m.over = helpOverlay
 	case keyIs(msg, k.Skipped):
-		m.skipped.setLines(m.skippedLines())
-		m.skipped.title = fmt.Sprintf("Skipped files (%d)", len(m.lib.Skipped()))
-		m.over = skippedOverlay
+		m.openSkipped()
 	case keyIs(msg, k.Filter):
 		m.focus = focusList
 		return m.filter.open(), true

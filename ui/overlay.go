@@ -156,17 +156,47 @@ func helpLines(k *config.KeyMap, w, h int) []string {
 	return append(out, "", footer)
 }
 
-// skippedLines lists every file the loader skipped, with its reason.
-func (m *Model) skippedLines() []string {
-	probs := m.lib.Skipped()
-	if len(probs) == 0 {
-		return []string{"No file was skipped."}
+// openSkipped fills the skipped-files panel: the files the loader
+// skipped, then the damaged lines of the reading state's log, each with
+// its path, line and reason. Every line is sanitised: a path may hold
+// anything, terminal escapes included.
+func (m *Model) openSkipped() {
+	files := m.lib.Skipped()
+	lines := make([]string, 0, len(files))
+	for _, p := range files {
+		lines = append(lines, feed.SanitizeLine(p.String()))
 	}
-	lines := make([]string, len(probs))
-	for i, p := range probs {
-		lines[i] = feed.SanitizeLine(p.String())
+	title := fmt.Sprintf("Skipped files (%d)", len(files))
+	if st := m.reading.store; st != nil {
+		if probs := st.Problems(); len(probs) > 0 {
+			title += ", reading state"
+			if n := st.Damaged(); n > 0 {
+				title = fmt.Sprintf("%s (%d damaged %s)", title, n, plural(n, "line"))
+			}
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, "Reading state (a damaged line is skipped: the mark it held is lost):")
+			for _, p := range probs {
+				lines = append(lines, feed.SanitizeLine(p))
+			}
+		}
 	}
-	return lines
+	if len(lines) == 0 {
+		lines = []string{"No file was skipped."}
+	}
+	m.skipped.setLines(lines)
+	m.skipped.title = title
+	m.over = skippedOverlay
+}
+
+// seeSkipped points the status line at the skipped-files panel, by its
+// key (nothing when the key is unbound).
+func (m *Model) seeSkipped() string {
+	if !m.keys.Skipped.Enabled() || len(m.keys.Skipped.Keys()) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s lists them)", m.keys.Skipped.Help().Key)
 }
 
 // pickerCursor moves a picker's cursor over n entries for the movement keys

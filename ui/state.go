@@ -25,6 +25,10 @@ type Store interface {
 	Version() uint64
 	// Path is the log file; its directory is watched ("" = no watch).
 	Path() string
+	// Damaged counts the damaged log lines skipped; Problems lists the
+	// first of them ("PATH:LINE: reason") and other trouble with the log.
+	Damaged() int
+	Problems() []string
 }
 
 // Reading-state messages: the outcome of a write, of a refresh after a
@@ -62,6 +66,9 @@ type reading struct {
 	countV        uint64
 	unread, stars int
 	watcher       *fsnotify.Watcher
+	// told is the number of damaged lines the status line last reported,
+	// so each is told once, not on every refresh.
+	told int
 }
 
 // stateInit starts watching the state directory, so a second instance's
@@ -70,6 +77,7 @@ func (m *Model) stateInit(openErr error) tea.Cmd {
 	if openErr != nil {
 		m.status.setError(fmt.Errorf("reading state: %w", openErr))
 	}
+	m.tellDamage(true)
 	st := m.reading.store
 	if st == nil || st.Path() == "" {
 		return nil
@@ -84,6 +92,29 @@ func (m *Model) stateInit(openErr error) tea.Cmd {
 			}
 		}
 		return watchStartedMsg{w: w, err: err}
+	}
+}
+
+// tellDamage says in the status line that the log has damaged lines (the
+// marks they held are lost), once for each new one; the skipped-files
+// panel lists them. At start, other trouble with the log (a failed
+// compaction) is told too.
+func (m *Model) tellDamage(start bool) {
+	st, r := m.reading.store, &m.reading
+	if st == nil {
+		return
+	}
+	n, told := st.Damaged(), r.told
+	r.told = n // a reload (another instance compacted) starts over
+	switch {
+	case n > told:
+		// The path last: a long one is cut, not the count or the key.
+		m.status.setError(fmt.Errorf("state: %d damaged %s skipped%s in %s",
+			n, plural(n, "line"), m.seeSkipped(), st.Path()))
+	case start && n == 0:
+		if probs := st.Problems(); len(probs) > 0 {
+			m.status.setError(fmt.Errorf("reading state: %s%s", probs[0], m.seeSkipped()))
+		}
 	}
 }
 
@@ -134,6 +165,8 @@ func (m *Model) handleReading(msg tea.Msg) (tea.Cmd, bool) {
 	case stateRefreshedMsg:
 		if msg.err != nil {
 			m.status.setError(fmt.Errorf("reading state: %w", msg.err))
+		} else {
+			m.tellDamage(false) // another writer's torn line, say
 		}
 		return nil, true
 	case facetsMsg:

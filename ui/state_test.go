@@ -61,6 +61,11 @@ func (s *fakeStore) SetStarred(id string, v bool) error {
 
 func (s *fakeStore) Refresh() error { return nil }
 func (s *fakeStore) Path() string   { return "" }
+
+// A fake log is never damaged (state_damage_test.go uses a real one).
+func (s *fakeStore) Damaged() int       { return 0 }
+func (s *fakeStore) Problems() []string { return nil }
+
 func (s *fakeStore) Version() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()

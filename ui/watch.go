@@ -164,7 +164,7 @@ func (m *Model) reportChange(c feed.Change) {
 	case len(c.Problems) == 1:
 		m.status.setError(fmt.Errorf("cannot read %s", c.Problems[0]))
 	case len(c.Problems) > 1:
-		m.status.setError(fmt.Errorf("cannot read %d files (! lists them)", len(c.Problems)))
+		m.status.setError(fmt.Errorf("cannot read %d files%s", len(c.Problems), m.seeSkipped()))
 	}
 }
 
