@@ -173,11 +173,13 @@ func isDigitRun(keys []string) bool {
 	return true
 }
 
-// ShortHelp implements help.KeyMap: the one-line footer.
+// ShortHelp implements help.KeyMap: the one-line footer of the list, in
+// order of priority. The reader builds its footer per context and fits it
+// to the width (ui/status.go); this is the list's, for help.KeyMap users.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
-		Pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.OpenBrowser, k.LinkPicker,
-		k.HistoryBack, k.Help, k.Quit,
+		Pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.OpenBrowser, k.Expand,
+		k.Copy, k.Timeline, k.Help, k.Quit,
 	}
 }
 

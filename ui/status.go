@@ -84,23 +84,62 @@ func (m *Model) progress() string {
 	return fmt.Sprintf("%s %d/%d", s.Progress.Render(bar), n, m.found)
 }
 
-// shortHelp is the one-line key help, generated from the key map.
+// shortHelp is the one-line key help, generated from the key map. It
+// keeps the keys that fit in w cells by priority, the pinned ones (help,
+// quit) first, so a narrow terminal drops the least needed keys rather
+// than "? help" at the end of the line.
 func (m *Model) shortHelp(w int) string {
 	h := help.New()
 	s := m.styles
-	h.Width = w
 	h.ShortSeparator = s.Dot
 	h.Ellipsis = s.Ellipsis
 	h.Styles = help.Styles{
 		ShortKey: s.HelpKey, ShortDesc: s.HelpDesc, ShortSeparator: s.HelpSep,
 		Ellipsis: s.HelpSep, FullKey: s.HelpKey, FullDesc: s.HelpDesc, FullSeparator: s.HelpSep,
 	}
-	return h.ShortHelpView(m.contextHelp())
+	keys, pinned := m.contextHelp()
+	return h.ShortHelpView(fitHelp(keys, pinned, w, width(s.Dot)))
 }
 
-// contextHelp is the short help for what has the keys now: the filter
-// input, an overlay, or the panes.
-func (m *Model) contextHelp() []key.Binding {
+// fitHelp picks the bindings whose help fits in w cells when joined by a
+// separator of sep cells: every pinned one that fits, then keys in order
+// of priority, skipping any that does not fit. They come back as keys
+// then pinned, each in its given order.
+func fitHelp(keys, pinned []key.Binding, w, sep int) []key.Binding {
+	used := 0
+	fits := func(b key.Binding) bool {
+		if !b.Enabled() {
+			return false
+		}
+		n := width(b.Help().Key) + 1 + width(b.Help().Desc)
+		if used > 0 {
+			n += sep
+		}
+		if used+n > w {
+			return false
+		}
+		used += n
+		return true
+	}
+	var tail []key.Binding
+	for _, b := range pinned {
+		if fits(b) {
+			tail = append(tail, b)
+		}
+	}
+	var out []key.Binding
+	for _, b := range keys {
+		if fits(b) {
+			out = append(out, b)
+		}
+	}
+	return append(out, tail...)
+}
+
+// contextHelp is the short help for what has the keys now (the filter
+// input, an overlay, or the panes): keys in order of priority, and the
+// pinned ones shown whenever they fit.
+func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	k := &m.keys
 	as := func(b key.Binding, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
@@ -108,15 +147,23 @@ func (m *Model) contextHelp() []key.Binding {
 	switch {
 	case m.filter.active:
 		return []key.Binding{as(k.Open, "apply"), as(k.Back, "clear"), key.NewBinding(
-			key.WithKeys("up", "down"), key.WithHelp("up/down", "move")), k.ForceQuit}
+			key.WithKeys("up", "down"), key.WithHelp("up/down", "move"))}, []key.Binding{k.ForceQuit}
 	case m.over == linksOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "open"),
-			as(k.Links, "open link N"), as(k.Back, "close"), k.Quit}
+			as(k.Links, "open link N"), k.Copy}, []key.Binding{as(k.Back, "close"), k.Quit}
 	case m.over != noOverlay:
-		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown, as(k.Back, "close"), k.Quit}
+		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown},
+			[]key.Binding{as(k.Back, "close"), k.Quit}
 	case m.focus == focusDetail:
-		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown, as(k.Back, "list"),
-			k.OpenBrowser, k.Links, k.LinkPicker, k.HistoryBack, k.Help, k.Quit}
+		// Reading: leaving, the article's links, then the rest.
+		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Back, "list"),
+			k.OpenBrowser, k.Links, k.HistoryBack, k.Copy, k.LinkPicker, k.PageDown}, []key.Binding{k.Help, k.Quit}
 	}
-	return m.keys.ShortHelp()
+	// The list: what a newcomer needs to find and read an article, then
+	// one key each for the features they would not guess.
+	keys = []key.Binding{config.Pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.OpenBrowser}
+	if m.cl.on {
+		keys = append(keys, k.Expand)
+	}
+	return append(keys, k.Copy, k.Timeline), []key.Binding{k.Help, k.Quit}
 }
