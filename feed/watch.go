@@ -47,8 +47,10 @@ type Change struct {
 	// directories that cannot be watched.
 	Problems []Problem
 	// DirGone are watched directories (as given to Watch) that were
-	// removed or renamed away. They are no longer watched, and their
-	// files are in Removed.
+	// removed or renamed away; their files are in Removed. One that comes
+	// back (again a directory, or a symlink to one) is watched again and
+	// its files arrive as Added; back before its DirGone was sent, it is
+	// not reported gone at all.
 	DirGone []string
 }
 
@@ -62,8 +64,9 @@ func (c Change) Empty() bool {
 // batch is sent once no file event came for opt.Quiet, or opt.MaxDelay
 // after its first event. Hidden files and directories are ignored, and
 // symlinked directories are not followed, as in the loader; directories
-// created later are watched as they appear. Attribute changes (chmod,
-// touch) are not changes.
+// created later are watched as they appear, and so are watched directories
+// that come back after being removed (see Change.DirGone). Attribute
+// changes (chmod, touch) are not changes.
 //
 // It returns an error, before watching anything, when a directory cannot
 // be watched. Later trouble (a subdirectory that cannot be watched, a
@@ -107,6 +110,11 @@ func (w *watcher) run(ctx context.Context, out chan<- Change, opt WatchOptions) 
 	w.noteListed() // what Watch listed (see noteListed)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	// Runs only while a gone root must be polled (see rootPoll).
+	poll := time.NewTicker(rootPoll)
+	poll.Stop()
+	defer poll.Stop()
+	polling := false
 	var (
 		first time.Time // of the batch being gathered; zero when none
 		due   bool      // the batch is ready to be built
@@ -146,8 +154,19 @@ func (w *watcher) run(ctx context.Context, out chan<- Change, opt WatchOptions) 
 			schedule()
 		case <-timer.C:
 			due, first = true, time.Time{}
+		case <-poll.C:
+			if w.poll() {
+				schedule()
+			}
 		case send <- ready:
 			ready, held = Change{}, false
+		}
+		if p := w.polling(); p != polling {
+			if polling = p; p {
+				poll.Reset(rootPoll)
+			} else {
+				poll.Stop()
+			}
 		}
 		if due && !held {
 			due = false

@@ -20,6 +20,10 @@ type watchRoot struct {
 	src  *Source
 	abs  string // where it is watched
 	gone bool
+	// While gone: await is the ancestor watched for its return ("" none,
+	// see seek), and poll says it must be looked at now and then.
+	await string
+	poll  bool
 }
 
 // fileState is what the watcher knows of an article file.
@@ -36,6 +40,7 @@ type watcher struct {
 	dirs     map[string]*watchRoot // watched directories (absolute) -> root
 	known    map[string]fileState  // article files under the roots (absolute)
 	dirty    map[string]*watchRoot // files to look at in the next flush
+	held     map[string]int        // ancestors watched for gone roots -> how many
 	problems []Problem
 	gone     []string
 	worker   *loadWorker // the loader's own per-file path
@@ -58,6 +63,7 @@ func newWatcher(fw *fsnotify.Watcher) *watcher {
 		dirs:   map[string]*watchRoot{},
 		known:  map[string]fileState{},
 		dirty:  map[string]*watchRoot{},
+		held:   map[string]int{},
 		worker: newLoadWorker(nil),
 	}
 }
@@ -162,6 +168,13 @@ func (w *watcher) noteListed() {
 // event takes in one file system event and reports whether it may change
 // the library.
 func (w *watcher) event(ev fsnotify.Event) bool {
+	// Gone roots first: one coming back inside another root's tree must
+	// not be taken for that root's new subdirectory.
+	back := w.awaitEvent(ev.Name)
+	return w.fileEvent(ev) || back
+}
+
+func (w *watcher) fileEvent(ev fsnotify.Event) bool {
 	name := ev.Name
 	base := filepath.Base(name)
 	if strings.HasPrefix(base, ".") {
@@ -169,6 +182,8 @@ func (w *watcher) event(ev fsnotify.Event) bool {
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		if r, ok := w.dirs[name]; ok {
+			// A subdirectory that comes back is a Create in its parent;
+			// a root waits for its return (see seek).
 			w.dropTree(r, name)
 			return true
 		}
@@ -182,20 +197,7 @@ func (w *watcher) event(ev fsnotify.Event) bool {
 			if _, ok := w.dirs[name]; ok {
 				return false
 			}
-			depth := strings.Count(w.rel(r, name), "/") + 1
-			if depth >= maxWalkDepth {
-				w.problems = append(w.problems, Problem{Path: w.display(r, name), Reason: "directory nested too deep"})
-				return true
-			}
-			// Watch first, then list: a file written in between is seen
-			// by one or the other.
-			if err := w.fw.Add(name); err != nil {
-				w.problems = append(w.problems, Problem{Path: w.display(r, name), Reason: watchReason(err)})
-			} else {
-				w.dirs[name] = r
-			}
-			w.scan(r, name, depth, true)
-			w.noteListed()
+			w.adopt(r, name)
 			return true
 		}
 	}
@@ -208,6 +210,25 @@ func (w *watcher) event(ev fsnotify.Event) bool {
 	return false // Chmod: attributes, not content
 }
 
+// adopt watches a directory that appeared under r, and marks its files
+// for the next flush.
+func (w *watcher) adopt(r *watchRoot, name string) {
+	depth := strings.Count(w.rel(r, name), "/") + 1
+	if depth >= maxWalkDepth {
+		w.problems = append(w.problems, Problem{Path: w.display(r, name), Reason: "directory nested too deep"})
+		return
+	}
+	// Watch first, then list: a file written in between is seen by one
+	// or the other.
+	if err := w.fw.Add(name); err != nil {
+		w.problems = append(w.problems, Problem{Path: w.display(r, name), Reason: watchReason(err)})
+	} else {
+		w.dirs[name] = r
+	}
+	w.scan(r, name, depth, true)
+	w.noteListed()
+}
+
 // dropTree forgets a watched directory that was removed or renamed away,
 // with everything below it: its watches go, its known files are looked at
 // again (the flush finds them gone). A root that goes is reported.
@@ -216,8 +237,11 @@ func (w *watcher) dropTree(r *watchRoot, dir string) {
 	for d := range w.dirs {
 		if d == dir || strings.HasPrefix(d, prefix) {
 			// The kernel drops the watch of the directory itself; those
-			// below it would follow it to its new name.
-			_ = w.fw.Remove(d)
+			// below it would follow it to its new name. One a gone root
+			// waits on is left to release (see seek).
+			if w.held[d] == 0 {
+				_ = w.fw.Remove(d)
+			}
 			delete(w.dirs, d)
 		}
 	}
@@ -229,6 +253,7 @@ func (w *watcher) dropTree(r *watchRoot, dir string) {
 	if dir == r.abs && !r.gone {
 		r.gone = true
 		w.gone = append(w.gone, r.src.root)
+		w.seek(r)
 	}
 }
 
@@ -236,6 +261,13 @@ func (w *watcher) dropTree(r *watchRoot, dir string) {
 func (w *watcher) rescan() {
 	for f, st := range w.known {
 		w.dirty[f] = st.root
+	}
+	// Gone roots first (see event); one that is back is scanned twice,
+	// which only costs time, and only after an overflow.
+	for _, r := range w.roots {
+		if r.gone {
+			w.seek(r)
+		}
 	}
 	for _, r := range w.roots {
 		if !r.gone {
