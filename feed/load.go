@@ -135,9 +135,9 @@ func (p Problem) String() string {
 func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, error) {
 	l := newStreamLoader(ctx, srcs, opt)
 	// One batch of buffer: the head batch is handed over without waiting
-	// for the reader, and the walk starts at once.
+	// for the reader.
 	ch := make(chan Batch, 1)
-	if rootsReadable(l.srcs) {
+	if l.cache != nil && rootsReadable(l.srcs) {
 		if head, ok := l.headBatch(); ok {
 			ch <- head
 			go func() {
