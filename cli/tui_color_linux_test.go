@@ -3,14 +3,9 @@
 package cli
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -55,65 +50,14 @@ func TestTUINoColor(t *testing.T) {
 // everything herald wrote.
 func runTUIOnTerminal(t *testing.T, bin string, env, args []string) string {
 	t.Helper()
-	master, tty := openPTY(t)
-	home := t.TempDir()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append([]string{
-		"HOME=" + home, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home, "XDG_CACHE_HOME=" + home,
-		"TERM=xterm-256color", "COLORTERM=truecolor", "PATH=" + os.Getenv("PATH"),
-	}, env...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	tty.Close()
-
-	var (
-		mu  sync.Mutex
-		buf bytes.Buffer
-	)
-	go func() {
-		chunk := make([]byte, 4096)
-		for {
-			n, err := master.Read(chunk)
-			mu.Lock()
-			buf.Write(chunk[:n])
-			mu.Unlock()
-			if err != nil {
-				return // EIO once herald has exited and the terminal is closed
-			}
-		}
-	}()
-	output := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
-	waitFor := func(what string) {
-		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for !strings.Contains(output(), what) {
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatalf("waiting for %q; got %q", what, tail(output(), 2000))
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
-	waitFor("24 articles")
-	master.Write([]byte("\r"))
-	waitFor("links")
+	s := startOnPTY(t, bin, append([]string{"COLORTERM=truecolor"}, env...), args)
+	s.waitFor("24 articles", 30*time.Second)
+	s.press("\r")
+	s.waitFor("links", 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // let the glamour render land
-	master.Write([]byte("q"))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("herald exited with %v; output %q", err, tail(output(), 2000))
-		}
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("herald did not quit on q")
-	}
-	return output()
+	s.press("q")
+	s.exited(30 * time.Second)
+	return s.output()
 }
 
 var sgrPattern = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
