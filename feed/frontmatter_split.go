@@ -88,26 +88,19 @@ func delimiter(data []byte, at int, closing bool) (int, bool) {
 // anything was. NUL bytes never get here (Parse rejects binary files).
 func prepareSource(fm []byte) (src string, changed bool) {
 	s := string(fm)
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainASCII(word8(s[i:])) {
-			i += 8
+	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t':
+			i++
 			continue
-		}
-		for end := min(i+8, len(s)); i < end; {
-			c := s[i]
-			switch {
-			case c >= 0x20 && c < 0x7f || c == '\n' || c == '\t':
-				i++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !badSourceRune(r, size) {
+				i += size
 				continue
-			case c >= utf8.RuneSelf:
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !badSourceRune(r, size) {
-					i += size
-					continue
-				}
 			}
-			return cleanSource(s, i), true
 		}
+		return cleanSource(s, i), true
 	}
 	return s, false
 }
@@ -117,26 +110,15 @@ func prepareSource(fm []byte) (src string, changed bool) {
 // no tab: the fast decoder reads the raw front matter and gives up on a
 // key or plain scalar with anything else.
 func plainLine(s string) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainASCII(word8(s[i:])) {
-			i += 8
-			continue
+	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+		if s[i] < utf8.RuneSelf {
+			return false
 		}
-		for end := min(i+8, len(s)); i < end; {
-			c := s[i]
-			if c >= 0x20 && c < 0x7f {
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				return false
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if badSourceRune(r, size) {
-				return false
-			}
-			i += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if badSourceRune(r, size) {
+			return false
 		}
+		i += size
 	}
 	return true
 }

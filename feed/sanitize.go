@@ -70,30 +70,36 @@ func plainASCII(w uint64) bool {
 	return (w|below|del)&highs == 0
 }
 
+// skipPlain returns the index of the first byte of s from i on that is not
+// printable ASCII (0x20-0x7E), or len(s). The text scanners below start
+// from it: they only differ in what they make of the other bytes.
+func skipPlain(s string, i int) int {
+	for i+8 <= len(s) && plainASCII(word8(s[i:])) {
+		i += 8
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	return i
+}
+
 // needsSanitize reports whether sanitize would change s. It runs on every
 // string of every article, so it checks eight ASCII bytes at a time.
 func needsSanitize(s string, multiline bool) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainASCII(word8(s[i:])) {
-			i += 8
+	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+		c := s[i]
+		if c == '\n' && multiline {
+			i++
 			continue
 		}
-		// Check the bytes of this word (or the tail) one by one.
-		for end := min(i+8, len(s)); i < end; {
-			c := s[i]
-			if c >= 0x20 && c < 0x7f || c == '\n' && multiline {
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				return true
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 || dropOrMap(r) {
-				return true
-			}
-			i += size
+		if c < utf8.RuneSelf {
+			return true
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || dropOrMap(r) {
+			return true
+		}
+		i += size
 	}
 	return false
 }
