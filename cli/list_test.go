@@ -53,13 +53,7 @@ topics: [AI]
 		"2024-01-27-broken.md": "---\ntitle: \"never closed\"\n",
 	}
 	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
 	}
 	return dir
 }
