@@ -1,9 +1,6 @@
 package feed
 
-import (
-	"os"
-	"path"
-)
+import "path"
 
 // The head file holds the first batch of the last load (the newest
 // articles) in the index layout, next to the index. It exists for the
@@ -71,14 +68,8 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 	w.shared = l.shared
 	for i := range x.entries {
 		ce := &x.entries[i]
-		src := l.cache.srcOf[ce.root]
-		p := src.display(ce.rel)
-		e := loadEntry{src: src, rel: ce.rel, path: p, day: nameDay(path.Base(ce.rel))}
-		if os.PathSeparator == '/' {
-			e.rel = p[len(p)-len(ce.rel):] // as the walk does: one allocation for both
-		}
-		fi, err := os.Stat(p)
-		if err != nil || checkRegular(fi) != nil || ce.key != (fileKey{fi.Size(), fi.ModTime().UnixNano()}) {
+		e := l.cache.srcOf[ce.root].entry(ce.rel, path.Base(ce.rel))
+		if key, err := statPath(e.path); err != nil || key != ce.key {
 			continue
 		}
 		res, ok := cachedResult(ce, &e, x.tables)

@@ -153,11 +153,18 @@ func (w *dirWalker) keepDir(fd int) int32 {
 }
 
 func (w *dirWalker) add(rel, name string, dirfd int32) {
-	p := w.src.display(rel)
+	e := w.src.entry(rel, name)
+	e.dirfd = dirfd
+	w.found = append(w.found, e)
+}
+
+// entry is the loader's entry for the file rel (base name name) under s.
+func (s *Source) entry(rel, name string) loadEntry {
+	p := s.display(rel)
 	if os.PathSeparator == '/' {
 		rel = p[len(p)-len(rel):] // share one allocation for Path and Rel
 	}
-	w.found = append(w.found, loadEntry{src: w.src, rel: rel, path: p, day: nameDay(name), dirfd: dirfd})
+	return loadEntry{src: s, rel: rel, path: p, day: nameDay(name)}
 }
 
 func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
