@@ -24,8 +24,10 @@ func waitBatch(ch <-chan feed.Batch, ix *feed.Index) tea.Cmd {
 	}
 	return func() tea.Msg {
 		msg := receiveBatch(ch)
-		ix.Add(msg.batch.Articles)
-		msg.indexed = ix
+		if !msg.batch.Newer { // a Newer batch has everything indexed again, in order
+			ix.Add(msg.batch.Articles)
+			msg.indexed = ix
+		}
 		return msg
 	}
 }
