@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/herald-reader/herald/cli"
+	"github.com/herald-reader/herald/internal/cli"
 )
 
 func main() {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // verState is a Versioned State whose marks the test changes.

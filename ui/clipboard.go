@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/herald-reader/herald/clipboard"
+	"github.com/herald-reader/herald/ui/clipboard"
 )
 
 // Copier copies a line of text to the user's clipboard (clipboard.Copier:

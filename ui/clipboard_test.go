@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/clipboard"
+	"github.com/herald-reader/herald/ui/clipboard"
 )
 
 func withCopier(c Copier) option { return func(o *Options) { o.Copier = c } }

@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/herald-reader/herald/config"
-	"github.com/herald-reader/herald/demo"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/demo"
 )
 
 // End-to-end flows through a real Bubble Tea program (teatest): the

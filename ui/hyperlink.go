@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strconv"
 
-	"github.com/herald-reader/herald/browser"
+	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/render"
 )
 

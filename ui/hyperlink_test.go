@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/browser"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/render"
 )
 

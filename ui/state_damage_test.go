@@ -10,7 +10,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // damagedState opens a real state store in dir whose log holds one good

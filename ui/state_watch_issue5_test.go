@@ -9,7 +9,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // TestSecondInstanceMarksShowUp: another Store on the same directory (a

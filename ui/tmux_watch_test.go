@@ -14,7 +14,7 @@ import (
 // and waits, without pressing a key, for its title and the "1 new" badge
 // to appear. Skipped when tmux is absent and in -short mode.
 func TestTmuxLiveUpdate(t *testing.T) {
-	demo := filepath.Join(heraldtest.RepoRoot(), "demo", "articles")
+	demo := filepath.Join(heraldtest.RepoRoot(), "internal", "demo", "articles")
 	names, err := filepath.Glob(filepath.Join(demo, "*.md"))
 	if err != nil || len(names) < 5 {
 		t.Skipf("demo articles not found in %s", demo)

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/herald-reader/herald/browser"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/browser"
 )
 
 // Link is a numbered link of the detail pane: N is the number shown as

@@ -19,6 +19,6 @@ func TestREADMECommands(t *testing.T) {
 	if code := Run([]string{"--help"}, &out, &errOut); code != 0 {
 		t.Fatalf("herald --help: exit %d, %s", code, errOut.String())
 	}
-	readmetest.Section(t, filepath.Join("..", "README.md"), "help", "\n```\n"+out.String()+"```\n",
+	readmetest.Section(t, filepath.Join("..", "..", "README.md"), "help", "\n```\n"+out.String()+"```\n",
 		"go test ./cli -run TestREADMECommands")
 }

@@ -269,7 +269,7 @@ func TestListJSONEscapesInvisibleCharacters(t *testing.T) {
 
 func TestListCorpus(t *testing.T) {
 	isolate(t) // never read the user's config or write their cache
-	corpus := filepath.Join("..", "..", "shared", "corpus")
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("shared corpus not available: %v", err)
 	}

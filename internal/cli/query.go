@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // What the scripting commands (list --query, mark-read, unread-count;

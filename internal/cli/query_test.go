@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // scriptEnv is a private environment for one test: home, config, cache

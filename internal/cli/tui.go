@@ -13,12 +13,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/herald-reader/herald/browser"
-	"github.com/herald-reader/herald/clipboard"
-	"github.com/herald-reader/herald/demo"
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/state"
+	"github.com/herald-reader/herald/internal/demo"
+	"github.com/herald-reader/herald/internal/state"
 	"github.com/herald-reader/herald/ui"
+	"github.com/herald-reader/herald/ui/browser"
+	"github.com/herald-reader/herald/ui/clipboard"
 	"github.com/herald-reader/herald/ui/render"
 )
 
