@@ -12,6 +12,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -253,7 +254,7 @@ type delegate struct {
 	dates  config.Dates
 	width  int
 	// state marks unread and starred rows (stateMark); nil = no marks.
-	state feed.State
+	state search.State
 	// rows marks the story rows (cluster.go); nil: each row is one article.
 	rows map[*feed.Article]storyRow
 }

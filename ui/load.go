@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // maxMerge caps how many waiting batches one message merges, so a fast
@@ -18,7 +19,7 @@ const maxMerge = 64
 // for every key pressed while a large library loads. One waitBatch runs
 // at a time (the next is started by handleBatch), so batches are indexed
 // in order; searches meanwhile see the index before or after a batch.
-func waitBatch(ch <-chan feed.Batch, ix *feed.Index) tea.Cmd {
+func waitBatch(ch <-chan feed.Batch, ix *search.Index) tea.Cmd {
 	if ch == nil {
 		return nil
 	}
@@ -81,7 +82,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		// return articles in index order). Only a first batch or so is
 		// loaded at this point.
 		m.all = append([]*feed.Article(nil), m.lib.Articles()...)
-		m.index = feed.NewIndex()
+		m.index = search.NewIndex()
 		m.indexArticles(m.all)
 	case msg.indexed != m.index:
 		m.all = append(m.all, b.Articles...)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // Every side effect runs in a tea.Cmd and comes back as one of these
@@ -16,7 +17,7 @@ type batchMsg struct {
 	closed bool
 	// indexed is the search index the batch's articles were added to
 	// (off the UI goroutine, see waitBatch).
-	indexed *feed.Index
+	indexed *search.Index
 }
 
 // filterResultMsg is the outcome of matching the filter query of

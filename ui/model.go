@@ -19,6 +19,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -121,7 +122,7 @@ type Model struct {
 	status  status
 	// index holds every loaded article for the filter's searches; reading
 	// is the marks, views and sort (state.go).
-	index    *feed.Index
+	index    *search.Index
 	reading  reading
 	stateErr error
 
@@ -190,7 +191,7 @@ func New(o Options) *Model {
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
 	m.facets = &facetPicker{}
-	m.index = feed.NewIndex()
+	m.index = search.NewIndex()
 	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen}
 	m.stateErr = o.StateErr
 	if o.State != nil {

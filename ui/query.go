@@ -7,9 +7,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
-// The `/` filter speaks the query language (feed.ParseQuery): words,
+// The `/` filter speaks the query language (search.ParseQuery): words,
 // "phrases", topic:, provider:, since:, before:, is:, type:, -negation.
 // It searches the Index the loader's batches were added to, so a
 // keystroke costs one pass over compact summaries rather than over the
@@ -21,7 +22,7 @@ import (
 // clock), so the Cmd never reads the model.
 func (m *Model) queryMatcher() Matcher {
 	ix, sort, now := m.index, m.reading.sort, m.clock()
-	var st feed.State
+	var st search.State
 	if m.reading.store != nil {
 		st = m.reading.store
 	}
@@ -33,14 +34,14 @@ func (m *Model) queryMatcher() Matcher {
 		views = append(views, "is:starred")
 	}
 	return func(query string, _ []*feed.Article) ([]*feed.Article, error) {
-		q, err := feed.ParseQuery(query, now)
+		q, err := search.ParseQuery(query, now)
 		if err != nil {
 			return nil, err
 		}
 		if len(views) > 0 {
 			// Parsed on their own first, so a quote left open in the
 			// typed query cannot swallow them.
-			if q, err = feed.ParseQuery(query+" "+strings.Join(views, " "), now); err != nil {
+			if q, err = search.ParseQuery(query+" "+strings.Join(views, " "), now); err != nil {
 				return nil, err
 			}
 		}
@@ -49,7 +50,7 @@ func (m *Model) queryMatcher() Matcher {
 }
 
 // indexArticles adds arts to the search index as a batch arrives (the
-// index folds them on all cores, see feed.Index); a live change rebuilds
+// index folds them on all cores, see search.Index); a live change rebuilds
 // it instead (reindex).
 func (m *Model) indexArticles(arts []*feed.Article) { m.index.Add(arts) }
 

@@ -6,14 +6,15 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // facetPicker lists the topics or providers of the current results with
-// their counts (feed.Facets); choosing one appends its qualifier to the
-// query (feed.QualifierTerm).
+// their counts (search.Facets); choosing one appends its qualifier to the
+// query (search.QualifierTerm).
 type facetPicker struct {
 	key    string // "topic" or "provider"
-	items  []feed.FacetCount
+	items  []search.FacetCount
 	cursor int
 	// gen numbers the counting runs, so a late result for a picker the
 	// user closed or replaced is dropped.
@@ -24,7 +25,7 @@ type facetPicker struct {
 type facetsMsg struct {
 	gen   int
 	key   string
-	items []feed.FacetCount
+	items []search.FacetCount
 }
 
 // openFacets counts the facets of the shown articles in a Cmd (folding
@@ -39,7 +40,7 @@ func (m *Model) openFacets(key string) tea.Cmd {
 	}
 	m.status.set("Counting %ss%s", key, m.styles.Ellipsis)
 	return func() tea.Msg {
-		topics, providers := feed.Facets(arts)
+		topics, providers := search.Facets(arts)
 		if key == "topic" {
 			return facetsMsg{gen: gen, key: key, items: topics}
 		}
@@ -76,7 +77,7 @@ func (m *Model) handleFacetKey(msg tea.KeyMsg) tea.Cmd {
 		m.over = noOverlay
 	case keyIs(msg, k.Open):
 		m.over = noOverlay
-		return m.appendTerm(feed.QualifierTerm(p.key, p.items[p.cursor].Name))
+		return m.appendTerm(search.QualifierTerm(p.key, p.items[p.cursor].Name))
 	}
 	return nil
 }

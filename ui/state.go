@@ -10,13 +10,14 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // Store is the reading state (state.Store): read and starred marks per
 // article ID. It must be safe for concurrent use: rows read it while
 // drawing, searches from several goroutines, writes run in Cmds.
 type Store interface {
-	feed.State
+	search.State
 	SetRead(ids []string, read bool) error
 	SetStarred(id string, starred bool) error
 	// Refresh picks up what another instance appended.
@@ -58,7 +59,7 @@ type reading struct {
 	markOnOpen bool
 	unreadOnly bool
 	starred    bool
-	sort       feed.SortKey
+	sort       search.SortKey
 	// confirm holds the IDs M would mark, while the question is asked.
 	confirm []string
 	// counts cache: unread and starred among m.all, for (n, version).
@@ -288,7 +289,7 @@ func plural(n int, word string) string {
 // query: a view or a sort other than the default.
 func (m *Model) viewsOn() bool {
 	r := &m.reading
-	return r.unreadOnly || r.starred || r.sort != feed.SortNewest
+	return r.unreadOnly || r.starred || r.sort != search.SortNewest
 }
 
 // readingParts is the status line's share: "U unread", "S starred", the
@@ -322,7 +323,7 @@ func (m *Model) readingParts() []string {
 
 // sortPart names the sort in the status line when it is not the default.
 func (m *Model) sortPart() []string {
-	if m.reading.sort == feed.SortNewest {
+	if m.reading.sort == search.SortNewest {
 		return nil
 	}
 	return []string{"by " + m.reading.sort.String()}

@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // fakeStore is an in-memory Store; fail makes every write fail.
@@ -210,7 +210,7 @@ func TestConfirmSwallowsKeys(t *testing.T) {
 		t.Fatal("q during the question quit or left it open")
 	}
 	_ = tea.Quit
-	_ = feed.SortNewest
+	_ = search.SortNewest
 }
 
 func TestJumpOutOfUnreadOnly(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // changeMsg is one batch of file changes from the watcher (feed.Watch);
@@ -20,7 +21,7 @@ type changeMsg struct {
 // indexedMsg is a search index rebuilt after change number gen.
 type indexedMsg struct {
 	gen int
-	ix  *feed.Index
+	ix  *search.Index
 }
 
 // changeRetry is how long a change that arrived during the initial load
@@ -107,7 +108,7 @@ func (m *Model) reindex() tea.Cmd {
 	m.changes++
 	gen, arts := m.changes, m.all
 	return func() tea.Msg {
-		ix := feed.NewIndex()
+		ix := search.NewIndex()
 		ix.Add(arts)
 		return indexedMsg{gen: gen, ix: ix}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 const listUsage = `Usage: herald list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]
@@ -59,7 +60,7 @@ func (g *globals) runList(args []string, stdout, stderr io.Writer) int {
 	case *limit < 0:
 		return listUsageError(stderr, "--limit must be 0 or more")
 	}
-	key, err := feed.ParseSortKey(*sortBy)
+	key, err := search.ParseSortKey(*sortBy)
 	if err != nil {
 		return listUsageError(stderr, err.Error())
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 const markReadUsage = `Usage: herald mark-read (--query QUERY | --all) [--unread] [DIR...]
@@ -67,7 +68,7 @@ func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
 	want := !*unread
 	var ids []string
 	already := 0
-	for _, a := range selectArticles(lib, q, st, feed.SortNewest) {
+	for _, a := range selectArticles(lib, q, st, search.SortNewest) {
 		if st.IsRead(a.ID) == want {
 			already++ // another event would only grow the log
 			continue

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/state"
 )
 
@@ -38,11 +39,11 @@ func (g *globals) loadLibrary(cmd string, dirs []string, stderr io.Writer) (*fee
 // parseQuery parses --query; a query that does not parse is a usage error
 // whose message is the parser's hint ("unknown qualifier ... (did you
 // mean ...)").
-func parseQuery(cmd, s string, now time.Time, stderr io.Writer) (feed.Query, int) {
-	q, err := feed.ParseQuery(s, now)
+func parseQuery(cmd, s string, now time.Time, stderr io.Writer) (search.Query, int) {
+	q, err := search.ParseQuery(s, now)
 	if err != nil {
 		fmt.Fprintf(stderr, "herald %s: query: %s\n", cmd, feed.SanitizeLine(err.Error()))
-		return feed.Query{}, exitUsage
+		return search.Query{}, exitUsage
 	}
 	return q, exitOK
 }
@@ -53,7 +54,7 @@ func parseQuery(cmd, s string, now time.Time, stderr io.Writer) (feed.Query, int
 // is nil, which the query takes as "nothing read, nothing starred". The
 // returned func closes the store. Damaged log lines are reported on
 // stderr and skipped, as the TUI does; they never stop the command.
-func (g *globals) readState(cmd string, stderr io.Writer) (feed.State, func(), error) {
+func (g *globals) readState(cmd string, stderr io.Writer) (search.State, func(), error) {
 	dir, err := state.DefaultDir(g.getenv)
 	if err != nil {
 		return nil, func() {}, nil // no place a mark could have been written
@@ -93,14 +94,14 @@ func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 
 // selectArticles returns the articles of lib that match q, ordered by k.
 // The library's own slice is never reordered (it is shared).
-func selectArticles(lib *feed.Library, q feed.Query, st feed.State, k feed.SortKey) []*feed.Article {
+func selectArticles(lib *feed.Library, q search.Query, st search.State, k search.SortKey) []*feed.Article {
 	if q.Empty() {
 		arts := lib.Articles()
-		if k == feed.SortNewest { // the library's order already
+		if k == search.SortNewest { // the library's order already
 			return arts
 		}
 		arts = slices.Clone(arts)
-		feed.SortArticles(arts, k)
+		search.SortArticles(arts, k)
 		return arts
 	}
 	// One pass of Match rather than an Index: a command queries once, and
@@ -113,14 +114,14 @@ func selectArticles(lib *feed.Library, q feed.Query, st feed.State, k feed.SortK
 			out = append(out, a)
 		}
 	}
-	feed.SortArticles(out, k)
+	search.SortArticles(out, k)
 	return out
 }
 
 // queryLibrary is selectArticles with the reading state opened for the
 // query when it has terms (a plain listing never looks at the state).
-func (g *globals) queryLibrary(cmd string, lib *feed.Library, q feed.Query, k feed.SortKey, stderr io.Writer) ([]*feed.Article, int) {
-	var st feed.State
+func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k search.SortKey, stderr io.Writer) ([]*feed.Article, int) {
+	var st search.State
 	if !q.Empty() {
 		s, closeState, err := g.readState(cmd, stderr)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 const unreadCountUsage = `Usage: herald unread-count [--query QUERY] [DIR...]
@@ -49,7 +50,7 @@ func (g *globals) runUnreadCount(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeState()
 	n := 0
-	for _, a := range selectArticles(lib, q, st, feed.SortNewest) {
+	for _, a := range selectArticles(lib, q, st, search.SortNewest) {
 		if st == nil || !st.IsRead(a.ID) {
 			n++
 		}

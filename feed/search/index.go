@@ -1,9 +1,16 @@
-package feed
+// Package search finds and orders articles: the query language the filter
+// and `herald list --query` accept (ParseQuery, Match), the Index that
+// answers a query over a whole library on every keystroke, the sort keys,
+// the topic and provider facets, and the accent and case folding they share.
+// It reads only exported Article fields and imports feed, never the reverse.
+package search
 
 import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // Index answers queries over many articles: the filter runs Search (or
@@ -19,13 +26,13 @@ type Index struct {
 	docs []doc
 
 	recentMu sync.Mutex
-	recent   []recent // see index_narrow.go
+	recent   []recent // see narrow.go
 
-	orders orders // see index_sort.go
+	orders orders // see orders.go
 }
 
 type doc struct {
-	a     *Article
+	a     *feed.Article
 	t     *text // nil: search the article's own fields
 	g     grams
 	upper uint32 // upper-case ASCII letters in the text (see needle.pick)
@@ -36,7 +43,7 @@ func NewIndex() *Index { return &Index{} }
 
 // Add indexes articles (a Batch as it streams in, or a whole library).
 // Search returns them in the order they were added.
-func (ix *Index) Add(arts []*Article) {
+func (ix *Index) Add(arts []*feed.Article) {
 	docs := make([]doc, len(arts))
 	inParallel(len(arts), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -66,11 +73,11 @@ func (ix *Index) Len() int {
 // Large indexes are searched on all cores, and a query that narrows a
 // recent one only looks at that one's results (see recent). st may be nil
 // (see Match).
-func (ix *Index) Search(q Query, st State) []*Article {
+func (ix *Index) Search(q Query, st State) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	hits := ix.search(q, st, true)
-	out := make([]*Article, len(hits))
+	out := make([]*feed.Article, len(hits))
 	for i, h := range hits {
 		out[i] = ix.docs[h].a
 	}

@@ -1,8 +1,10 @@
-package feed
+package search
 
 import (
 	"slices"
 	"sync"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // Sorting 100,000 results on every keystroke would cost more than the
@@ -18,12 +20,12 @@ type orders struct {
 
 // SearchSorted is Search with the results sorted by k (as SortArticles
 // would). The first call for a key after an Add sorts the whole index.
-func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*Article {
+func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	hits := ix.search(q, st, true)
 	perm := ix.order(k)
-	out := make([]*Article, 0, len(hits))
+	out := make([]*feed.Article, 0, len(hits))
 	if len(hits) == len(ix.docs) { // everything matched
 		for _, d := range perm {
 			out = append(out, ix.docs[d].a)
@@ -53,7 +55,7 @@ func (ix *Index) order(k SortKey) []int32 {
 	if p := ix.orders.perm[k]; len(p) == len(ix.docs) {
 		return p
 	}
-	arts := make([]*Article, len(ix.docs))
+	arts := make([]*feed.Article, len(ix.docs))
 	for i := range ix.docs {
 		arts[i] = ix.docs[i].a
 	}

@@ -1,4 +1,4 @@
-package feed
+package search
 
 // grams summarises the searchable text of an article in two 512-bit
 // Bloom-style sets (ASCII lower-cased): one of its bytes and byte pairs,

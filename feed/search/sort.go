@@ -1,10 +1,12 @@
-package feed
+package search
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // SortKey is an order for the article list. The zero value is SortNewest.
@@ -60,13 +62,13 @@ func ParseSortKey(s string) (SortKey, error) {
 // The keys are copied into one compact slice first and sorted there:
 // comparing through 100,000 scattered Articles is several times slower.
 // An input already in order (the library is newest first) costs one pass.
-func SortArticles(arts []*Article, k SortKey) {
+func SortArticles(arts []*feed.Article, k SortKey) {
 	recs := sortRecs(arts, k)
 	if slices.IsSortedFunc(recs, compareRecs) {
 		return
 	}
 	slices.SortFunc(recs, compareRecs)
-	sorted := make([]*Article, len(arts))
+	sorted := make([]*feed.Article, len(arts))
 	for j, r := range recs {
 		sorted[j] = arts[r.i]
 	}
@@ -74,7 +76,7 @@ func SortArticles(arts []*Article, k SortKey) {
 }
 
 // sortRecs returns the sort keys of arts by k, i being the position in arts.
-func sortRecs(arts []*Article, k SortKey) []sortRec {
+func sortRecs(arts []*feed.Article, k SortKey) []sortRec {
 	recs := make([]sortRec, len(arts))
 	for i, a := range arts {
 		r := sortRec{i: int32(i), undated: a.Published.IsZero()}

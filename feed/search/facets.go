@@ -1,9 +1,11 @@
-package feed
+package search
 
 import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // FacetCount is one entry of a facet picker: a topic or provider and how
@@ -17,7 +19,7 @@ type FacetCount struct {
 // most frequent first, then by name. Names that differ only in case or
 // accents count as one, under the spelling seen first. A provider is
 // named by its name, else its domain. An article counts once per topic.
-func Facets(arts []*Article) (topics, providers []FacetCount) {
+func Facets(arts []*feed.Article) (topics, providers []FacetCount) {
 	tc, pc := newCounter(), newCounter()
 	for _, a := range arts {
 		for i, t := range a.Topics {

@@ -1,4 +1,4 @@
-package feed
+package search
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // benchArticles generates n summaries shaped like the real corpus (and
@@ -16,7 +18,7 @@ import (
 // excerpt, up to 8 related titles, 1-3 topics, typographic apostrophes
 // and some accented names. bodyLen > 0 adds a Markdown body of about that
 // many bytes (the real corpus has none).
-func benchArticles(n, bodyLen int) []*Article {
+func benchArticles(n, bodyLen int) []*feed.Article {
 	rng := rand.New(rand.NewPCG(42, uint64(bodyLen)))
 	pick := func(l []string) string { return l[rng.IntN(len(l))] }
 	companies := []string{"Google", "Microsoft", "OpenAI", "Nvidia", "Meta", "Amazon", "Apple", "IBM", "Hugging Face",
@@ -33,7 +35,7 @@ func benchArticles(n, bodyLen int) []*Article {
 		"Regulators in Europe and the United States are watching the space closely as adoption accelerates.",
 		"Investors have poured billions of dollars into startups building on top of the latest foundation models.",
 	}
-	providers := []Provider{{Name: "Forbes", Domain: "forbes.com"}, {Name: "Reuters", Domain: "reuters.com"},
+	providers := []feed.Provider{{Name: "Forbes", Domain: "forbes.com"}, {Name: "Reuters", Domain: "reuters.com"},
 		{Name: "The Verge", Domain: "theverge.com"}, {Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
 		{Name: "Le Monde", Domain: "lemonde.fr"}, {Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
 		{Name: "TechCrunch", Domain: "techcrunch.com"}, {Name: "MIT Technology Review", Domain: "technologyreview.com"}}
@@ -50,14 +52,14 @@ func benchArticles(n, bodyLen int) []*Article {
 		return fmt.Sprintf("How %s is transforming %s at %s", pick(techs), pick(domains), pick(companies))
 	}
 	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
-	arts := make([]*Article, n)
+	arts := make([]*feed.Article, n)
 	for i := range arts {
 		var ex strings.Builder
 		for ex.Len() < 200+rng.IntN(250) {
 			fmt.Fprintf(&ex, "%s %s %s as %s race to win customers in %s. %s ", pick(companies), pick([]string{"expands", "unveils", "previews"}),
 				pick(techs), pick([]string{"analysts", "startups", "regulators"}), pick(domains), pick(fillers))
 		}
-		a := &Article{
+		a := &feed.Article{
 			ID: fmt.Sprintf("%012x", i), Title: title(), Excerpt: strings.TrimSpace(ex.String()),
 			Published: start.Add(time.Duration(i) * 30 * time.Minute), Type: "article",
 			Provider: providers[rng.IntN(len(providers))], Quality: int32(rng.IntN(100)), Heat: int32(rng.IntN(100) - 1),
@@ -88,7 +90,7 @@ func benchArticles(n, bodyLen int) []*Article {
 // it: each article's own text (title, excerpt, body) copied in order into
 // large shared chunks, and the values that repeat across articles
 // (provider, topics, related titles) stored once.
-func packLikeLoader(arts []*Article) {
+func packLikeLoader(arts []*feed.Article) {
 	var chunk []byte
 	own := func(s string) string {
 		if len(chunk)+len(s) > cap(chunk) {
@@ -240,7 +242,7 @@ func BenchmarkSortArticles(b *testing.B) {
 	slices.Reverse(arts) // generated oldest first; the library is newest first
 	for k := range numSortKeys {
 		b.Run(k.String(), func(b *testing.B) {
-			work := make([]*Article, len(arts))
+			work := make([]*feed.Article, len(arts))
 			cpu := cpuTime()
 			for b.Loop() {
 				copy(work, arts)

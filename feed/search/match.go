@@ -1,8 +1,10 @@
-package feed
+package search
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // needle is a folded search string prepared for contains: instead of
@@ -219,7 +221,7 @@ func isSpaceByte(c byte) bool {
 // Match reports whether the article matches every term. st may be nil (no
 // article is read or starred). For many articles use an Index, which
 // prepares the folded text once.
-func (q Query) Match(a *Article, st State) bool {
+func (q Query) Match(a *feed.Article, st State) bool {
 	var t *text
 	if q.text {
 		if t = foldedText(a); t == nil {
@@ -233,7 +235,7 @@ func (q Query) Match(a *Article, st State) bool {
 // match evaluates the terms in order (cheapest first, see termKind); t is
 // only read when q.text. g and upper are the article's grams and
 // upper-case letters when indexed, else nil and allUpper.
-func (q *Query) match(a *Article, t *text, st State, g *grams, upper uint32) bool {
+func (q *Query) match(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
 	for i := range q.terms {
 		if q.terms[i].eval(a, t, st, g, upper) == q.terms[i].neg {
 			return false
@@ -242,7 +244,7 @@ func (q *Query) match(a *Article, t *text, st State, g *grams, upper uint32) boo
 	return true
 }
 
-func (tm *term) eval(a *Article, t *text, st State, g *grams, upper uint32) bool {
+func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
 	switch tm.kind {
 	case kindIs:
 		if st == nil {

@@ -1,4 +1,4 @@
-package feed
+package search
 
 import (
 	"math/rand/v2"

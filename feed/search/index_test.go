@@ -1,4 +1,4 @@
-package feed
+package search
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/state"
 )
 
@@ -143,7 +144,7 @@ func TestSearchRealCorpus(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no shared corpus")
 	}
-	lib, err := Load(context.Background(), []Source{Dir(dir)}, Options{})
+	lib, err := feed.Load(context.Background(), []feed.Source{feed.Dir(dir)}, feed.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

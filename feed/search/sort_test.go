@@ -1,20 +1,22 @@
-package feed
+package search
 
 import (
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 func TestSortArticles(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
-	mk := func() []*Article {
-		return []*Article{
-			{ID: "b", Title: "beta", Published: day(2), Quality: 50, Heat: 10, Provider: Provider{Name: "Zeit"}},
-			{ID: "u", Title: "Über", Quality: 90, Heat: 10, Provider: Provider{Domain: "arstechnica.com"}}, // no date
-			{ID: "a", Title: "Alpha", Published: day(1), Quality: 50, Heat: -1, Provider: Provider{Name: "ars"}},
-			{ID: "c", Title: "", Published: day(3), Quality: 10, Heat: 10, Provider: Provider{Name: "Zeit"}},
+	mk := func() []*feed.Article {
+		return []*feed.Article{
+			{ID: "b", Title: "beta", Published: day(2), Quality: 50, Heat: 10, Provider: feed.Provider{Name: "Zeit"}},
+			{ID: "u", Title: "Über", Quality: 90, Heat: 10, Provider: feed.Provider{Domain: "arstechnica.com"}}, // no date
+			{ID: "a", Title: "Alpha", Published: day(1), Quality: 50, Heat: -1, Provider: feed.Provider{Name: "ars"}},
+			{ID: "c", Title: "", Published: day(3), Quality: 10, Heat: 10, Provider: feed.Provider{Name: "Zeit"}},
 			{ID: "d", Title: "alpha", Published: day(3), Quality: 50, Heat: 99},
 		}
 	}
@@ -59,11 +61,11 @@ func TestSortKeyNames(t *testing.T) {
 }
 
 func TestFacets(t *testing.T) {
-	arts := []*Article{
-		{Topics: []string{"AI", "Machine Learning"}, Provider: Provider{Name: "Forbes", Domain: "forbes.com"}},
-		{Topics: []string{"ai", "AI"}, Provider: Provider{Name: "forbes"}}, // one article, one count
-		{Topics: []string{"Robotics", "  "}, Provider: Provider{Domain: "nikkei.com"}},
-		{Topics: []string{"Café"}, Provider: Provider{Name: "Le Monde"}},
+	arts := []*feed.Article{
+		{Topics: []string{"AI", "Machine Learning"}, Provider: feed.Provider{Name: "Forbes", Domain: "forbes.com"}},
+		{Topics: []string{"ai", "AI"}, Provider: feed.Provider{Name: "forbes"}}, // one article, one count
+		{Topics: []string{"Robotics", "  "}, Provider: feed.Provider{Domain: "nikkei.com"}},
+		{Topics: []string{"Café"}, Provider: feed.Provider{Name: "Le Monde"}},
 		{Topics: []string{"cafe", "Machine Learning"}},
 	}
 	topics, providers := Facets(arts)
@@ -104,7 +106,7 @@ func TestQualifierTermRoundTrips(t *testing.T) {
 
 func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
 	all := benchArticles(900, 0)
-	all[5].Published, all[6].Title, all[7].Provider = time.Time{}, "", Provider{} // the odd ones
+	all[5].Published, all[6].Title, all[7].Provider = time.Time{}, "", feed.Provider{} // the odd ones
 	ix := NewIndex()
 	ix.Add(all[:600])
 	now := time.Date(2019, 1, 20, 0, 0, 0, 0, time.UTC)

@@ -1,10 +1,12 @@
-package feed
+package search
 
 import (
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // fakeState is a State over two sets of IDs.
@@ -15,14 +17,14 @@ func (s fakeState) IsStarred(id string) bool { return s.starred[id] }
 
 var queryNow = time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC)
 
-func queryArticles() []*Article {
-	return []*Article{{
+func queryArticles() []*feed.Article {
+	return []*feed.Article{{
 		ID:            "a1",
 		Title:         "Google And Hugging Face Partner To Advance Generative AI With Open Models",
 		Excerpt:       "The partnership is expected to democratize AI.",
 		Published:     time.Date(2024, 1, 29, 3, 19, 0, 0, time.UTC),
 		Type:          "article",
-		Provider:      Provider{Name: "Forbes", Domain: "forbes.com"},
+		Provider:      feed.Provider{Name: "Forbes", Domain: "forbes.com"},
 		Topics:        []string{"AI", "Generative AI"},
 		RelatedTitles: []string{"Five Techniques To Ensure Reliable Use"},
 	}, {
@@ -31,7 +33,7 @@ func queryArticles() []*Article {
 		Excerpt:   "That’s what the CEO said — in Zürich.",
 		Published: time.Date(2024, 3, 10, 8, 0, 0, 0, time.UTC),
 		Type:      "video",
-		Provider:  Provider{Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
+		Provider:  feed.Provider{Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
 		Topics:    []string{"Machine Learning"},
 		Body:      "Machine\nlearning at scale.",
 	}, {
@@ -39,7 +41,7 @@ func queryArticles() []*Article {
 		Title:         "Nvidia’s e‑mail to investors",
 		Excerpt:       "ＡＩ chips and ﬁnance",
 		Type:          "article",
-		Provider:      Provider{Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
+		Provider:      feed.Provider{Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
 		Topics:        []string{"AI Chips"},
 		Tags:          []string{"hardware"},
 		RelatedTitles: []string{"Straße der KI"},
@@ -49,7 +51,7 @@ func queryArticles() []*Article {
 		Excerpt:   "ИИ",
 		Published: time.Date(2024, 3, 14, 23, 0, 0, 0, time.UTC),
 		Type:      "article",
-		Provider:  Provider{Name: "BBC", Domain: "bbc.com"},
+		Provider:  feed.Provider{Name: "BBC", Domain: "bbc.com"},
 		Topics:    []string{"AI"},
 	}}
 }
@@ -57,7 +59,7 @@ func queryArticles() []*Article {
 var queryState = fakeState{read: map[string]bool{"a1": true}, starred: map[string]bool{"a2": true}}
 
 // ids lists the articles' IDs.
-func ids(arts []*Article) []string {
+func ids(arts []*feed.Article) []string {
 	out := make([]string, len(arts))
 	for i, a := range arts {
 		out[i] = a.ID
@@ -67,7 +69,7 @@ func ids(arts []*Article) []string {
 
 // matching returns the IDs of the articles q matches, through both
 // Query.Match and an Index, failing if the two disagree.
-func matching(t *testing.T, q Query, arts []*Article, st State) string {
+func matching(t *testing.T, q Query, arts []*feed.Article, st State) string {
 	t.Helper()
 	var ids []string
 	for _, a := range arts {

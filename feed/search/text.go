@@ -1,6 +1,10 @@
-package feed
+package search
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/herald-reader/herald/feed"
+)
 
 // text holds the searchable fields of an article, each either the
 // article's own string or, when that needs it (see needsFold), a folded
@@ -12,7 +16,7 @@ type text struct {
 }
 
 // textOf returns the article's fields as they are.
-func textOf(a *Article) text {
+func textOf(a *feed.Article) text {
 	return text{
 		title: a.Title, excerpt: a.Excerpt, body: a.Body,
 		provider: a.Provider.Name, domain: a.Provider.Domain, typ: a.Type,
@@ -22,7 +26,7 @@ func textOf(a *Article) text {
 
 // foldedText returns the article's text with folded copies where needed,
 // or nil when no field needs one (the common case: no copy at all).
-func foldedText(a *Article) *text {
+func foldedText(a *feed.Article) *text {
 	t := textOf(a)
 	changed := false
 	for _, s := range []*string{&t.title, &t.excerpt, &t.body, &t.provider, &t.domain, &t.typ} {
