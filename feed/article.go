@@ -100,7 +100,7 @@ type Article struct {
 	Warnings []string
 
 	// Size and the modification time (see ModTime) identify the file
-	// version this was parsed from (the index cache is keyed by path, size
+	// version this was parsed from (the cache is keyed by path, size
 	// and modification time).
 	Size  int64
 	mtime int64 // Unix nanoseconds; 0 when unknown
@@ -116,7 +116,7 @@ type Article struct {
 	src *Source
 	day int32
 	// titleHash is the hash of the title's key for story grouping (see
-	// titleHashOf), kept in the index so a warm start does not normalise
+	// titleHashOf), kept in the cache so a warm start does not normalise
 	// 100,000 titles again; 0 when not computed yet. 32 bits fill the
 	// word day leaves: equal hashes are checked by comparing the keys.
 	titleHash uint32

@@ -24,7 +24,7 @@ import (
 //
 //	go test -bench . -run '^$' ./feed/
 //
-// Targets: cold load of 10,000 files <= 4x the floor; warm load (index
+// Targets: cold load of 10,000 files <= 4x the floor; warm load (snapshot
 // cache) of 100,000 unchanged files <= 0.5x the floor; memory retained for
 // 100,000 articles <= 150 MB.
 
@@ -199,7 +199,7 @@ func BenchmarkWarmLoad100k(b *testing.B) {
 	const n = 100_000
 	dir := genCorpus(b, n)
 	cache := OpenCache(b.TempDir())
-	benchLoad(b, dir, Options{Cache: cache}, n) // writes the index
+	benchLoad(b, dir, Options{Cache: cache}, n) // writes the snapshot
 	floored(b, dir, func() { benchLoad(b, dir, Options{Cache: cache}, n) })
 	b.ReportMetric(firstBatchMS(b, dir, nil), "first-batch-ms-cold")
 	b.ReportMetric(retainedMB(func() *Library { return benchLoad(b, dir, Options{}, n) }), "MB-retained-cold")
@@ -207,7 +207,7 @@ func BenchmarkWarmLoad100k(b *testing.B) {
 }
 
 // BenchmarkFirstBatch100k is the time to the first batch of a library of
-// 100,000 files, cold (no cache) and warm (an index of the unchanged
+// 100,000 files, cold (no cache) and warm (a snapshot of the unchanged
 // library, which is still being read when the first batch is due): the top
 // of the list that a UI shows at once. Target: the first screen within
 // 100 ms (issue 3), of which this is most.
@@ -215,7 +215,7 @@ func BenchmarkFirstBatch100k(b *testing.B) {
 	const n = 100_000
 	dir := genCorpus(b, n)
 	cache := OpenCache(b.TempDir())
-	benchLoad(b, dir, Options{Cache: cache}, n) // writes the index
+	benchLoad(b, dir, Options{Cache: cache}, n) // writes the snapshot
 	var cold, warm float64
 	iters := 0
 	for b.Loop() {

@@ -9,12 +9,12 @@ import (
 	"sync"
 )
 
-// Cache is the index cache: one file per library (per set of root
-// directories) under its directory, holding the summary of every file
-// loaded, keyed by path, size and modification time. Reopening an
-// unchanged library then reads the index instead of parsing every file.
+// Cache keeps a snapshot of each library (per set of root directories)
+// in a file under its directory: the summary of every file loaded, keyed
+// by path, size and modification time. Reopening an unchanged library
+// then reads the snapshot instead of parsing every file.
 //
-// The index is a hint, never trusted blindly: a file that is truncated,
+// The snapshot is a hint, never trusted blindly: a file that is truncated,
 // corrupt (checksum), of another format version or of another library is
 // ignored and rebuilt. It is rewritten (atomically) only when something
 // changed. A file rewritten within the file system's timestamp resolution
@@ -27,21 +27,21 @@ type Cache struct {
 
 // OpenCache returns the cache kept in dir (typically
 // $XDG_CACHE_HOME/herald). Nothing touches the disk until a load; dir is
-// created when the first index is written.
+// created when the first snapshot is written.
 func OpenCache(dir string) *Cache { return &Cache{dir: dir} }
 
-// cacheRun is the cache's part in one Stream: the previous index (read in
-// the background while the directories are walked) and what is needed to
-// write the next one.
+// cacheRun is the cache's part in one Stream: the previous snapshot (read
+// in the background while the directories are walked) and what is needed
+// to write the next one.
 type cacheRun struct {
-	file   string          // this library's index file
+	file   string          // this library's snapshot file
 	head   string          // its head file (see cache_head.go)
 	roots  []string        // absolute roots, sorted: the library's identity
 	rootOf map[*Source]int // source -> index in roots
 	srcOf  []*Source       // index in roots -> the first source walked there
 
 	loaded chan struct{} // closed once old is set
-	old    *cacheIndex   // previous index; nil when absent or unusable
+	old    *snapshot     // previous snapshot; nil when absent or unusable
 	oldErr error         // why old is nil (for tests)
 
 	mapOnce sync.Once // builds old's lookup map on the first out-of-place hit
@@ -51,14 +51,14 @@ type cacheRun struct {
 	headUsed []cacheEntry
 
 	// eager is how many entries (the first batch) are parsed rather than
-	// wait for the previous index while it is still being read: reading
-	// the index of 100,000 articles takes longer than parsing a hundred
+	// wait for the previous snapshot while it is still being read: reading
+	// the snapshot of 100,000 articles takes longer than parsing a hundred
 	// files, and the first batch is what the user waits for.
 	eager int
 }
 
 // start begins a cache run for the directory sources of a load; readOld
-// then reads the previous index. It returns nil (no caching) when the
+// then reads the previous snapshot. It returns nil (no caching) when the
 // roots cannot be made absolute.
 func (c *Cache) start(dirs []*Source) *cacheRun {
 	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{})}
@@ -89,17 +89,17 @@ func (c *Cache) start(dirs []*Source) *cacheRun {
 	return r
 }
 
-// readOld reads the previous index in the background (lookup waits for
+// readOld reads the previous snapshot in the background (lookup waits for
 // it), so that it overlaps the walk.
 func (r *cacheRun) readOld() {
 	go func() {
 		defer close(r.loaded)
-		r.old, r.oldErr = readIndex(r.file, indexMagic, r.roots)
+		r.old, r.oldErr = readSnapshot(r.file, snapshotMagic, r.roots)
 	}()
 }
 
 // lookup answers entry number i of the sorted walk from the previous
-// index, when it holds that file at the same size and modification time.
+// snapshot, when it holds that file at the same size and modification time.
 func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	select {
 	case <-r.loaded:
@@ -114,7 +114,7 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 		return loadResult{}, false
 	}
 	root := r.rootOf[e.src]
-	// Unless files were added or removed, the index lists the files in the
+	// Unless files were added or removed, the snapshot lists the files in the
 	// order of the walk (it was written in that order): try entry i first,
 	// and only build a map when that fails.
 	j := -1
@@ -136,8 +136,8 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	return cachedResult(ce, e, old.tables)
 }
 
-// cachedResult is the result an index entry holds for e. Its strings
-// point into the index: see loadWorker.adopt.
+// cachedResult is the result a snapshot entry holds for e. Its strings
+// point into the snapshot: see loadWorker.adopt.
 func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
@@ -152,7 +152,7 @@ func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, boo
 	return res, true
 }
 
-// holds reports whether the previous index has e at this version.
+// holds reports whether the previous snapshot has e at this version.
 func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 	if r.old == nil || e.src.fsys != nil {
 		return false
@@ -162,8 +162,8 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 	return ok && r.old.entries[k].key == key
 }
 
-// finish writes the next index when the library changed: a file was
-// parsed (new or modified) or a file in the previous index is gone.
+// finish writes the next snapshot when the library changed: a file was
+// parsed (new or modified) or a file in the previous snapshot is gone.
 // Writing happens after the last batch was sent; it reads only fields that
 // the library never changes (not ID or Story), and a failure just means
 // the next start is cold.
@@ -172,14 +172,14 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // they differ from the head read at the start.
 func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
 	if !r.sameHead(entries[:headN], results[:headN]) {
-		_ = writeIndex(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN])
+		_ = writeSnapshot(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN])
 	}
 	<-r.loaded
 	hits, fresh := 0, 0
 	for i := range results {
 		switch res := &results[i]; {
 		case res.hit, i < r.eager && r.holds(&entries[i], res.key):
-			hits++ // a first-batch file parsed while the index was read counts too
+			hits++ // a first-batch file parsed while the snapshot was read counts too
 		case res.store && entries[i].src.fsys == nil:
 			fresh++
 		}
@@ -191,5 +191,5 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) 
 	if fresh == 0 && hits == oldN {
 		return // unchanged
 	}
-	_ = writeIndex(r.file, indexMagic, r.roots, r.rootOf, entries, results)
+	_ = writeSnapshot(r.file, snapshotMagic, r.roots, r.rootOf, entries, results)
 }

@@ -14,7 +14,7 @@ import (
 	"unsafe"
 )
 
-// Index file layout (all integers are varints unless noted):
+// Cache file layout (the snapshot and the head alike) (all integers are varints unless noted):
 //
 //	header   "HERALDIX" | version uint32 LE | CRC-32C of the body uint32 LE
 //	body     nroots | root... | nentries | entry... | ntable | string... |
@@ -27,23 +27,23 @@ import (
 // stories, providers, topics) are in the string table once, and stay
 // shared by the decoded articles.
 const (
-	indexMagic = "HERALDIX"
-	// headMagic marks a head file: an index of the first batch only (see
+	snapshotMagic = "HERALDIX"
+	// headMagic marks a head file: a snapshot of the first batch only (see
 	// cache_head.go), in the same layout.
 	headMagic = "HERALDHD"
-	// indexVersion must change whenever the layout, or what the parser
-	// and loader put into a summary, changes: an index of another version
+	// cacheVersion must change whenever the layout, or what the parser
+	// and loader put into a summary, changes: a cache file of another version
 	// is discarded.
-	indexVersion  = 6
-	indexHeader   = 16
-	maxIndexBytes = 1 << 30
+	cacheVersion      = 6
+	cacheHeaderSize   = 16
+	maxCacheFileBytes = 1 << 30
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 var (
-	errIndexCorrupt = errors.New("index corrupt")
-	errIndexForeign = errors.New("index of another library or version")
+	errCacheCorrupt = errors.New("cache file corrupt")
+	errCacheForeign = errors.New("cache file of another library or version")
 )
 
 type cacheEntry struct {
@@ -60,23 +60,24 @@ type relKey struct {
 	rel  string
 }
 
-// cacheIndex is a decoded index file.
-type cacheIndex struct {
+// snapshot is a decoded cache file: the summaries of one load, or of its
+// first batch (the head).
+type snapshot struct {
 	entries []cacheEntry
 	tables  recordTables     // what records refer to
 	byRel   map[relKey]int32 // built on demand (see cacheRun.lookup)
 }
 
-func (x *cacheIndex) buildMap() {
+func (x *snapshot) buildMap() {
 	x.byRel = make(map[relKey]int32, len(x.entries))
 	for i, e := range x.entries {
 		x.byRel[relKey{e.root, e.rel}] = int32(i)
 	}
 }
 
-// readIndex reads and checks an index file (or, with headMagic, a head
+// readSnapshot reads and checks a snapshot file (or, with headMagic, a head
 // file); any doubt discards it.
-func readIndex(file, magic string, roots []string) (*cacheIndex, error) {
+func readSnapshot(file, magic string, roots []string) (*snapshot, error) {
 	f, err := openNoBlock(file)
 	if err != nil {
 		return nil, err
@@ -86,37 +87,37 @@ func readIndex(file, magic string, roots []string) (*cacheIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() || fi.Size() < indexHeader || fi.Size() > maxIndexBytes {
-		return nil, errIndexCorrupt
+	if !fi.Mode().IsRegular() || fi.Size() < cacheHeaderSize || fi.Size() > maxCacheFileBytes {
+		return nil, errCacheCorrupt
 	}
-	var hdr [indexHeader]byte
+	var hdr [cacheHeaderSize]byte
 	if _, err := io.ReadFull(f, hdr[:]); err != nil {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
-	if string(hdr[:8]) != magic || binary.LittleEndian.Uint32(hdr[8:]) != indexVersion {
-		return nil, errIndexForeign
+	if string(hdr[:8]) != magic || binary.LittleEndian.Uint32(hdr[8:]) != cacheVersion {
+		return nil, errCacheForeign
 	}
 	// Read the body in one piece and use it as a string without a copy:
 	// the decoded records point into it until the loader copies out what
 	// it keeps, and nothing writes to it after the checksum.
-	body := make([]byte, fi.Size()-indexHeader)
+	body := make([]byte, fi.Size()-cacheHeaderSize)
 	if _, err := io.ReadFull(f, body); err != nil {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(hdr[12:]) {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
-	return parseIndex(unsafe.String(unsafe.SliceData(body), len(body)), roots)
+	return parseSnapshot(unsafe.String(unsafe.SliceData(body), len(body)), roots)
 }
 
-func parseIndex(body string, roots []string) (*cacheIndex, error) {
-	d := idxDecoder{s: body}
+func parseSnapshot(body string, roots []string) (*snapshot, error) {
+	d := cacheDecoder{s: body}
 	if d.uvarint() != uint64(len(roots)) {
-		return nil, errIndexForeign
+		return nil, errCacheForeign
 	}
 	for _, r := range roots {
 		if d.str() != r {
-			return nil, errIndexForeign
+			return nil, errCacheForeign
 		}
 	}
 	// Every entry takes at least minEntry bytes: a count beyond that is a
@@ -124,16 +125,16 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 	const minEntry = 6
 	n := d.uvarint()
 	if n > uint64(len(body)/minEntry) {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
-	x := &cacheIndex{entries: make([]cacheEntry, n)}
+	x := &snapshot{entries: make([]cacheEntry, n)}
 	for i := range x.entries {
 		e := &x.entries[i]
 		root := d.uvarint()
 		e.rel = d.str()
 		e.key = fileKey{d.varint(), d.varint()}
 		if root >= uint64(len(roots)) {
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 		e.root = int(root)
 		switch d.byte() {
@@ -144,15 +145,15 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 			e.line = int(min(d.uvarint(), 1<<31))
 			e.rec = d.str()
 		default:
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 		if d.bad {
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 	}
 	nt := d.uvarint()
 	if nt > uint64(len(body)-d.off) { // each string takes at least one byte
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	table := make([]string, nt)
 	size := 0
@@ -161,7 +162,7 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 		size += len(table[i])
 	}
 	if d.bad {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	// The library keeps the shared values, not the rest of the file: copy
 	// them out into one allocation of their own.
@@ -179,13 +180,13 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 	d.table = table
 	nl := d.uvarint()
 	if nl > uint64(len(body)-d.off) { // each list takes at least one byte
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	x.tables.lists = make([][]string, nl)
 	for i := range x.tables.lists {
 		n := d.uvarint()
 		if d.bad || n == 0 || n > uint64(len(body)-d.off) {
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 		l := make([]string, n)
 		for j := range l {
@@ -194,34 +195,34 @@ func parseIndex(body string, roots []string) (*cacheIndex, error) {
 		x.tables.lists[i] = l
 	}
 	if d.bad || d.off != len(body) {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	return x, nil
 }
 
-// writeIndex writes the index of a finished load atomically: a temporary
+// writeSnapshot writes the snapshot of a finished load atomically: a temporary
 // file in the same directory, synced, then renamed over the old one, so a
-// crash leaves the old index or the new one, never half of one.
-func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
+// crash leaves the old snapshot or the new one, never half of one.
+func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("write index: %w", err)
+		return fmt.Errorf("write snapshot: %w", err)
 	}
 	removeStaleTemps(dir)
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
-		return fmt.Errorf("write index: %w", err)
+		return fmt.Errorf("write snapshot: %w", err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
-			err = fmt.Errorf("write index %s: %w", file, err)
+			err = fmt.Errorf("write snapshot %s: %w", file, err)
 		}
 	}()
-	var hdr [indexHeader]byte
+	var hdr [cacheHeaderSize]byte
 	copy(hdr[:], magic)
-	binary.LittleEndian.PutUint32(hdr[8:], indexVersion)
+	binary.LittleEndian.PutUint32(hdr[8:], cacheVersion)
 	if _, err := tmp.Write(hdr[:]); err != nil {
 		return err
 	}
@@ -310,19 +311,19 @@ func writeIndex(file, magic string, roots []string, rootOf map[*Source]int, entr
 	return os.Rename(tmp.Name(), file)
 }
 
-// cacheable reports whether a result goes into the index: a file on disk
+// cacheable reports whether a result goes into the snapshot: a file on disk
 // (not an FS source) that did not change while it was read.
 func cacheable(e *loadEntry, r *loadResult) bool {
 	return e.src.fsys == nil && r.store && (r.a != nil || r.prob != nil)
 }
 
-// staleTemp is the age after which a temporary index file is an orphan: a
+// staleTemp is the age after which a temporary cache file is an orphan: a
 // process stopped while writing it (the reader quit during a load) leaves
-// it behind, and an index of 100,000 articles is ~90 MB. Writing one takes
+// it behind, and a snapshot of 100,000 articles is ~90 MB. Writing one takes
 // seconds, so a younger one may be another process's, still being written.
 const staleTemp = 10 * time.Minute
 
-// removeStaleTemps deletes orphaned temporary index files in dir.
+// removeStaleTemps deletes orphaned temporary cache files in dir.
 func removeStaleTemps(dir string) {
 	tmps, _ := filepath.Glob(filepath.Join(dir, ".index-*.tmp"))
 	for _, p := range tmps {

@@ -78,9 +78,9 @@ func TestDecodeArticleRejectsDamage(t *testing.T) {
 	}
 }
 
-// FuzzIndex feeds arbitrary bytes to the index decoders: they may reject
+// FuzzSnapshot feeds arbitrary bytes to the snapshot decoders: they may reject
 // anything but must never panic or allocate without bound.
-func FuzzIndex(f *testing.F) {
+func FuzzSnapshot(f *testing.F) {
 	a := &Article{ID: "0123456789ab", Title: "Title", Topics: []string{"AI"}, RelatedIDs: []string{"x"}}
 	rec := appendArticle(nil, a, a.ID, newStringTable())
 	f.Add(rec)
@@ -89,7 +89,7 @@ func FuzzIndex(f *testing.F) {
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
-		if x, err := parseIndex(string(data), []string{"/lib"}); err == nil {
+		if x, err := parseSnapshot(string(data), []string{"/lib"}); err == nil {
 			for _, e := range x.entries {
 				if !e.problem {
 					decodeArticle(e.rec, x.tables)

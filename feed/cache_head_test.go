@@ -60,7 +60,7 @@ func TestHeadFirstBatchWarm(t *testing.T) {
 	dir, cdir := t.TempDir(), t.TempDir()
 	headLibrary(t, dir, 700)
 	coldPaths := batchPaths(streamAll(t, Options{}, Dir(dir)))
-	streamAll(t, Options{Cache: OpenCache(cdir)}, Dir(dir)) // writes the index and head
+	streamAll(t, Options{Cache: OpenCache(cdir)}, Dir(dir)) // writes the snapshot and head
 	head, err := os.Stat(filepath.Join(cdir, mustGlob(t, cdir, "*.head")))
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 //	3 list lengths | @Tags @RelatedTitles Warnings | packed related IDs
 //
 // Plain fields are length-prefixed strings; @fields are references into
-// the index's string table (1-based, 0 is ""), which holds each value
+// the cache file's string table (1-based, 0 is ""), which holds each value
 // that repeats across articles once; &Topics is a reference (1-based, 0 is
 // none) into its table of topic lists, decoded once and shared by every
 // article with that list (an archive has a few hundred lists), which
@@ -58,7 +58,7 @@ func (t *stringTable) listRef(l []string) uint64 {
 	return i
 }
 
-// decoded is what a reader of the index makes of the tables (for tests).
+// decoded is what a reader of a cache file makes of the tables (for tests).
 func (t *stringTable) decoded() recordTables {
 	rt := recordTables{strs: t.strs}
 	for _, refs := range t.refs {
@@ -71,7 +71,7 @@ func (t *stringTable) decoded() recordTables {
 	return rt
 }
 
-// recordTables are an index's shared values that records refer to.
+// recordTables are a cache file's shared values that records refer to.
 type recordTables struct {
 	strs  []string
 	lists [][]string // topic lists, shared by the articles decoded
@@ -140,7 +140,7 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 // decodeArticle decodes a record; its strings are slices of rec and of
 // the table's strings, its topics one of the tables' lists.
 func decodeArticle(rec string, t recordTables) (*Article, error) {
-	d := idxDecoder{s: rec, table: t.strs}
+	d := cacheDecoder{s: rec, table: t.strs}
 	a := &Article{}
 	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL} {
 		*p = d.str()
@@ -151,7 +151,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	case 1:
 		a.OriginalURL = d.prefix(a.WebURL)
 	default:
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	a.Body = d.str()
 	for _, p := range [...]*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain} {
@@ -160,7 +160,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	if d.byte() == 1 {
 		sec, nsec := d.varint(), d.uvarint()
 		if nsec >= 1e9 {
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
@@ -168,7 +168,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	a.titleHash = d.uint32()
 	switch i := d.uvarint(); {
 	case i > uint64(len(t.lists)):
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	case i > 0:
 		a.Topics = t.lists[i-1]
 	}
@@ -178,13 +178,13 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	for i := range counts {
 		c := d.uvarint()
 		if c > uint64(len(rec)) { // each entry takes at least one byte
-			return nil, errIndexCorrupt
+			return nil, errCacheCorrupt
 		}
 		counts[i] = int(c)
 		total += int(c)
 	}
 	if d.bad || total > len(rec)-d.off {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	if total > 0 {
 		backing := make([]string, total)
@@ -207,7 +207,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	}
 	a.relIDs = d.str()
 	if d.bad || d.off != len(rec) || len(a.relIDs)%packedIDLen != 0 {
-		return nil, errIndexCorrupt
+		return nil, errCacheCorrupt
 	}
 	return a, nil
 }
@@ -217,16 +217,16 @@ func appendStr(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// idxDecoder reads varints, length-prefixed strings and table references
+// cacheDecoder reads varints, length-prefixed strings and table references
 // from a string; any read out of bounds sets bad and yields zero values.
-type idxDecoder struct {
+type cacheDecoder struct {
 	s     string
 	off   int
 	bad   bool
 	table []string
 }
 
-func (d *idxDecoder) byte() byte {
+func (d *cacheDecoder) byte() byte {
 	if d.off >= len(d.s) {
 		d.bad = true
 		return 0
@@ -236,7 +236,7 @@ func (d *idxDecoder) byte() byte {
 	return b
 }
 
-func (d *idxDecoder) uvarint() uint64 {
+func (d *cacheDecoder) uvarint() uint64 {
 	var x uint64
 	for shift := uint(0); shift < 64; shift += 7 {
 		b := d.byte()
@@ -252,7 +252,7 @@ func (d *idxDecoder) uvarint() uint64 {
 	return 0
 }
 
-func (d *idxDecoder) uint32() uint32 {
+func (d *cacheDecoder) uint32() uint32 {
 	if len(d.s)-d.off < 4 {
 		d.bad = true
 		return 0
@@ -262,7 +262,7 @@ func (d *idxDecoder) uint32() uint32 {
 	return v
 }
 
-func (d *idxDecoder) varint() int64 {
+func (d *cacheDecoder) varint() int64 {
 	ux := d.uvarint()
 	x := int64(ux >> 1)
 	if ux&1 != 0 {
@@ -271,7 +271,7 @@ func (d *idxDecoder) varint() int64 {
 	return x
 }
 
-func (d *idxDecoder) str() string {
+func (d *cacheDecoder) str() string {
 	n := d.uvarint()
 	if d.bad || n > uint64(len(d.s)-d.off) {
 		d.bad = true
@@ -283,7 +283,7 @@ func (d *idxDecoder) str() string {
 }
 
 // ref reads a string table reference.
-func (d *idxDecoder) ref() string {
+func (d *cacheDecoder) ref() string {
 	i := d.uvarint()
 	switch {
 	case d.bad || i == 0:
@@ -296,7 +296,7 @@ func (d *idxDecoder) ref() string {
 }
 
 // prefix reads a length and returns that prefix of s.
-func (d *idxDecoder) prefix(s string) string {
+func (d *cacheDecoder) prefix(s string) string {
 	n := d.uvarint()
 	if d.bad || n > uint64(len(s)) {
 		d.bad = true

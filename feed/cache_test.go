@@ -34,8 +34,8 @@ func (f *cacheFixture) load() *Library {
 	return mustLoad(f.t, Options{Cache: OpenCache(f.cdir)}, Dir(f.dir))
 }
 
-// indexFile is the one index file in the cache directory.
-func (f *cacheFixture) indexFile() string { return f.cacheFile(".bin") }
+// snapshotFile is the one snapshot file in the cache directory.
+func (f *cacheFixture) snapshotFile() string { return f.cacheFile(".bin") }
 
 // headFile is the one head file in the cache directory.
 func (f *cacheFixture) headFile() string { return f.cacheFile(".head") }
@@ -86,7 +86,7 @@ func summaryView(lib *Library) []Article {
 func TestCacheWarmStartParsesNothing(t *testing.T) {
 	f := newCacheFixture(t)
 	cold := f.load()
-	idx := f.indexFile()
+	idx := f.snapshotFile()
 	before, _ := os.Stat(idx)
 
 	// The cache answers by path, size and time, without reading the file.
@@ -98,7 +98,7 @@ func TestCacheWarmStartParsesNothing(t *testing.T) {
 	if got := warm.Skipped(); len(got) != 1 || got[0] != cold.Skipped()[0] {
 		t.Errorf("warm skipped = %v, want the cold load's %v", got, cold.Skipped())
 	}
-	// Nothing changed: the index is not rewritten.
+	// Nothing changed: the snapshot is not rewritten.
 	after, _ := os.Stat(idx)
 	if !os.SameFile(before, after) {
 		t.Error("an unchanged library rewrote its index")
@@ -143,7 +143,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 	if want := []string{"A brand new story", "Second cached story"}; !slices.Equal(got, want) {
 		t.Fatalf("titles = %q, want %q", got, want)
 	}
-	x, err := readIndex(f.indexFile(), indexMagic, []string{f.dir})
+	x, err := readSnapshot(f.snapshotFile(), snapshotMagic, []string{f.dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 	}
 }
 
-// TestCacheDamage damages the index, or the head, in every way a disk, a
+// TestCacheDamage damages the snapshot, or the head, in every way a disk, a
 // crash or another program could, then checks that the load is still
 // right (the file was not trusted) and that a valid one was written again.
 // The other file is removed, so that only the damaged one could answer.
@@ -178,19 +178,19 @@ func TestCacheDamage(t *testing.T) {
 			writeFile(t, file, []byte(strings.Repeat("garbage\x00\xff", 1000)))
 		}},
 		{"other version", func(t *testing.T, file, magic string, data []byte) {
-			binary.LittleEndian.PutUint32(data[8:], indexVersion+1)
+			binary.LittleEndian.PutUint32(data[8:], cacheVersion+1)
 			writeFile(t, file, data)
 		}},
 		{"another library", func(t *testing.T, file, magic string, data []byte) {
 			body := appendStr(binary.AppendUvarint(nil, 1), "/some/other/library")
 			body = binary.AppendUvarint(body, 0)
-			writeFile(t, file, indexBytes(magic, body))
+			writeFile(t, file, cacheFileBytes(magic, body))
 		}},
 		{"bad record, valid checksum", func(t *testing.T, file, magic string, data []byte) {
-			body := data[indexHeader:]
+			body := data[cacheHeaderSize:]
 			i := strings.Index(string(body), "First cached story")
 			body[i-1] = 0x7f // the title's length is wrong: the record no longer adds up
-			writeFile(t, file, indexBytes(magic, body))
+			writeFile(t, file, cacheFileBytes(magic, body))
 		}},
 		{"a directory in its place", func(t *testing.T, file, magic string, data []byte) {
 			os.Remove(file)
@@ -200,7 +200,7 @@ func TestCacheDamage(t *testing.T) {
 		}},
 	}
 	targets := []struct{ name, ext, magic, other string }{
-		{"index", ".bin", indexMagic, ".head"},
+		{"index", ".bin", snapshotMagic, ".head"},
 		{"head", ".head", headMagic, ".bin"},
 	}
 	for _, target := range targets {
@@ -229,7 +229,7 @@ func TestCacheDamage(t *testing.T) {
 				if d.name == "a directory in its place" {
 					return // cannot be replaced by a rename; the load still worked
 				}
-				if _, err := readIndex(f.cacheFile(target.ext), target.magic, []string{f.dir}); err != nil {
+				if _, err := readSnapshot(f.cacheFile(target.ext), target.magic, []string{f.dir}); err != nil {
 					t.Errorf("the %s was not rebuilt: %v", target.name, err)
 				}
 			})
@@ -237,11 +237,11 @@ func TestCacheDamage(t *testing.T) {
 	}
 }
 
-// indexBytes wraps a body in a valid header and checksum.
-func indexBytes(magic string, body []byte) []byte {
-	out := make([]byte, indexHeader, indexHeader+len(body))
+// cacheFileBytes wraps a body in a valid header and checksum.
+func cacheFileBytes(magic string, body []byte) []byte {
+	out := make([]byte, cacheHeaderSize, cacheHeaderSize+len(body))
 	copy(out, magic)
-	binary.LittleEndian.PutUint32(out[8:], indexVersion)
+	binary.LittleEndian.PutUint32(out[8:], cacheVersion)
 	binary.LittleEndian.PutUint32(out[12:], crc32.Checksum(body, castagnoli))
 	return append(out, body...)
 }
@@ -265,7 +265,7 @@ func TestCacheWriteIsAtomicAndPrivate(t *testing.T) {
 	f := newCacheFixture(t)
 	f.cdir = filepath.Join(f.cdir, "not", "yet", "there")
 	f.load()
-	fi, err := os.Stat(f.indexFile())
+	fi, err := os.Stat(f.snapshotFile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestCacheSeparatesLibraries(t *testing.T) {
 	}
 }
 
-// TestCacheRemovesOrphanedTemps: temporary index files left by a process
+// TestCacheRemovesOrphanedTemps: temporary cache files left by a process
 // stopped while writing are removed by the next write once they are old;
 // a young one may be another process's and stays.
 func TestCacheRemovesOrphanedTemps(t *testing.T) {

@@ -54,12 +54,12 @@ type Options struct {
 	// Workers is how many files are read and parsed at once; 0 means
 	// GOMAXPROCS.
 	Workers int
-	// Cache is the index cache that makes reopening an unchanged library
+	// Cache is the cache that makes reopening an unchanged library
 	// parse nothing; nil disables it.
 	Cache *Cache
 	// Hold, when set, keeps the walk waiting after a warm start's first
 	// batch until it is closed (at most maxHold): a UI closes it once that
-	// batch is on the screen, which the walk and the index read, taking
+	// batch is on the screen, which the walk and the snapshot read, taking
 	// both cores of a small machine, would otherwise delay.
 	Hold <-chan struct{}
 	// Walking, when set, is called as the walk starts (after Hold): a
@@ -83,7 +83,7 @@ type Batch struct {
 	// Newer says that some articles of this batch belong before articles
 	// of earlier batches, so they must be merged in library order rather
 	// than appended. It happens only on a warm start after files were
-	// saved since the last run: the first batch, answered from the index
+	// saved since the last run: the first batch, answered from the
 	// cache before the walk, could not know them.
 	Newer bool
 
@@ -129,8 +129,8 @@ func (p Problem) String() string {
 // next get IDs derived from their paths. Story is set to ID; Library.Finish
 // groups stories.
 //
-// On a warm start the first batch comes from the index cache before the
-// walk (see cache_head.go); a root that becomes unreadable after that is
+// On a warm start the first batch comes from the cache before the walk
+// (see cache_head.go); a root that becomes unreadable after that is
 // reported as a skipped entry of the last batch.
 func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, error) {
 	l := newStreamLoader(ctx, srcs, opt)
@@ -257,7 +257,7 @@ func Detail(a *Article) (*Article, error) {
 	return full, nil
 }
 
-// compareArticles is the library order: file-name date (newest first,
+// libraryOrder is the library order: file-name date (newest first,
 // undated last), then publication time (newest first, unknown last), then
 // path. Within a day the publication time decides, which only parsing
 // knows.

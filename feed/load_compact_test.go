@@ -113,10 +113,10 @@ func TestCompactKeepsValues(t *testing.T) {
 	}
 }
 
-// TestCachedArticleKeepsNoIndexBuffer is the warm-start twin of
-// TestCompactCopiesEveryString: an article decoded from the index and
-// packed must not keep the index file's buffer alive.
-func TestCachedArticleKeepsNoIndexBuffer(t *testing.T) {
+// TestCachedArticleKeepsNoSnapshotBuffer is the warm-start twin of
+// TestCompactCopiesEveryString: an article decoded from the snapshot
+// and packed must not keep the snapshot file's buffer alive.
+func TestCachedArticleKeepsNoSnapshotBuffer(t *testing.T) {
 	a := &Article{}
 	n := 0
 	fillAll(reflect.ValueOf(a).Elem(), &n)

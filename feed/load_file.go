@@ -132,7 +132,7 @@ func readCapped(r io.Reader, hint int64, buf []byte) ([]byte, error) {
 	}
 }
 
-// reason turns a read error into a Problem's short reason.
+// errReason turns a read error into a Problem's short reason.
 func errReason(err error) string {
 	var nr notRegularError
 	var pe *fs.PathError

@@ -11,23 +11,12 @@ import (
 	"sync/atomic"
 )
 
-// Batch sizes: the first batch is what a UI shows at once, so it is small;
-// later batches grow to keep the per-batch overhead (a channel send, a UI
-// update) negligible.
-const (
-	firstBatch = 100
-	maxBatch   = 8192
-)
-
 // eagerMin is the library size from which the first batch is parsed
-// rather than wait for the previous index (see cacheRun.eager): a smaller
-// library's index is read long before its walk ends.
+// rather than wait for the previous snapshot (see cacheRun.eager): a
+// smaller library's snapshot is read long before its walk ends.
 const eagerMin = 5000
 
-// span is a batch: entries[lo:hi].
-type batchSpan struct{ lo, hi int }
-
-// result is what a worker made of one entry.
+// loadResult is what a worker made of one entry.
 type loadResult struct {
 	a    *Article
 	prob *Problem
@@ -45,7 +34,7 @@ type loadResult struct {
 // fileKey identifies a file version for the cache.
 type fileKey struct{ size, mtime int64 }
 
-// loader is one Stream in progress.
+// streamLoader is one Stream in progress.
 type streamLoader struct {
 	ctx      context.Context
 	workers  int
@@ -68,7 +57,7 @@ type streamLoader struct {
 	hasFS bool            // a source is an fs.FS
 	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
 
-	head     []headEntry // answered by the head batch (see cache_head.go)
+	head     []headEntry // answered by the head batch (see load_head.go)
 	lastHead *Article    // the head batch's last article
 }
 
@@ -156,26 +145,6 @@ func (l *streamLoader) sortRest() {
 // spanOf is the index of the batch that entry i belongs to.
 func (l *streamLoader) spanOf(i int) int {
 	return sort.Search(len(l.spans), func(k int) bool { return l.spans[k].hi > i })
-}
-
-// planBatches cuts the sorted entries into batches growing from firstBatch
-// to maxBatch. A batch is stretched (within limits) to the end of its day,
-// because the order inside a day depends on publication times that only
-// parsing reveals; so batches arrive in library order.
-func planBatches(es []loadEntry) []batchSpan {
-	var out []batchSpan
-	size := firstBatch
-	for lo := 0; lo < len(es); {
-		hi := min(lo+size, len(es))
-		limit := min(hi+min(3*size, maxBatch), len(es))
-		for hi < limit && es[hi].day == es[hi-1].day {
-			hi++
-		}
-		out = append(out, batchSpan{lo, hi})
-		lo = hi
-		size = min(size*4, maxBatch)
-	}
-	return out
 }
 
 func (l *streamLoader) run(ch chan<- Batch) {

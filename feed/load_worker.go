@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// worker reads and parses files one at a time; each loader goroutine owns
+// loadWorker reads and parses files one at a time; each loader goroutine owns
 // one, so its buffer and arena need no locks.
 type loadWorker struct {
 	buf    []byte // reused between files: compactSummary copies out what is kept
@@ -66,7 +66,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 }
 
 // adopt takes in a result answered by the cache. It copies what the
-// article keeps out of the index file's buffer, so that the buffer (paths,
+// article keeps out of the snapshot file's buffer, so that the buffer (paths,
 // sizes, other articles' records) is freed after the load instead of held
 // by the library.
 func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
@@ -74,7 +74,7 @@ func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
 		r.prob.Reason = strings.Clone(r.prob.Reason)
 		return
 	}
-	packOwnText(r.a, &w.ar) // topics are the index's shared lists already
+	packOwnText(r.a, &w.ar) // topics are the snapshot's shared lists already
 	w.place(r.a, e, r.key)
 }
 

@@ -14,11 +14,11 @@ import (
 // sort after every dated file.
 const noDay = int32(-1 << 31)
 
-// maxDepth bounds how deep a walk descends. Symlinked directories are not
+// maxWalkDepth bounds how deep a walk descends. Symlinked directories are not
 // followed, so only a pathological tree (or a bind-mount loop) gets here.
 const maxWalkDepth = 64
 
-// entry is one candidate article file found by the walk.
+// loadEntry is one candidate article file found by the walk.
 type loadEntry struct {
 	src  *Source
 	rel  string // under the source root, slash-separated
