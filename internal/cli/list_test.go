@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // listFixture is a small library with one article of each kind the list
@@ -269,10 +271,7 @@ func TestListJSONEscapesInvisibleCharacters(t *testing.T) {
 
 func TestListCorpus(t *testing.T) {
 	isolate(t) // never read the user's config or write their cache
-	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
+	corpus := e2e.SharedCorpus(t)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	for range 2 { // cold, then from the cache
 		code, out, errOut := run("list", "--format", "count", corpus)

@@ -4,63 +4,19 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"os"
 	"strings"
-	"syscall"
 	"testing"
 
-	"golang.org/x/sys/unix"
-
+	"github.com/herald-reader/herald/internal/e2e"
 	"github.com/herald-reader/herald/ui/render/rendertest"
 )
-
-// openPTY returns both ends of a new pseudo-terminal 80 columns wide, so
-// `herald show` can be tested writing to a real terminal.
-func openPTY(t *testing.T) (master, tty *os.File) {
-	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
-	}
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		master.Close()
-		t.Skipf("unlock pty: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		master.Close()
-		t.Skipf("pty number: %v", err)
-	}
-	tty, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
-	if err != nil {
-		master.Close()
-		t.Skipf("open pty: %v", err)
-	}
-	if err := unix.IoctlSetWinsize(int(tty.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 40, Col: 80}); err != nil {
-		t.Fatal(err)
-	}
-	// No output processing: the test sees the bytes herald wrote, without
-	// the "\r" the terminal would add before each "\n".
-	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tio.Oflag &^= unix.OPOST
-	if err := unix.IoctlSetTermios(int(tty.Fd()), unix.TCSETS, tio); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { master.Close() })
-	return master, tty
-}
 
 // onTerminal runs herald with stdout on a terminal and returns what the
 // terminal received.
 func onTerminal(t *testing.T, args ...string) string {
 	t.Helper()
-	master, tty := openPTY(t)
+	master, tty := e2e.OpenPTY(t)
 	got := make(chan []byte)
 	go func() {
 		b, _ := io.ReadAll(master) // ends with EIO once the terminal side is closed

@@ -1,38 +1,13 @@
-// Package heraldtest drives the real herald binary for end-to-end tests:
-// it builds the binary and runs it in a private tmux server, as a person
-// would see it. Tests that use it skip when tmux is absent or in -short.
-package heraldtest
+package e2e
 
 import (
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
-
-// Build compiles herald into a temporary directory and returns its path.
-func Build(t *testing.T) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	bin := filepath.Join(t.TempDir(), "herald")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// RepoRoot is the module's root directory, for paths such as
-// ../shared/corpus next to it.
-func RepoRoot() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}
 
 // Tmux is one tmux session on a private server, killed when the test ends.
 type Tmux struct {
@@ -41,8 +16,8 @@ type Tmux struct {
 }
 
 // StartTmux runs the shell command cmd in a detached session of cols x rows
-// with TERM=xterm-256color. It skips the test when tmux is not installed or
-// in -short mode. Keep the pane alive after herald exits (e.g. end cmd with
+// with TERM=xterm-256color. It skips the test when tmux is not installed
+// (.ci/run makes sure it is, so CI never skips) or in -short mode. Keep the pane alive after herald exits (e.g. end cmd with
 // "; echo HERALD_EXIT=$?; sleep 60") to read the exit status.
 func StartTmux(t *testing.T, cmd string, cols, rows int) *Tmux {
 	t.Helper()

@@ -1,13 +1,13 @@
 //go:build linux
 
-package cli
+package e2e_test
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/herald-reader/herald/internal/heraldtest"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // TestTUIOnSilentTerminal runs the real binary on a pseudo-terminal that
@@ -19,16 +19,16 @@ func TestTUIOnSilentTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary; waits out a 5 s terminal query")
 	}
-	bin := heraldtest.Build(t)
+	bin := herald.Path(t)
 	start := time.Now()
-	s := startOnPTY(t, bin, nil, nil)
-	s.waitFor("24 articles", 30*time.Second)
+	s := e2e.StartOnPTY(t, bin, nil, nil)
+	s.WaitFor("24 articles", 30*time.Second)
 	t.Logf("list shown after %v", time.Since(start))
-	if n := strings.Count(s.output(), "\x1b]11;?"); n > 1 {
+	if n := strings.Count(s.Output(), "\x1b]11;?"); n > 1 {
 		t.Errorf("asked the terminal for its background %d times; each waits 5 s here", n)
 	}
 	quit := time.Now()
-	s.press("q")
-	s.exited(2 * time.Second)
+	s.Press("q")
+	s.Exited(2 * time.Second)
 	t.Logf("exited %v after q", time.Since(quit))
 }

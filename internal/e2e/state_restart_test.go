@@ -1,11 +1,11 @@
-package ui
+package e2e_test
 
 import (
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/internal/heraldtest"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // TestTmuxStateSurvivesRestart runs the real binary in tmux on the shared
@@ -14,13 +14,13 @@ import (
 // the screen that both marks are there. Skipped when tmux or the corpus is
 // absent, and in -short mode.
 func TestTmuxStateSurvivesRestart(t *testing.T) {
-	corpus := sharedNews(t)
-	bin := heraldtest.Build(t)
+	corpus := e2e.SharedCorpus(t, "everyday-cc-ai", "_news")
+	bin := herald.Path(t)
 	tmp := t.TempDir()
 	home, state := filepath.Join(tmp, "home"), filepath.Join(tmp, "state")
 	run := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + state + " " + bin + " " + corpus
 	// Two runs, one after the other, in the same pane.
-	tm := heraldtest.StartTmux(t, run+"; echo FIRST_EXIT=$?; "+run+"; echo SECOND_EXIT=$?; sleep 60", 120, 40)
+	tm := e2e.StartTmux(t, run+"; echo FIRST_EXIT=$?; "+run+"; echo SECOND_EXIT=$?; sleep 60", 120, 40)
 	waitFor := func(ok func(string) bool, what string) string {
 		t.Helper()
 		return tm.WaitUntil("SECOND_EXIT=", what, ok)

@@ -1,4 +1,4 @@
-package ui
+package e2e_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/internal/heraldtest"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // TestTmuxLiveUpdate runs the real herald binary in tmux on a temporary
@@ -14,7 +14,7 @@ import (
 // and waits, without pressing a key, for its title and the "1 new" badge
 // to appear. Skipped when tmux is absent and in -short mode.
 func TestTmuxLiveUpdate(t *testing.T) {
-	demo := filepath.Join(heraldtest.RepoRoot(), "internal", "demo", "articles")
+	demo := filepath.Join(e2e.RepoRoot(), "internal", "demo", "articles")
 	names, err := filepath.Glob(filepath.Join(demo, "*.md"))
 	if err != nil || len(names) < 5 {
 		t.Skipf("demo articles not found in %s", demo)
@@ -45,11 +45,11 @@ func TestTmuxLiveUpdate(t *testing.T) {
 	late := names[len(names)-1] // the newest: it becomes the first row
 	title := demoTitle(t, late)
 
-	bin := heraldtest.Build(t)
+	bin := herald.Path(t)
 	home := filepath.Join(tmp, "home")
 	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
 		" " + bin + " " + lib + "; echo HERALD_EXIT=$?; sleep 60"
-	tm := heraldtest.StartTmux(t, cmd, 120, 40)
+	tm := e2e.StartTmux(t, cmd, 120, 40)
 	waitFor := func(what ...string) string {
 		t.Helper()
 		return tm.WaitFor("HERALD_EXIT=", what...)

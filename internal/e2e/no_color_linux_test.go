@@ -1,6 +1,6 @@
 //go:build linux
 
-package cli
+package e2e_test
 
 import (
 	"regexp"
@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/herald-reader/herald/internal/heraldtest"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // TestTUINoColor runs the real binary on a pseudo-terminal, on the built-in
@@ -21,7 +21,7 @@ func TestTUINoColor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := heraldtest.Build(t)
+	bin := herald.Path(t)
 	for _, tc := range []struct {
 		name      string
 		env       []string
@@ -50,14 +50,14 @@ func TestTUINoColor(t *testing.T) {
 // everything herald wrote.
 func runTUIOnTerminal(t *testing.T, bin string, env, args []string) string {
 	t.Helper()
-	s := startOnPTY(t, bin, append([]string{"COLORTERM=truecolor"}, env...), args)
-	s.waitFor("24 articles", 30*time.Second)
-	s.press("\r")
-	s.waitFor("links", 30*time.Second)
+	s := e2e.StartOnPTY(t, bin, append([]string{"COLORTERM=truecolor"}, env...), args)
+	s.WaitFor("24 articles", 30*time.Second)
+	s.Press("\r")
+	s.WaitFor("links", 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // let the glamour render land
-	s.press("q")
-	s.exited(30 * time.Second)
-	return s.output()
+	s.Press("q")
+	s.Exited(30 * time.Second)
+	return s.Output()
 }
 
 var sgrPattern = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
@@ -80,11 +80,4 @@ func colourSGR(s string) []string {
 		}
 	}
 	return found
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return s[len(s)-n:]
-	}
-	return s
 }

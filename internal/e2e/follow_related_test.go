@@ -1,13 +1,11 @@
-package ui
+package e2e_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/herald-reader/herald/internal/heraldtest"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // TestTmuxRealBinary drives the real herald binary in tmux on the shared
@@ -16,13 +14,13 @@ import (
 // then quits and checks the exit status. Skipped when tmux or the corpus
 // is absent, and in -short mode.
 func TestTmuxRealBinary(t *testing.T) {
-	corpus := sharedNews(t)
-	bin := heraldtest.Build(t)
+	corpus := e2e.SharedCorpus(t, "everyday-cc-ai", "_news")
+	bin := herald.Path(t)
 	home := t.TempDir()
 	// The pane outlives herald so its exit status can be read.
 	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
 		" " + bin + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
-	tm := heraldtest.StartTmux(t, cmd, 120, 40)
+	tm := e2e.StartTmux(t, cmd, 120, 40)
 	const exited = "HERALD_EXIT="
 
 	tm.WaitFor(exited, "49 articles")
@@ -43,15 +41,4 @@ func TestTmuxRealBinary(t *testing.T) {
 	tm.WaitFor(exited, "Back:")
 	tm.Keys("q")
 	tm.WaitFor("", "HERALD_EXIT=0")
-}
-
-// sharedNews is ../shared/corpus/everyday-cc-ai/_news beside the
-// repository; the test skips when it is absent, as on a user's machine.
-func sharedNews(t *testing.T) string {
-	t.Helper()
-	corpus := filepath.Join(heraldtest.RepoRoot(), "..", "shared", "corpus", "everyday-cc-ai", "_news")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("shared corpus not present")
-	}
-	return corpus
 }
