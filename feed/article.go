@@ -60,9 +60,12 @@ type Article struct {
 	// URL (originalUrl, else webUrl), else of the path under the library
 	// root. It keys read state and matches related stories to articles.
 	ID string
-	// Story is the ID of the story group this article belongs to (the same
-	// story saved on several days). Equal to ID for a story of one.
-	Story string
+	// FirstSaveID is the ID of the first save of this article: the oldest
+	// article with the same canonical URL or the same title key, the one
+	// story saved again on other days (see Library.Finish). Equal to ID for
+	// an article saved once. `herald list` prints it as "story"; the
+	// stories the list shows are feed/story's, which build on it.
+	FirstSaveID string
 	// Path is the file's path as found: it starts with the directory
 	// argument the library was loaded from.
 	Path string
@@ -115,7 +118,7 @@ type Article struct {
 	// the library (days since 1970, noDay when the name has none).
 	src *Source
 	day int32
-	// titleHash is the hash of the title's key for story grouping (see
+	// titleHash is the hash of the title's key for linking saves (see
 	// titleHashOf), kept in the cache so a warm start does not normalise
 	// 100,000 titles again; 0 when not computed yet. 32 bits fill the
 	// word day leaves: equal hashes are checked by comparing the keys.
@@ -148,10 +151,17 @@ func (a *Article) RelatedIDList() []string {
 		return a.RelatedIDs
 	}
 	out := append([]string(nil), a.RelatedIDs...)
-	for k := range a.relatedKeys {
+	for k := range a.RelatedKeys {
 		out = append(out, keyID(k))
 	}
 	return out
+}
+
+// Day is the date in the file name (days since 1970, UTC), set by the
+// loader; false when the name has none or the article was not loaded from
+// a library.
+func (a *Article) Day() (int32, bool) {
+	return a.day, a.src != nil && a.day != noDay
 }
 
 // Summarize drops the detail fields in place (see Article).

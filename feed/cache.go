@@ -165,7 +165,7 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // finish writes the next snapshot when the library changed: a file was
 // parsed (new or modified) or a file in the previous snapshot is gone.
 // Writing happens after the last batch was sent; it reads only fields that
-// the library never changes (not ID or Story), and a failure just means
+// the library never changes (not ID or FirstSaveID), and a failure just means
 // the next start is cold.
 //
 // The first headN entries (the first batch) also go to the head file when

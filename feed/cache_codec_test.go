@@ -23,7 +23,7 @@ func TestRecordRoundTripsEverySummaryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Fields the loader sets from the walk and the stat, not the record.
-	got.Story, got.Path, got.Rel, got.Size, got.mtime = a.Story, a.Path, a.Rel, a.Size, a.mtime
+	got.FirstSaveID, got.Path, got.Rel, got.Size, got.mtime = a.FirstSaveID, a.Path, a.Rel, a.Size, a.mtime
 	got.src, got.day = a.src, a.day
 	if !reflect.DeepEqual(got, a) {
 		t.Errorf("round trip lost data:\n got %+v\nwant %+v", got, a)

@@ -170,7 +170,7 @@ func TestHeadAfterChanges(t *testing.T) {
 	if got := lib.Articles()[0].Title; got != "Saved again with an old URL" {
 		t.Errorf("newest article %q, want the one saved last", got)
 	}
-	if s := lib.Story(lib.Articles()[0].ID); len(s) != 2 {
+	if s := savesOf(lib, lib.Articles()[0].ID); len(s) != 2 {
 		t.Errorf("the story saved twice has %d articles, want 2", len(s))
 	}
 	// The next start's head knows the new files.

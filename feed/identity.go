@@ -220,6 +220,27 @@ func derivedID(id, rel string) string {
 	return hashID("dup\x00"+id+"\x00", rel)
 }
 
+// claimID gives a an ID that no key of held is, as Stream and
+// Library.Apply keep IDs unique: an article whose ID is held already (the
+// same URL saved twice) gets an ID derived from its path. It returns the ID
+// a had when that one was held (a is a save of the article holding it),
+// else "". The article is its own first save until Library.Finish links
+// it. Generic over the map so the loader's set and the library's index
+// are probed directly, 100,000 times in a load.
+func claimID[V any](a *Article, held map[string]V) (savedAgainOf string) {
+	if _, taken := held[a.ID]; taken {
+		savedAgainOf = a.ID
+		for {
+			a.ID = derivedID(a.ID, a.Rel)
+			if _, taken := held[a.ID]; !taken {
+				break
+			}
+		}
+	}
+	a.FirstSaveID = a.ID
+	return savedAgainOf
+}
+
 func hashID(namespace, s string) string {
 	return sumID([]byte(namespace + s))
 }
@@ -236,7 +257,7 @@ func sumID(b []byte) string {
 // about what the article is to claim two files tell the same story.
 const minTitleKey = 12
 
-// titleKey normalises a title for story grouping: letters and digits only,
+// titleKey normalises a title for linking saves: letters and digits only,
 // lowercased, so case, punctuation, quotes and spacing do not matter. It
 // returns "" for titles too short to group on.
 func titleKey(title string) string {

@@ -6,25 +6,26 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/herald-reader/herald/feed/internal/unionfind"
 )
 
 // Library is a loaded set of articles in library order (newest first; see
-// Stream) with lookups by ID and story. Build it with Add per batch, then
-// Finish. It is not safe for concurrent use, and Finish updates the Story
-// of articles already handed out in batches: call it from the goroutine
-// that reads them.
+// Stream) with lookups by ID. Build it with Add per batch, then Finish. It
+// is not safe for concurrent use, and Finish updates the FirstSaveID of
+// articles already handed out in batches: call it from the goroutine that
+// reads them.
 type Library struct {
 	arts    []*Article
 	skipped []Problem
 	found   int
 	byID    map[string]*Article
-	stories map[string][]*Article // story ID -> members, for stories of two or more
-	dupOf   map[*Article]string   // see Batch.dupOf
+	dupOf   map[*Article]string // see Batch.dupOf
 }
 
 // NewLibrary returns an empty library.
 func NewLibrary() *Library {
-	return &Library{byID: map[string]*Article{}, stories: map[string][]*Article{}}
+	return &Library{byID: map[string]*Article{}}
 }
 
 // Add takes in a batch from Stream. Batches arrive in library order, so the
@@ -53,33 +54,15 @@ func (l *Library) Add(b Batch) {
 	}
 }
 
-// Finish sorts the library and groups stories: articles with the same
-// canonical URL, or the same normalised title (case, punctuation and
-// spacing aside; see titleKey), are one story saved on several days. A
-// story's ID is the ID of its oldest member, which stays put when newer
-// copies are saved. Finish may be called again after more Adds.
+// Finish sorts the library and links the saves of one article: articles
+// with the same canonical URL, or the same normalised title (case,
+// punctuation and spacing aside; see titleKey), are one article saved on
+// several days. Their FirstSaveID is the ID of the oldest, which stays put
+// when newer saves arrive. Finish may be called again after more Adds.
 func (l *Library) Finish() {
 	sortLibrary(l.arts)
-	parent := make([]int32, len(l.arts))
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	find := func(i int32) int32 {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int32) {
-		ri, rj := find(i), find(j)
-		// The root is the later index: the older article in library order.
-		if ri > rj {
-			parent[rj] = ri
-		} else {
-			parent[ri] = rj
-		}
-	}
+	// The root is the highest index: the oldest article in library order.
+	saves := unionfind.New(len(l.arts), unionfind.Highest)
 	titles := make(map[uint32]int32, len(l.arts))
 	var ka, kb []byte
 	for i, h := range titleHashes(l.arts) {
@@ -100,7 +83,7 @@ func (l *Library) Finish() {
 				continue
 			}
 		}
-		union(int32(i), j)
+		saves.Union(i, int(j))
 	}
 	if len(l.dupOf) > 0 {
 		// Positions of the duplicates and of the articles they duplicate
@@ -123,22 +106,90 @@ func (l *Library) Finish() {
 				j = pos[b]
 			}
 			if i >= 0 && j >= 0 {
-				union(i, j)
+				saves.Union(int(i), int(j))
 			}
 		}
 	}
-	size := make([]int32, len(l.arts))
-	for i := range l.arts {
-		size[find(int32(i))]++
-	}
-	clear(l.stories)
 	for i, a := range l.arts {
-		r := find(int32(i))
-		a.Story = l.arts[r].ID
-		if size[r] > 1 {
-			l.stories[a.Story] = append(l.stories[a.Story], a)
+		a.FirstSaveID = l.arts[saves.Find(i)].ID
+	}
+}
+
+// Apply brings a Change from Watch into the library, then Finishes it:
+// the paths in Removed go; Added and Changed articles, and Problems,
+// replace whatever the library had at their path (article or problem).
+//
+// IDs stay unique as Stream keeps them: an incoming article whose ID
+// another article already holds (the same URL saved twice) gets an ID
+// derived from its path and is linked to it as a save of one article. The article that
+// was there first keeps its ID, and so its read state; a file that changes
+// keeps the ID it had.
+//
+// Apply takes ownership of the incoming articles (it sets their ID and
+// FirstSaveID). It builds new slices: a caller holding the previous
+// Articles() keeps a consistent old view, but Finish updates FirstSaveID on
+// shared articles (see Library). It returns the incoming articles, with
+// their final IDs.
+func (l *Library) Apply(c Change) []*Article {
+	incoming := make([]*Article, 0, len(c.Added)+len(c.Changed))
+	incoming = append(append(incoming, c.Added...), c.Changed...)
+	drop := make(map[string]bool, len(c.Removed)+len(incoming)+len(c.Problems))
+	for _, p := range c.Removed {
+		drop[p] = true
+	}
+	for _, a := range incoming {
+		drop[a.Path] = true
+	}
+	for _, p := range c.Problems {
+		drop[p.Path] = true
+	}
+	if len(drop) == 0 {
+		return nil
+	}
+
+	gone := map[string]bool{} // paths the library had, for Found
+	arts := make([]*Article, 0, len(l.arts)+len(incoming))
+	for _, a := range l.arts {
+		if drop[a.Path] {
+			gone[a.Path] = true
+			delete(l.dupOf, a)
+			continue
+		}
+		arts = append(arts, a)
+	}
+	skipped := make([]Problem, 0, len(l.skipped)+len(c.Problems))
+	for _, p := range l.skipped {
+		if drop[p.Path] {
+			gone[p.Path] = true
+			continue
+		}
+		skipped = append(skipped, p)
+	}
+
+	clear(l.byID)
+	for _, a := range arts {
+		if _, dup := l.byID[a.ID]; !dup {
+			l.byID[a.ID] = a
 		}
 	}
+	arrived := map[string]bool{}
+	for _, a := range incoming {
+		if of := claimID(a, l.byID); of != "" {
+			l.setDup(a, of)
+		}
+		l.byID[a.ID] = a
+		arts = append(arts, a)
+		arrived[a.Path] = true
+	}
+	for _, p := range c.Problems {
+		arrived[p.Path] = true
+	}
+	skipped = append(skipped, c.Problems...)
+
+	l.arts, l.skipped = arts, skipped
+	l.found = max(0, l.found+len(arrived)-len(gone))
+	l.Finish()
+	return incoming
 }
 
 // setDup records that a holds a URL that the article with ID of held
@@ -165,20 +216,6 @@ func (l *Library) Len() int { return len(l.arts) }
 
 // ByID returns the article with this ID, or nil.
 func (l *Library) ByID(id string) *Article { return l.byID[id] }
-
-// Story returns every article of the story that the article or story with
-// this ID belongs to, newest first (a story of one is that article alone),
-// or nil when no article has the ID.
-func (l *Library) Story(id string) []*Article {
-	a := l.byID[id]
-	if a == nil {
-		return nil
-	}
-	if members, ok := l.stories[a.Story]; ok {
-		return members
-	}
-	return []*Article{a}
-}
 
 // sortLibrary sorts arts into library order. Batches arrive in that order,
 // so usually there is nothing to do but check.

@@ -5,6 +5,23 @@ import (
 	"testing"
 )
 
+// savesOf returns every save of the article with this ID (see
+// FirstSaveID), newest first (one saved once is that article alone), or
+// nil when no article has the ID.
+func savesOf(lib *Library, id string) []*Article {
+	a := lib.ByID(id)
+	if a == nil {
+		return nil
+	}
+	var saves []*Article
+	for _, b := range lib.Articles() {
+		if b.FirstSaveID == a.FirstSaveID {
+			saves = append(saves, b)
+		}
+	}
+	return saves
+}
+
 func TestStoriesGroupSameURLAndSameTitle(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
@@ -30,14 +47,14 @@ func TestStoriesGroupSameURLAndSameTitle(t *testing.T) {
 		byTitle[a.Title] = a
 	}
 	oldest := byTitle["Google Cloud releases AutoML"]
-	story := lib.Story(oldest.ID)
+	story := savesOf(lib, oldest.ID)
 	if got, want := titles(story), []string{"AutoML arrives", "Google Cloud releases AutoML (updated)", "Google Cloud releases AutoML"}; !slices.Equal(got, want) {
 		t.Errorf("Story(automl) = %q, want %q (newest first)", got, want)
 	}
 	ids := map[string]bool{}
 	for _, a := range story {
-		if a.Story != oldest.ID {
-			t.Errorf("%q: Story = %q, want the oldest member's ID %q", a.Title, a.Story, oldest.ID)
+		if a.FirstSaveID != oldest.ID {
+			t.Errorf("%q: Story = %q, want the oldest member's ID %q", a.Title, a.FirstSaveID, oldest.ID)
 		}
 		ids[a.ID] = true
 	}
@@ -48,38 +65,38 @@ func TestStoriesGroupSameURLAndSameTitle(t *testing.T) {
 	if got := byTitle["AutoML arrives"].ID; got != URLID("https://infoq.com/news/automl") {
 		t.Errorf("newest copy ID = %q, want the URL ID", got)
 	}
-	for _, id := range []string{byTitle["AutoML arrives"].ID, oldest.Story} {
-		if got := titles(lib.Story(id)); len(got) != 3 {
+	for _, id := range []string{byTitle["AutoML arrives"].ID, oldest.FirstSaveID} {
+		if got := titles(savesOf(lib, id)); len(got) != 3 {
 			t.Errorf("Story(%q) = %q, want all three", id, got)
 		}
 	}
 
 	ccpa := byTitle["Computer Vision and the CCPA: What You Need to Know"]
-	if got := len(lib.Story(ccpa.ID)); got != 2 {
+	if got := len(savesOf(lib, ccpa.ID)); got != 2 {
 		t.Errorf("CCPA story has %d members, want 2", got)
 	}
 	alone := byTitle["A story told only once"]
-	if alone.Story != alone.ID || len(lib.Story(alone.ID)) != 1 {
-		t.Errorf("a story of one: Story = %q (ID %q), members %d", alone.Story, alone.ID, len(lib.Story(alone.ID)))
+	if alone.FirstSaveID != alone.ID || len(savesOf(lib, alone.ID)) != 1 {
+		t.Errorf("a story of one: Story = %q (ID %q), members %d", alone.FirstSaveID, alone.ID, len(savesOf(lib, alone.ID)))
 	}
 	for _, a := range lib.Articles() {
-		if a.Title == "News" && a.Story != a.ID {
-			t.Errorf("short title %q grouped into story %q", a.Title, a.Story)
+		if a.Title == "News" && a.FirstSaveID != a.ID {
+			t.Errorf("short title %q grouped into story %q", a.Title, a.FirstSaveID)
 		}
 	}
-	if lib.Story("000000000000") != nil || lib.ByID("000000000000") != nil {
+	if savesOf(lib, "000000000000") != nil || lib.ByID("000000000000") != nil {
 		t.Error("unknown ID found something")
 	}
 
 	// Finish again (after more batches) gives the same groups.
 	before := map[string]string{}
 	for _, a := range lib.Articles() {
-		before[a.ID] = a.Story
+		before[a.ID] = a.FirstSaveID
 	}
 	lib.Finish()
 	for _, a := range lib.Articles() {
-		if a.Story != before[a.ID] {
-			t.Errorf("second Finish moved %q from story %q to %q", a.Title, before[a.ID], a.Story)
+		if a.FirstSaveID != before[a.ID] {
+			t.Errorf("second Finish moved %q from story %q to %q", a.Title, before[a.ID], a.FirstSaveID)
 		}
 	}
 }
@@ -94,7 +111,7 @@ func TestLibraryAddBatchesInOrder(t *testing.T) {
 	if lib.Len() != 2 || lib.Found() != 3 || len(lib.Skipped()) != 1 {
 		t.Errorf("Len %d Found %d Skipped %v", lib.Len(), lib.Found(), lib.Skipped())
 	}
-	if lib.ByID("b") != b || a.Story != "a" {
-		t.Errorf("ByID(b) = %v, a.Story = %q", lib.ByID("b"), a.Story)
+	if lib.ByID("b") != b || a.FirstSaveID != "a" {
+		t.Errorf("ByID(b) = %v, a.FirstSaveID = %q", lib.ByID("b"), a.FirstSaveID)
 	}
 }

@@ -89,7 +89,7 @@ type Batch struct {
 
 	// dupOf maps each article of the batch whose URL an earlier article
 	// of the stream holds (the same URL saved twice) to that article's
-	// ID, so Library.Finish groups the two as one story. Rare, so kept
+	// ID, so Library.Finish links the two as saves of one article. Rare, so kept
 	// here rather than in every Article.
 	dupOf map[*Article]string
 }
@@ -126,8 +126,8 @@ func (p Problem) String() string {
 // Articles are summaries (see Article) with ID, Path, Rel, Size and
 // ModTime set. IDs are unique within one stream: when two files share an
 // ID (the same URL saved twice), the first in stream order keeps it and the
-// next get IDs derived from their paths. Story is set to ID; Library.Finish
-// groups stories.
+// next get IDs derived from their paths. FirstSaveID is set to ID; Library.Finish
+// links the saves of one article.
 //
 // On a warm start the first batch comes from the cache before the walk
 // (see cache_head.go); a root that becomes unreadable after that is
@@ -228,7 +228,7 @@ func Load(ctx context.Context, srcs []Source, opt Options) (*Library, error) {
 
 // Detail reads an article's file again and returns the full article (Full
 // set, detail fields filled), keeping the identity the library gave it:
-// ID, Story, Path and Rel.
+// ID, FirstSaveID, Path and Rel.
 func Detail(a *Article) (*Article, error) {
 	src := a.src
 	if src == nil { // not from a loader: a path on disk
@@ -251,7 +251,7 @@ func Detail(a *Article) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", a.Path, err)
 	}
-	full.ID, full.Story, full.Path, full.Rel = a.ID, a.Story, a.Path, a.Rel
+	full.ID, full.FirstSaveID, full.Path, full.Rel = a.ID, a.FirstSaveID, a.Path, a.Rel
 	full.Size, full.mtime = fi.Size(), fi.ModTime().UnixNano()
 	full.src, full.day = a.src, a.day
 	return full, nil

@@ -140,7 +140,7 @@ func packOwnText(a *Article, ar *textArena) {
 	for i := range a.Warnings {
 		a.Warnings[i] = ar.add(a.Warnings[i])
 	}
-	a.Story = a.ID
+	a.FirstSaveID = a.ID
 	switch web, orig := a.WebURL, a.OriginalURL; {
 	case strings.HasPrefix(web, orig):
 		a.WebURL = ar.add(web)

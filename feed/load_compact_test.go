@@ -86,7 +86,7 @@ func TestCompactKeepsValues(t *testing.T) {
 		RelatedTitles: []string{"r1", "r2"}, RelatedIDs: []string{"aaaaaaaaaaaa"}, Warnings: []string{"w"},
 	}
 	want := *a
-	want.Story = a.ID // a summary is its own story until Library.Finish says otherwise
+	want.FirstSaveID = a.ID // a summary is its own story until Library.Finish says otherwise
 	want.Topics = append([]string(nil), a.Topics...)
 	want.RelatedTitles = append([]string(nil), a.RelatedTitles...)
 	want.RelatedIDs = nil // packed

@@ -88,15 +88,15 @@ func TestCorpusStories(t *testing.T) {
 		if a == nil || b == nil {
 			t.Fatalf("missing %v", pair)
 		}
-		if a.Story != b.Story || a.ID == b.ID {
-			t.Errorf("%s and %s: stories %q/%q, IDs %q/%q; want one story, two IDs", pair[0], pair[1], a.Story, b.Story, a.ID, b.ID)
+		if a.FirstSaveID != b.FirstSaveID || a.ID == b.ID {
+			t.Errorf("%s and %s: stories %q/%q, IDs %q/%q; want one story, two IDs", pair[0], pair[1], a.FirstSaveID, b.FirstSaveID, a.ID, b.ID)
 		}
-		if got := len(lib.Story(a.ID)); got != 2 {
+		if got := len(savesOf(lib, a.ID)); got != 2 {
 			t.Errorf("Story(%s) has %d members, want 2", pair[0], got)
 		}
 	}
 	other := byRel["2019-12-25-when-ibm-watson-met-david-ogilvy.md"]
-	if other == nil || other.Story != other.ID {
+	if other == nil || other.FirstSaveID != other.ID {
 		t.Errorf("a story told once is grouped: %+v", other)
 	}
 }

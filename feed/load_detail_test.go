@@ -22,8 +22,8 @@ func TestDetailRereadsTheFile(t *testing.T) {
 	if !full.Full || len(full.Related) != 2 || full.Related[1].WebURL != "https://example.com/r2" {
 		t.Errorf("Detail: Full=%v Related=%+v", full.Full, full.Related)
 	}
-	if full.ID != sum.ID || full.Story != sum.Story || full.Path != sum.Path || full.Rel != sum.Rel {
-		t.Errorf("identity changed: %q %q %q %q", full.ID, full.Story, full.Path, full.Rel)
+	if full.ID != sum.ID || full.FirstSaveID != sum.FirstSaveID || full.Path != sum.Path || full.Rel != sum.Rel {
+		t.Errorf("identity changed: %q %q %q %q", full.ID, full.FirstSaveID, full.Path, full.Rel)
 	}
 	if sum.Full || sum.Related != nil {
 		t.Error("Detail modified the summary")

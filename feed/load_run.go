@@ -265,16 +265,12 @@ func (l *streamLoader) finishBatch(b *Batch) {
 	ids := l.ids
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
-		if ids[a.ID] {
+		if of := claimID(a, ids); of != "" {
 			if b.dupOf == nil {
 				b.dupOf = map[*Article]string{}
 			}
-			b.dupOf[a] = a.ID
-			for ids[a.ID] {
-				a.ID = derivedID(a.ID, a.Rel)
-			}
+			b.dupOf[a] = of
 		}
 		ids[a.ID] = true
-		a.Story = a.ID
 	}
 }

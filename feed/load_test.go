@@ -60,7 +60,7 @@ func TestLoadSetsIdentityAndPlace(t *testing.T) {
 		{"url path", withURL.Path, "./news/2020/2020-01-02-url.md"},
 		{"url rel", withURL.Rel, "2020/2020-01-02-url.md"},
 		{"url id", withURL.ID, URLID("https://example.com/story")},
-		{"url story", withURL.Story, withURL.ID},
+		{"url story", withURL.FirstSaveID, withURL.ID},
 		{"no-url path", noURL.Path, "./news/2020-01-01-no-url.md"},
 		{"no-url rel", noURL.Rel, "2020-01-01-no-url.md"},
 		{"no-url id", noURL.ID, PathID("2020-01-01-no-url.md")},

@@ -16,7 +16,7 @@ func packIDs(ids []string) string {
 	}
 	b := make([]byte, 0, len(ids)*packedIDLen)
 	for _, id := range ids {
-		k, ok := idKey(id)
+		k, ok := IDKey(id)
 		if !ok {
 			continue
 		}
@@ -27,11 +27,12 @@ func packIDs(ids []string) string {
 	return string(b)
 }
 
-// relatedKeys yields the idKey of every related ID of a: RelatedIDs, then
-// the packed ones.
-func (a *Article) relatedKeys(yield func(uint64) bool) {
+// RelatedKeys yields the IDKey of every related ID of a: RelatedIDs, then
+// the packed ones. It is an iterator to range over (for k := range
+// a.RelatedKeys), not a slice: 100,000 articles build none.
+func (a *Article) RelatedKeys(yield func(uint64) bool) {
 	for _, id := range a.RelatedIDs {
-		if k, ok := idKey(id); ok && !yield(k) {
+		if k, ok := IDKey(id); ok && !yield(k) {
 			return
 		}
 	}
@@ -47,7 +48,7 @@ func (a *Article) relatedKeys(yield func(uint64) bool) {
 	}
 }
 
-// keyID is the ID an idKey was made from.
+// keyID is the ID an IDKey was made from.
 func keyID(k uint64) string {
 	const hex = "0123456789abcdef"
 	var b [idLen]byte
@@ -58,13 +59,26 @@ func keyID(k uint64) string {
 	return string(b[:])
 }
 
-// listsAny reports whether a lists a related story known by one of ids
-// (see articleURLIDs).
-func listsAny(a *Article, ids [2]uint64) bool {
-	for k := range a.relatedKeys {
-		if k == ids[0] || k == ids[1] {
-			return true
-		}
+// IDKey packs an ID (12 hex digits) into a number, with the top bit set so
+// that no ID is 0: maps keyed by it are several times faster than by
+// string, which matters at 500,000 related links. It reports false for
+// anything that is not an ID.
+func IDKey(id string) (uint64, bool) {
+	if len(id) != idLen {
+		return 0, false
 	}
-	return false
+	var k uint64
+	for i := range len(id) {
+		c := id[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		default:
+			return 0, false
+		}
+		k = k<<4 | uint64(c)
+	}
+	return k | 1<<63, true
 }

@@ -33,7 +33,7 @@ const (
 type Change struct {
 	// Added are article files that appeared (or became usable), Changed
 	// the ones already known that were written to. Both are summaries read
-	// exactly as the loader reads them: same ID, Story (= ID), Path, Rel,
+	// exactly as the loader reads them: same ID, FirstSaveID (= ID), Path, Rel,
 	// Size and ModTime. Unlike Stream, Watch sees one file at a time, so
 	// when a file's URL is one another article of the library already has,
 	// the ID is that same URL ID: the library decides which keeps it (see

@@ -304,7 +304,7 @@ func (w *watcher) flush() Change {
 		w.known[abs] = fileState{root: r, article: res.a != nil}
 		switch {
 		case res.a != nil:
-			res.a.Story = res.a.ID
+			res.a.FirstSaveID = res.a.ID
 			if known && st.article {
 				c.Changed = append(c.Changed, res.a)
 			} else {

@@ -8,9 +8,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/story"
 )
 
-// Story clusters: the list shows one row per story (feed.Clusters), with
+// Story clusters: the list shows one row per story (story.Group), with
 // "+N" when other articles tell it too; the expand key opens the story
 // into one indented row per article. Clustering the whole library takes
 // about half a second at 100,000 articles, so it runs in a Cmd once the
@@ -62,7 +63,7 @@ func (m *Model) recluster() tea.Cmd {
 	m.cl.gen++
 	gen, arts := m.cl.gen, m.all
 	return func() tea.Msg {
-		cs := feed.Clusters(arts, feed.ClusterOptions{})
+		cs := story.Group(arts, story.Options{})
 		st := stories{of: make(map[*feed.Article]int32, len(arts)), members: make([][]*feed.Article, len(cs))}
 		for i, c := range cs {
 			st.members[i] = c.Members

@@ -108,8 +108,8 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// finishLoading puts the library in its final order (story groups are
-// computed by Finish).
+// finishLoading puts the library in its final order (and links the saves
+// of one article: see Library.Finish).
 func (m *Model) finishLoading() tea.Cmd {
 	m.loading = false
 	m.lib.Finish()

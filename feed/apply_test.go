@@ -53,7 +53,7 @@ func TestLibraryApply(t *testing.T) {
 	if lib.ByID(URLID("https://example.com/x")) != a || c.ID == a.ID || c.ID != derivedID(a.ID, "2024-01-03-c.md") {
 		t.Errorf("IDs: first %q, second %q", a.ID, c.ID)
 	}
-	if got := paths(lib.Story(c.ID)); !slices.Equal(got, []string{"2024-01-03-c.md", "2024-01-01-a.md"}) {
+	if got := paths(savesOf(lib, c.ID)); !slices.Equal(got, []string{"2024-01-03-c.md", "2024-01-01-a.md"}) {
 		t.Errorf("story = %q", got)
 	}
 	if got := lib.ByID(URLID("https://example.com/y")); got != b2 || got.Title != "Another story entirely, edited" {
@@ -86,8 +86,8 @@ func TestLibraryApply(t *testing.T) {
 	if got := paths(lib.Articles()); !slices.Equal(got, []string{"2024-01-03-c.md"}) {
 		t.Errorf("articles = %q", got)
 	}
-	if lib.ByID(a.ID) != nil || lib.ByID(c.ID) != c || c.Story != c.ID {
-		t.Errorf("after removal: ByID(first) %v, c %q story %q", lib.ByID(a.ID), c.ID, c.Story)
+	if lib.ByID(a.ID) != nil || lib.ByID(c.ID) != c || c.FirstSaveID != c.ID {
+		t.Errorf("after removal: ByID(first) %v, c %q story %q", lib.ByID(a.ID), c.ID, c.FirstSaveID)
 	}
 	if got := lib.Skipped(); len(got) != 1 || got[0] != bad {
 		t.Errorf("skipped = %v", got)

@@ -1,41 +1,47 @@
-package feed
+// Package story groups articles into stories: the articles that tell one
+// story, from one or several outlets, on one or several days. It is the one
+// definition of a story; the list shows one row per Story.
+package story
 
 import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/internal/unionfind"
 )
 
-// Cluster is one story as the list shows it: the articles that tell it,
+// Story is one story as the list shows it: the articles that tell it,
 // from one or several outlets, on one or several days.
-type Cluster struct {
+type Story struct {
 	// Lead is the newest member: the row the list shows. It is Members[0].
-	Lead *Article
+	Lead *feed.Article
 	// Members are every article of the story, newest first (by publication
 	// time, else file-name date; undated last; ties keep input order).
 	// A story told once has one member.
-	Members []*Article
+	Members []*feed.Article
 }
 
-// ClusterOptions tune Clusters. The zero value means the defaults.
-type ClusterOptions struct {
+// Options tune Group. The zero value means the defaults.
+type Options struct {
 	// Window is how many calendar days (UTC) apart two articles may be
 	// dated and still join by title or by related links; 0 means
-	// DefaultClusterWindow. Articles without any date never join that way.
+	// DefaultWindow. Articles without any date never join that way.
 	Window int
 	// Similarity is the least Jaccard similarity of two titles' content
 	// words for them to count as nearly identical, in (0, 1]; 0 means
-	// DefaultClusterSimilarity.
+	// DefaultSimilarity.
 	Similarity float64
 }
 
-// Defaults of ClusterOptions.
+// Defaults of Options.
 const (
-	DefaultClusterWindow     = 3
-	DefaultClusterSimilarity = 0.8
+	DefaultWindow     = 3
+	DefaultSimilarity = 0.8
 )
 
-// seenBits is the size of Clusters' filter of URL IDs: 2^22 bits, about
+// seenBits is the size of Group's filter of URL IDs: 2^22 bits, about
 // 5% full at 100,000 articles.
 const seenBits = 1 << 22
 
@@ -43,12 +49,12 @@ const seenBits = 1 << 22
 // date.
 const undated = int64(-1 << 62)
 
-// Clusters groups articles into stories. Two articles are one story when
+// Group groups articles into stories. Two articles are one story when
 //
-//  1. Library.Finish put them in one story group (same Story), so a cluster
-//     never splits a story; or
+//  1. one is the other saved again (the same FirstSaveID; see
+//     feed.Library.Finish: the same URL or the same title, on any day); or
 //  2. they have the same canonical URL (originalUrl or webUrl of one is the
-//     originalUrl or webUrl of the other; see CanonicalURL), whatever their
+//     originalUrl or webUrl of the other; see feed.URLID), whatever their
 //     dates; or
 //  3. their titles are nearly identical and their dates at most Window days
 //     apart: the titles' content words (see titleWords: lowercased, function
@@ -70,35 +76,35 @@ const undated = int64(-1 << 62)
 // join anything: two different stories from one outlet on one day stay
 // apart. Each pairwise decision depends on the two articles only, never on
 // the rest of the input (no word weights learnt from the library), so two
-// articles joined when a filtered subset is clustered are joined in the
+// articles joined when a filtered subset is grouped are joined in the
 // whole library too.
 //
 // A date is the publication day (UTC), else the file-name date. Every
-// article of arts is in exactly one cluster. Clusters come in the order of
+// article of arts is in exactly one story. Stories come in the order of
 // their first member in arts, so a sorted list stays sorted by its first
 // rows. The result is deterministic, and the work is O(n log n) for real
 // titles (see similarTitles).
-func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
+func Group(arts []*feed.Article, opt Options) []Story {
 	window := int64(opt.Window)
 	if window <= 0 {
-		window = DefaultClusterWindow
+		window = DefaultWindow
 	}
 	sim := opt.Similarity
 	if sim <= 0 || sim > 1 {
-		sim = DefaultClusterSimilarity
+		sim = DefaultSimilarity
 	}
 
 	n := len(arts)
-	uf := newUnionFind(n)
+	uf := unionfind.New(n, unionfind.BySize)
 	days := make([]int64, n)
 	for i, a := range arts {
 		days[i] = articleDay(a)
 	}
 
-	// Rules 1 and 2: shared story groups and URLs. byURL chains the
+	// Rules 1 and 2: saved again, and shared URLs. byURL chains the
 	// articles known by each URL ID (slot 2i+j is arts[i]'s j-th URL ID)
 	// for the related links of rule 4, without a slice per URL.
-	firstStory := make(map[string]int32, n)
+	firstSave := make(map[string]int32, n) // FirstSaveID -> first index
 	urlIDs := articlesURLIDs(arts)
 	byURL := make(map[uint64]int32, n) // URL ID -> first slot
 	next := make([]int32, 2*n)         // slot -> next slot with that URL ID, or -1
@@ -107,11 +113,11 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 	// without a map probe that misses the cache.
 	seen := make([]uint64, seenBits/64)
 	for i, a := range arts {
-		if a.Story != "" {
-			if j, ok := firstStory[a.Story]; ok {
-				uf.union(i, int(j))
+		if a.FirstSaveID != "" {
+			if j, ok := firstSave[a.FirstSaveID]; ok {
+				uf.Union(i, int(j))
 			} else {
-				firstStory[a.Story] = int32(i)
+				firstSave[a.FirstSaveID] = int32(i)
 			}
 		}
 		for j, id := range urlIDs[i] {
@@ -121,7 +127,7 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 				continue
 			}
 			if head, ok := byURL[id]; ok {
-				uf.union(i, int(head/2))
+				uf.Union(i, int(head/2))
 				next[slot] = next[head]
 				next[head] = slot
 			} else {
@@ -138,7 +144,7 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 
 	// Rule 4: mutual related links with agreeing titles.
 	for i, a := range arts {
-		for key := range a.relatedKeys {
+		for key := range a.RelatedKeys {
 			if seen[key%seenBits/64]&(1<<(key%64)) == 0 {
 				continue
 			}
@@ -148,37 +154,37 @@ func Clusters(arts []*Article, opt ClusterOptions) []Cluster {
 			}
 			for slot := head; slot >= 0; slot = next[slot] {
 				k := int(slot / 2)
-				if k == i || !within(i, k) || uf.same(i, k) {
+				if k == i || !within(i, k) || uf.Same(i, k) {
 					continue
 				}
 				if otherOutlet(a, arts[k]) && listsAny(arts[k], urlIDs[i]) && ts.agree(i, k) {
-					uf.union(i, k)
+					uf.Union(i, k)
 				}
 			}
 		}
 	}
 
 	// Rule 3: near-identical titles.
-	ts.similarTitles(days, window, sim, uf.same, uf.union)
+	ts.similarTitles(days, window, sim, uf.Same, uf.Union)
 
-	return uf.clusters(arts, days)
+	return stories(uf, arts, days)
 }
 
-// articleDay is the day an article is dated for clustering: its
+// articleDay is the day an article is dated for grouping: its
 // publication time, else its file-name date (set by the loader).
-func articleDay(a *Article) int64 {
+func articleDay(a *feed.Article) int64 {
 	if !a.Published.IsZero() {
 		return floorDiv(a.Published.Unix(), 86400)
 	}
-	if a.src != nil && a.day != noDay {
-		return int64(a.day)
+	if d, ok := a.Day(); ok {
+		return int64(d)
 	}
 	return undated
 }
 
 // articlesURLIDs computes articleURLIDs for every article, in parallel:
-// hashing 200,000 URLs is the largest fixed cost of Clusters.
-func articlesURLIDs(arts []*Article) [][2]uint64 {
+// hashing 200,000 URLs is the largest fixed cost of Group.
+func articlesURLIDs(arts []*feed.Article) [][2]uint64 {
 	ids := make([][2]uint64, len(arts))
 	const chunk = 4096
 	var wg sync.WaitGroup
@@ -199,14 +205,14 @@ func articlesURLIDs(arts []*Article) [][2]uint64 {
 }
 
 // articleURLIDs are the URL IDs an article is known by: its originalUrl's
-// and its webUrl's (often the same), as idKeys; 0 for none.
-func articleURLIDs(a *Article) [2]uint64 {
+// and its webUrl's (often the same), as feed.IDKeys; 0 for none.
+func articleURLIDs(a *feed.Article) [2]uint64 {
 	var ids [2]uint64
 	if a.OriginalURL != "" {
-		ids[0], _ = idKey(URLID(a.OriginalURL))
+		ids[0], _ = feed.IDKey(feed.URLID(a.OriginalURL))
 	}
 	if a.WebURL != "" && a.WebURL != a.OriginalURL {
-		ids[1], _ = idKey(URLID(a.WebURL))
+		ids[1], _ = feed.IDKey(feed.URLID(a.WebURL))
 	}
 	if ids[0] == ids[1] {
 		ids[1] = 0
@@ -214,32 +220,9 @@ func articleURLIDs(a *Article) [2]uint64 {
 	return ids
 }
 
-// idKey packs an ID (12 hex digits) into a number, with the top bit set so
-// that no ID is 0: maps keyed by it are several times faster than by
-// string, which matters at 500,000 related links.
-func idKey(id string) (uint64, bool) {
-	if len(id) != idLen {
-		return 0, false
-	}
-	var k uint64
-	for i := range len(id) {
-		c := id[i]
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		default:
-			return 0, false
-		}
-		k = k<<4 | uint64(c)
-	}
-	return k | 1<<63, true
-}
-
 // otherOutlet reports whether two articles come from known, different
 // providers.
-func otherOutlet(a, b *Article) bool {
+func otherOutlet(a, b *feed.Article) bool {
 	pa, pb := a.Provider.Name, b.Provider.Name
 	if pa == "" || pb == "" {
 		return false
@@ -263,4 +246,15 @@ func floorDiv(a, b int64) int64 {
 		q--
 	}
 	return q
+}
+
+// listsAny reports whether a lists a related story known by one of ids
+// (see articleURLIDs).
+func listsAny(a *feed.Article, ids [2]uint64) bool {
+	for k := range a.RelatedKeys {
+		if k == ids[0] || k == ids[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package feed
+package story
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // genLibrary makes n articles shaped like a real library: titles of 5 to
@@ -17,12 +19,12 @@ import (
 // dates spread over days; one in five stories saved again with an outlet
 // suffix within three days; one in ten also saved under the same URL; five
 // related links each, a third of them to articles of the library.
-func genLibrary(n, days int, seed uint64) []*Article {
+func genLibrary(n, days int, seed uint64) []*feed.Article {
 	rng := rand.New(rand.NewPCG(seed, 2))
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(seed, 3)), 1.1, 2, 29999)
 	fn := strings.Fields("the a of to in for on with and at by from as is")
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	arts := make([]*Article, 0, n)
+	arts := make([]*feed.Article, 0, n)
 	for len(arts) < n {
 		k := 5 + rng.IntN(10)
 		ws := make([]string, k)
@@ -36,14 +38,14 @@ func genLibrary(n, days int, seed uint64) []*Article {
 		title := strings.Join(ws, " ")
 		url := fmt.Sprintf("https://outlet%d.example/news/%d", rng.IntN(200), len(arts))
 		day := base.Add(time.Duration(rng.Int64N(int64(days) * int64(24*time.Hour))))
-		a := &Article{Title: title, WebURL: url, Published: day, Provider: Provider{Name: fmt.Sprint("Outlet ", rng.IntN(200))}}
-		a.ID = URLID(url)
+		a := &feed.Article{Title: title, WebURL: url, Published: day, Provider: feed.Provider{Name: fmt.Sprint("Outlet ", rng.IntN(200))}}
+		a.ID = feed.URLID(url)
 		arts = append(arts, a)
 		if rng.IntN(5) == 0 && len(arts) < n {
 			b := *a
 			b.Title = title + " - Reuters"
 			b.WebURL = url + "/amp"
-			b.ID = URLID(b.WebURL)
+			b.ID = feed.URLID(b.WebURL)
 			b.Published = day.Add(time.Duration(rng.IntN(48)) * time.Hour)
 			arts = append(arts, &b)
 		}
@@ -58,25 +60,25 @@ func genLibrary(n, days int, seed uint64) []*Article {
 			if rng.IntN(3) == 0 {
 				a.RelatedIDs = append(a.RelatedIDs, arts[rng.IntN(len(arts))].ID)
 			} else {
-				a.RelatedIDs = append(a.RelatedIDs, URLID(fmt.Sprint("https://elsewhere.example/", rng.Uint64())))
+				a.RelatedIDs = append(a.RelatedIDs, feed.URLID(fmt.Sprint("https://elsewhere.example/", rng.Uint64())))
 			}
 		}
 	}
 	return arts
 }
 
-// BenchmarkClusters100k clusters 100,000 generated articles spread over
+// BenchmarkStories100k clusters 100,000 generated articles spread over
 // three years (about 90 a day) and packed into one month (about 3,300 a
 // day, the worst case for the date window).
-func BenchmarkClusters100k(b *testing.B) {
+func BenchmarkStories100k(b *testing.B) {
 	for _, days := range []int{3 * 365, 30} {
 		b.Run(fmt.Sprintf("days=%d", days), func(b *testing.B) {
 			arts := genLibrary(100_000, days, 1)
 			b.ReportAllocs()
 			var multi int
-			cpu0 := clusterCPUTime()
+			cpu0 := groupCPUTime()
 			for b.Loop() {
-				cs := Clusters(arts, ClusterOptions{})
+				cs := Group(arts, Options{})
 				multi = 0
 				for _, c := range cs {
 					if len(c.Members) > 1 {
@@ -87,14 +89,14 @@ func BenchmarkClusters100k(b *testing.B) {
 			b.ReportMetric(float64(multi), "stories>1")
 			// CPU time as well as wall time: on a loaded machine (parallel
 			// builds, other benchmarks) wall time mostly measures waiting.
-			b.ReportMetric(float64(clusterCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(groupCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
 
-// clusterCPUTime is the CPU time this process has used (user and system), in
+// groupCPUTime is the CPU time this process has used (user and system), in
 // nanoseconds; 0 where getrusage is missing.
-func clusterCPUTime() int64 {
+func groupCPUTime() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

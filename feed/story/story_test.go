@@ -1,4 +1,4 @@
-package feed
+package story
 
 import (
 	"fmt"
@@ -7,16 +7,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // clusterArt is an article as the loader would hand it to Clusters: ID from
 // its URL, published at noon UTC on date (YYYY-MM-DD; "" for none), listing
 // the related URLs.
-func clusterArt(title, url, date string, related ...string) *Article {
-	a := &Article{Title: title, WebURL: url, Provider: Provider{Name: "Wire"}}
-	a.ID = URLID(url)
+func clusterArt(title, url, date string, related ...string) *feed.Article {
+	a := &feed.Article{Title: title, WebURL: url, Provider: feed.Provider{Name: "Wire"}}
+	a.ID = feed.URLID(url)
 	if a.ID == "" {
-		a.ID = PathID(title)
+		a.ID = feed.PathID(title)
 	}
 	if date != "" {
 		d, err := time.Parse(time.DateOnly, date)
@@ -26,14 +28,14 @@ func clusterArt(title, url, date string, related ...string) *Article {
 		a.Published = d.Add(12 * time.Hour)
 	}
 	for _, r := range related {
-		a.RelatedIDs = append(a.RelatedIDs, URLID(r))
+		a.RelatedIDs = append(a.RelatedIDs, feed.URLID(r))
 	}
 	return a
 }
 
 // partition renders clusters as sorted title groups, "a | b" per cluster,
 // for comparing with what a reader would expect.
-func partition(cs []Cluster) []string {
+func partition(cs []Story) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, strings.Join(titles(c.Members), " | "))
@@ -42,7 +44,7 @@ func partition(cs []Cluster) []string {
 }
 
 // multi returns the clusters of two or more articles, as partition does.
-func multi(cs []Cluster) []string {
+func multi(cs []Story) []string {
 	var out []string
 	for _, c := range cs {
 		if len(c.Members) > 1 {
@@ -53,20 +55,20 @@ func multi(cs []Cluster) []string {
 	return out
 }
 
-func TestClustersSameURLWhateverTheDates(t *testing.T) {
+func TestStoriesSameURLWhateverTheDates(t *testing.T) {
 	a := clusterArt("Google Cloud releases AutoML", "https://www.infoq.com/news/automl/", "2020-01-01")
 	b := clusterArt("AutoML arrives", "http://infoq.com/news/automl?utm_source=feed", "2020-03-01")
 	c := clusterArt("Something else entirely here", "https://example.com/other", "2020-01-01")
 	c.OriginalURL = "https://example.com/canonical"
 	d := clusterArt("A syndicated copy of it", "https://example.com/canonical", "2021-01-01")
-	got := multi(Clusters([]*Article{a, b, c, d}, ClusterOptions{}))
+	got := multi(Group([]*feed.Article{a, b, c, d}, Options{}))
 	want := []string{"AutoML arrives | Google Cloud releases AutoML", "A syndicated copy of it | Something else entirely here"}
 	if !slices.Equal(got, want) {
 		t.Errorf("clusters = %q, want %q", got, want)
 	}
 }
 
-func TestClustersNearIdenticalTitles(t *testing.T) {
+func TestStoriesNearIdenticalTitles(t *testing.T) {
 	tests := []struct {
 		a, b string
 		gap  int // days between them
@@ -98,7 +100,7 @@ func TestClustersNearIdenticalTitles(t *testing.T) {
 			day := time.Date(2021, 3, 3, 0, 0, 0, 0, time.UTC)
 			a := clusterArt(tt.a, "https://one.example/a", day.Format(time.DateOnly))
 			b := clusterArt(tt.b, "https://two.example/b", day.AddDate(0, 0, tt.gap).Format(time.DateOnly))
-			cs := Clusters([]*Article{a, b}, ClusterOptions{})
+			cs := Group([]*feed.Article{a, b}, Options{})
 			if got := len(cs) == 1; got != tt.want {
 				t.Errorf("one story = %v, want %v (clusters %q)", got, tt.want, partition(cs))
 			}
@@ -109,7 +111,7 @@ func TestClustersNearIdenticalTitles(t *testing.T) {
 // Different stories from one outlet on one day must stay apart: the
 // acceptance test of the issue. Topics, provider and date are all shared;
 // the titles share words, and some list each other as related.
-func TestClustersNoFalseMergeSameProviderSameDay(t *testing.T) {
+func TestStoriesNoFalseMergeSameProviderSameDay(t *testing.T) {
 	titles := []string{
 		"Google releases Gemini 2 for developers",
 		"Google releases Android 15 for developers",
@@ -128,7 +130,7 @@ func TestClustersNoFalseMergeSameProviderSameDay(t *testing.T) {
 		"Tesla recalls 2 million cars over Autopilot",
 		"Tesla recalls 200,000 cars over Autopilot",
 	}
-	var arts []*Article
+	var arts []*feed.Article
 	all := make([]string, len(titles))
 	for i := range titles {
 		all[i] = fmt.Sprintf("https://news.example/%d", i)
@@ -136,20 +138,20 @@ func TestClustersNoFalseMergeSameProviderSameDay(t *testing.T) {
 	for i, title := range titles {
 		// Every article lists every other one as related, both ways.
 		a := clusterArt(title, all[i], "2021-03-03", all...)
-		a.Provider = Provider{Name: "Example News", Domain: "news.example"}
+		a.Provider = feed.Provider{Name: "Example News", Domain: "news.example"}
 		a.Topics = []string{"AI"}
 		arts = append(arts, a)
 	}
-	if got := multi(Clusters(arts, ClusterOptions{})); len(got) != 0 {
+	if got := multi(Group(arts, Options{})); len(got) != 0 {
 		t.Errorf("different stories merged: %q", got)
 	}
 }
 
-func TestClustersMutualRelatedWithAgreeingTitles(t *testing.T) {
+func TestStoriesMutualRelatedWithAgreeingTitles(t *testing.T) {
 	icmr1, icmr2 := "https://a.example/icmr", "https://b.example/icmr-guidelines"
 	intel1, intel2 := "https://c.example/intel", "https://d.example/intel-colleges"
 	maps, llmops, hf := "https://g.example/maps", "https://h.example/llmops", "https://i.example/hf"
-	arts := []*Article{
+	arts := []*feed.Article{
 		clusterArt("Artificial intelligence in Indian healthcare system: ICMR releases first ethical guidelines", icmr1, "2023-03-27", icmr2),
 		clusterArt("ICMR releases first ethical guidelines for AI in healthcare", icmr2, "2023-03-26", icmr1),
 		clusterArt("Intel's AI degree program expands to 18 additional community colleges in 11 states", intel1, "2021-08-04", intel2),
@@ -171,8 +173,8 @@ func TestClustersMutualRelatedWithAgreeingTitles(t *testing.T) {
 	}
 	arts[9].Provider.Name, arts[10].Provider.Name = "Same Outlet", "same outlet"
 	// The follow-up is listed back by the first Intel article.
-	arts[2].RelatedIDs = append(arts[2].RelatedIDs, URLID("https://f.example/later"))
-	got := multi(Clusters(arts, ClusterOptions{}))
+	arts[2].RelatedIDs = append(arts[2].RelatedIDs, feed.URLID("https://f.example/later"))
+	got := multi(Group(arts, Options{}))
 	want := []string{
 		"Artificial intelligence in Indian healthcare system: ICMR releases first ethical guidelines | ICMR releases first ethical guidelines for AI in healthcare",
 		"Intel's AI degree program expands to 18 additional community colleges in 11 states | Intel expands college AI training programme to 11 US states",
@@ -182,24 +184,24 @@ func TestClustersMutualRelatedWithAgreeingTitles(t *testing.T) {
 	}
 	// The same two Nvidia articles from two outlets are one story.
 	arts[10].Provider.Name = "Another Outlet"
-	if got := multi(Clusters(arts, ClusterOptions{})); len(got) != 3 {
+	if got := multi(Group(arts, Options{})); len(got) != 3 {
 		t.Errorf("two outlets: clusters = %q, want the Nvidia pair joined too", got)
 	}
 }
 
-func TestClustersKeepStoryGroups(t *testing.T) {
+func TestStoriesKeepStoryGroups(t *testing.T) {
 	a := clusterArt("Old headline of the story", "https://x.example/1", "2020-01-01")
 	b := clusterArt("Totally rewritten headline", "https://x.example/2", "2020-06-01")
-	a.Story, b.Story = a.ID, a.ID // Library.Finish grouped them
+	a.FirstSaveID, b.FirstSaveID = a.ID, a.ID // Library.Finish linked them
 	c := clusterArt("Unrelated", "https://x.example/3", "2020-01-01")
-	c.Story = c.ID
-	if got := multi(Clusters([]*Article{a, b, c}, ClusterOptions{})); len(got) != 1 || got[0] != "Totally rewritten headline | Old headline of the story" {
+	c.FirstSaveID = c.ID
+	if got := multi(Group([]*feed.Article{a, b, c}, Options{})); len(got) != 1 || got[0] != "Totally rewritten headline | Old headline of the story" {
 		t.Errorf("clusters = %q", got)
 	}
 }
 
-func TestClustersOrderLeadAndCoverage(t *testing.T) {
-	arts := []*Article{
+func TestStoriesOrderLeadAndCoverage(t *testing.T) {
+	arts := []*feed.Article{
 		clusterArt("Lone story number one here", "https://x.example/1", "2024-01-05"),
 		clusterArt("Same story told twice today", "https://x.example/2", "2024-01-03"),
 		clusterArt("Lone story number two here", "https://x.example/3", "2024-01-04"),
@@ -207,7 +209,7 @@ func TestClustersOrderLeadAndCoverage(t *testing.T) {
 		clusterArt("An undated story without date", "https://x.example/5", ""),
 		clusterArt("Same story told twice today", "https://x.example/4?utm_source=x", ""),
 	}
-	cs := Clusters(arts, ClusterOptions{})
+	cs := Group(arts, Options{})
 	got := partition(cs)
 	want := []string{
 		"Lone story number one here",
@@ -223,7 +225,7 @@ func TestClustersOrderLeadAndCoverage(t *testing.T) {
 	if story.Lead != arts[3] || story.Members[0] != arts[3] || story.Members[1] != arts[1] || story.Members[2] != arts[5] {
 		t.Errorf("members not newest first with the newest as lead: %v", story.Members)
 	}
-	if len(Clusters(nil, ClusterOptions{})) != 0 {
+	if len(Group(nil, Options{})) != 0 {
 		t.Error("clusters of nothing")
 	}
 }
@@ -232,15 +234,15 @@ func TestClustersOrderLeadAndCoverage(t *testing.T) {
 // to four times with the variations of real re-saves: another URL, an
 // outlet suffix or prefix, other case and punctuation, within three days.
 // It returns the articles (shuffled) and each article's story number.
-func genNearDuplicates(n int, seed uint64) ([]*Article, map[*Article]int) {
+func genNearDuplicates(n int, seed uint64) ([]*feed.Article, map[*feed.Article]int) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	words := make([]string, 5000)
 	for i := range words {
 		words[i] = genWord(i)
 	}
 	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
-	var arts []*Article
-	story := map[*Article]int{}
+	var arts []*feed.Article
+	story := map[*feed.Article]int{}
 	for s := range n {
 		k := 5 + rng.IntN(6)
 		ws := make([]string, k)
@@ -269,10 +271,10 @@ func genNearDuplicates(n int, seed uint64) ([]*Article, map[*Article]int) {
 	return arts, story
 }
 
-func TestClustersGeneratedNearDuplicates(t *testing.T) {
+func TestStoriesGeneratedNearDuplicates(t *testing.T) {
 	arts, story := genNearDuplicates(3000, 7)
-	cs := Clusters(arts, ClusterOptions{})
-	seen := map[*Article]bool{}
+	cs := Group(arts, Options{})
+	seen := map[*feed.Article]bool{}
 	stories := map[int]bool{}
 	for _, c := range cs {
 		s := story[c.Lead]
@@ -297,7 +299,7 @@ func TestClustersGeneratedNearDuplicates(t *testing.T) {
 	// The input order changes the order of clusters, never the partition.
 	rev := slices.Clone(arts)
 	slices.Reverse(rev)
-	key := func(cs []Cluster) []string {
+	key := func(cs []Story) []string {
 		var out []string
 		for _, c := range cs {
 			out = append(out, fmt.Sprint(story[c.Lead], len(c.Members)))
@@ -305,7 +307,7 @@ func TestClustersGeneratedNearDuplicates(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	if !slices.Equal(key(cs), key(Clusters(rev, ClusterOptions{}))) {
+	if !slices.Equal(key(cs), key(Group(rev, Options{}))) {
 		t.Error("reversed input gives other clusters")
 	}
 }
@@ -322,4 +324,12 @@ func genWord(i int) string {
 		}
 	}
 	return string(append(w, 'x'))
+}
+
+func titles(arts []*feed.Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = a.Title
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package feed
+package story
 
 import (
 	"bytes"
@@ -8,9 +8,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/feed"
 )
 
-// Title similarity for story clusters (see Clusters).
+// Title similarity for stories (see Group).
 //
 // A title becomes a set of content words: runs of letters and digits,
 // lowercased, with apostrophes inside a word dropped ("Intel's" is
@@ -19,10 +21,10 @@ import (
 // of isStopword left out, so "The new way to X" and "A new way for X"
 // compare on what they say rather than on their grammar.
 
-// minClusterTokens is the fewest content words a title needs to join a
-// cluster by similarity: two-word titles ("AI news", "Market update") say
+// minTitleWords is the fewest content words a title needs to join a
+// story by similarity: two-word titles ("AI news", "Market update") say
 // too little about which story they tell.
-const minClusterTokens = 3
+const minTitleWords = 3
 
 // isStopword reports whether w is an English function word, which carries
 // no story. Negations ("not", "no") and numbers are deliberately absent:
@@ -100,7 +102,7 @@ type titleSets struct {
 	numeric []bool    // per rank: the token contains a digit
 }
 
-func newTitleSets(arts []*Article) titleSets {
+func newTitleSets(arts []*feed.Article) titleSets {
 	// Words are interned by a 64-bit FNV-1a hash: a map keyed by number is
 	// about twice as fast as one keyed by string for the million words of
 	// 100,000 titles, and two different words of one library colliding
@@ -131,12 +133,12 @@ func newTitleSets(arts []*Article) titleSets {
 	for i, a := range arts {
 		set = set[:0]
 		buf = titleWords(a.Title, buf, add)
-		if len(set) < minClusterTokens {
+		if len(set) < minTitleWords {
 			continue
 		}
 		slices.Sort(set)
 		set = slices.Compact(set)
-		if len(set) < minClusterTokens {
+		if len(set) < minTitleWords {
 			continue
 		}
 		for _, id := range set {
