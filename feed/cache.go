@@ -55,13 +55,18 @@ type cacheRun struct {
 	// the snapshot of 100,000 articles takes longer than parsing a hundred
 	// files, and the first batch is what the user waits for.
 	eager int
+
+	logf func(format string, args ...any) // never nil
 }
 
 // start begins a cache run for the directory sources of a load; readOld
 // then reads the previous snapshot. It returns nil (no caching) when the
-// roots cannot be made absolute.
-func (c *Cache) start(dirs []*Source) *cacheRun {
-	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{})}
+// roots cannot be made absolute. logf (may be nil) is Options.Logf.
+func (c *Cache) start(dirs []*Source, logf func(string, ...any)) *cacheRun {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{}), logf: logf}
 	absOf := map[*Source]string{}
 	for _, s := range dirs {
 		abs, err := filepath.Abs(s.root)
@@ -165,14 +170,16 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // finish writes the next snapshot when the library changed: a file was
 // parsed (new or modified) or a file in the previous snapshot is gone.
 // Writing happens after the last batch was sent; it reads only fields that
-// the library never changes (not ID or FirstSaveID), and a failure just means
-// the next start is cold.
+// the library never changes (not ID or FirstSaveID), and a failure just
+// means the next start is cold (it goes to the debug log).
 //
 // The first headN entries (the first batch) also go to the head file when
 // they differ from the head read at the start.
 func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
 	if !r.sameHead(entries[:headN], results[:headN]) {
-		_ = writeSnapshot(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN])
+		if err := writeSnapshot(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
+			r.logf("cache: %v", err)
+		}
 	}
 	<-r.loaded
 	hits, fresh := 0, 0
@@ -191,5 +198,7 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) 
 	if fresh == 0 && hits == oldN {
 		return // unchanged
 	}
-	_ = writeSnapshot(r.file, snapshotMagic, r.roots, r.rootOf, entries, results)
+	if err := writeSnapshot(r.file, snapshotMagic, r.roots, r.rootOf, entries, results); err != nil {
+		r.logf("cache: %v", err)
+	}
 }

@@ -2,11 +2,13 @@ package feed
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -285,6 +287,27 @@ func TestCacheUnwritableStillLoads(t *testing.T) {
 	lib := mustLoad(t, Options{Cache: OpenCache(filepath.Join(blocker, "herald"))}, Dir(f.dir))
 	if lib.Len() != 2 {
 		t.Errorf("loaded %d articles with an unusable cache dir, want 2", lib.Len())
+	}
+}
+
+// TestCacheWriteErrorLogged: a snapshot that cannot be written costs the
+// next start its speed, silently for the user but not for the debug log.
+func TestCacheWriteErrorLogged(t *testing.T) {
+	f := newCacheFixture(t)
+	blocker := filepath.Join(f.cdir, "file")
+	writeFile(t, blocker, []byte("x"))
+	var mu sync.Mutex
+	var logged []string
+	logf := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		logged = append(logged, fmt.Sprintf(format, args...))
+	}
+	mustLoad(t, Options{Cache: OpenCache(filepath.Join(blocker, "herald")), Logf: logf}, Dir(f.dir))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(logged) != 2 || !strings.Contains(logged[0], "write snapshot") || !strings.Contains(logged[1], "write snapshot") {
+		t.Errorf("logged %q, want the head's and the snapshot's write errors", logged)
 	}
 }
 

@@ -65,6 +65,10 @@ type Options struct {
 	// Walking, when set, is called as the walk starts (after Hold): a
 	// watcher started then cannot miss a file the walk did not see.
 	Walking func()
+	// Logf, when set, receives debug messages: what went wrong that the
+	// load shrugs off, such as a cache file that could not be written
+	// (the next start is then cold). Never the user's output.
+	Logf func(format string, args ...any)
 }
 
 // maxHold bounds the wait for Options.Hold: a UI that never draws must

@@ -77,7 +77,7 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoa
 		}
 	}
 	if opt.Cache != nil && len(dirs) > 0 {
-		l.cache = opt.Cache.start(dirs)
+		l.cache = opt.Cache.start(dirs, opt.Logf)
 	}
 	l.restSorted = make(chan struct{})
 	return l

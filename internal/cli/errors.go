@@ -36,7 +36,7 @@ func (g *globals) runErrors(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	lib, err := loadDirs(context.Background(), dirs)
+	lib, err := loadDirs(context.Background(), dirs, g.debug.Printf)
 	if err != nil {
 		fmt.Fprintf(stderr, "herald errors: %s\n", feed.SanitizeLine(err.Error()))
 		return exitUsage

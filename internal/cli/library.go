@@ -25,9 +25,10 @@ func cacheDir(getenv func(string) string) string {
 	return ""
 }
 
-// loadOptions are the feed options every subcommand loads with.
-func loadOptions(getenv func(string) string) feed.Options {
-	var opt feed.Options
+// loadOptions are the feed options every subcommand loads with; logf is
+// the debug log.
+func loadOptions(getenv func(string) string, logf func(string, ...any)) feed.Options {
+	opt := feed.Options{Logf: logf}
 	if d := cacheDir(getenv); d != "" {
 		opt.Cache = feed.OpenCache(d)
 	}
@@ -45,6 +46,6 @@ func dirSources(dirs []string) []feed.Source {
 }
 
 // loadDirs loads the library of dirs with the cache unless disabled.
-func loadDirs(ctx context.Context, dirs []string) (*feed.Library, error) {
-	return feed.Load(ctx, dirSources(dirs), loadOptions(os.Getenv))
+func loadDirs(ctx context.Context, dirs []string, logf func(string, ...any)) (*feed.Library, error) {
+	return feed.Load(ctx, dirSources(dirs), loadOptions(os.Getenv, logf))
 }

@@ -28,7 +28,7 @@ func (g *globals) loadLibrary(cmd string, dirs []string, stderr io.Writer) (*fee
 	if code != exitOK {
 		return nil, code
 	}
-	lib, err := feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv))
+	lib, err := feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
 	if err != nil {
 		fmt.Fprintf(stderr, "herald %s: %s\n", cmd, feed.SanitizeLine(err.Error()))
 		return nil, exitUsage

@@ -111,7 +111,7 @@ func (g *globals) findArticle(arg string, dirs []string, stderr io.Writer) (*fee
 	if code != exitOK {
 		return nil, code
 	}
-	lib, err := loadDirs(context.Background(), dirs)
+	lib, err := loadDirs(context.Background(), dirs, g.debug.Printf)
 	if err != nil {
 		fmt.Fprintf(stderr, "herald show: %s\n", feed.SanitizeLine(err.Error()))
 		return nil, exitUsage

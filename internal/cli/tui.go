@@ -93,7 +93,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 			time.AfterFunc(firstFrameOut, func() { close(painted) })
 		})
 	}
-	loadOpt := loadOptions(g.getenv)
+	loadOpt := loadOptions(g.getenv, g.debug.Printf)
 	loadOpt.Hold = painted
 	loadOpt.Walking = func() {
 		walkOnce.Do(func() {
