@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // env is what checks need beyond the value: where relative paths start
@@ -79,7 +81,7 @@ func checkText(p *problems, s *setting, line int, v string, e *env) (string, boo
 
 func hasControl(s string) bool {
 	for _, r := range s {
-		if r == unicode.ReplacementChar || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if r == unicode.ReplacementChar || textsafe.Invisible(r) {
 			return true
 		}
 	}

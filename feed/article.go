@@ -47,7 +47,7 @@ type ArticleDetail struct {
 }
 
 // Article is one article file. Every text field has been sanitised on
-// ingest (see Sanitize), so no field holds a control character.
+// ingest (see textsafe.Sanitize), so no field holds a control character.
 //
 // Articles in a Library are summaries (Full is false): they keep what the
 // list, search, state and scripts need and drop the bulky detail fields

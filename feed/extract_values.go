@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Caps on what one field keeps, so a hostile file cannot make one article
@@ -20,7 +22,7 @@ const (
 // name is how a warning refers to a node.
 func (x *extractor) name(i int32) string {
 	if k := x.t.key(i); k != "" {
-		return clip(SanitizeLine(k), 40)
+		return clip(textsafe.Line(k), 40)
 	}
 	return "list item"
 }
@@ -74,7 +76,7 @@ func (x *extractor) text(i int32, multiline bool, limit int) string {
 	// Sanitise before anything else looks at the text: the fast decoder
 	// leaves control characters in quoted scalars for this to remove, so
 	// lengths and numbers are only comparable after it.
-	s = strings.TrimSpace(ownText(s, multiline))
+	s = strings.TrimSpace(textsafe.Clone(s, multiline))
 	if len(s) > limit {
 		x.warn(n.line, "%s is longer than %d KiB; cut", x.name(i), limit>>10)
 		s = clip(s, limit)
@@ -85,7 +87,7 @@ func (x *extractor) text(i int32, multiline bool, limit int) string {
 // scalarText is a scalar's value sanitised for reading as a number, flag
 // or date.
 func (x *extractor) scalarText(i int32) string {
-	return strings.TrimSpace(SanitizeLine(x.t.value(i)))
+	return strings.TrimSpace(textsafe.Line(x.t.value(i)))
 }
 
 // binary decodes a !!binary scalar (base64, line breaks allowed) to the
@@ -265,7 +267,7 @@ func (x *extractor) flatten(i int32) string {
 		x.warn(x.node(i).line, "%s is longer than %d KiB; cut", x.name(i), maxFlatField>>10)
 		s = clip(s, maxFlatField)
 	}
-	return strings.TrimSpace(Sanitize(s)) // b's string is already our own
+	return strings.TrimSpace(textsafe.Sanitize(s)) // b's string is already our own
 }
 
 func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
@@ -274,9 +276,9 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 	}
 	switch n := x.node(i); n.kind {
 	case nodeText:
-		b.WriteString(Sanitize(x.t.value(i)))
+		b.WriteString(textsafe.Sanitize(x.t.value(i)))
 	case nodeBinary:
-		b.WriteString(Sanitize(x.binary(i)))
+		b.WriteString(textsafe.Sanitize(x.binary(i)))
 	case nodeMap, nodeSeq:
 		x.each(i, func(c int32, e *fmNode) {
 			if b.Len() > 0 {

@@ -98,7 +98,7 @@ func (t *fmTree) span(s string) span {
 }
 
 // str returns the string a span stands for. It is only valid while the
-// tree is: an Article keeps copies (see ownText).
+// tree is: an Article keeps copies (see textsafe.Clone).
 func (t *fmTree) str(s span) string {
 	if s.off >= 0 {
 		return t.src[s.off : s.off+s.n]

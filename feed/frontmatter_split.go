@@ -3,6 +3,8 @@ package feed
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const bom = "\xef\xbb\xbf"
@@ -88,7 +90,7 @@ func delimiter(data []byte, at int, closing bool) (int, bool) {
 // anything was. NUL bytes never get here (Parse rejects binary files).
 func prepareSource(fm []byte) (src string, changed bool) {
 	s := string(fm)
-	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+	for i := textsafe.SkipPlain(s, 0); i < len(s); i = textsafe.SkipPlain(s, i) {
 		switch c := s[i]; {
 		case c == '\n' || c == '\t':
 			i++
@@ -110,7 +112,7 @@ func prepareSource(fm []byte) (src string, changed bool) {
 // no tab: the fast decoder reads the raw front matter and gives up on a
 // key or plain scalar with anything else.
 func plainLine(s string) bool {
-	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+	for i := textsafe.SkipPlain(s, 0); i < len(s); i = textsafe.SkipPlain(s, i) {
 		if s[i] < utf8.RuneSelf {
 			return false
 		}

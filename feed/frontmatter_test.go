@@ -3,6 +3,8 @@ package feed
 import (
 	"reflect"
 	"testing"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -123,7 +125,7 @@ type resolvedNode struct {
 func resolved(t *fmTree) []resolvedNode {
 	out := make([]resolvedNode, len(t.nodes))
 	for i, n := range t.nodes {
-		out[i] = resolvedNode{t.key(int32(i)), Sanitize(t.value(int32(i))), n.line, n.first, n.next, n.kind}
+		out[i] = resolvedNode{t.key(int32(i)), textsafe.Sanitize(t.value(int32(i))), n.line, n.first, n.next, n.kind}
 	}
 	return out
 }

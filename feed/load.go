@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Source is one place articles are loaded from: a directory on disk or a
@@ -109,7 +111,7 @@ type Problem struct {
 // String is "PATH:LINE: reason" or "PATH: reason", with the path sanitised
 // so a hostile file name cannot drive the terminal.
 func (p Problem) String() string {
-	path := SanitizeLine(p.Path)
+	path := textsafe.Line(p.Path)
 	if p.Line > 0 {
 		return path + ":" + strconv.Itoa(p.Line) + ": " + p.Reason
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // errTooLarge is a file over MaxFileBytes. The size check happens before
@@ -155,7 +157,7 @@ func errReason(err error) string {
 const maxReason = 120
 
 func shortReason(s string) string {
-	s = SanitizeLine(s)
+	s = textsafe.Line(s)
 	if len(s) <= maxReason {
 		return s
 	}

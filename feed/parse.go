@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // MaxFileBytes caps the bytes read from one article file. Real articles
@@ -38,7 +40,7 @@ const fmFirstLine = 2
 // then a Markdown body. path is only used for the date (and title) in the
 // file name, which are the fallbacks for a missing or unreadable date (or
 // title). It returns the full article (Full is true), every string
-// sanitised (see Sanitize), ID set from the article URL when it has one.
+// sanitised (see textsafe.Sanitize), ID set from the article URL when it has one.
 // Fields that cannot be read are left empty with a warning in Warnings;
 // the error, a *ParseError, is for files that are not articles at all:
 // binary data, no or unterminated front matter, YAML that does not parse
@@ -75,7 +77,7 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	a := &Article{Path: path, Full: opt.full}
 	x := extractor{t: t, a: a, path: path, full: opt.full}
 	x.article()
-	a.Body = strings.TrimRight(strings.TrimLeft(Sanitize(string(body)), "\n"), " \n")
+	a.Body = strings.TrimRight(strings.TrimLeft(textsafe.Sanitize(string(body)), "\n"), " \n")
 	a.ID = URLID(a.URL())
 	return a, nil
 }
@@ -90,7 +92,7 @@ func decode(data []byte, fast bool) (*fmTree, []byte, *ParseError) {
 		if rest, ok := afterOpening(data); ok {
 			// The fast decoder reads the bytes in place, without the usual
 			// copy to a string: the tree is dropped before Parse returns
-			// and the extractor copies every string it keeps (ownText), so
+			// and the extractor copies every string it keeps (textsafe.Clone), so
 			// nothing refers to the caller's buffer afterwards, which a
 			// loader reuses (TestParseKeepsNoReferenceToData checks this).
 			if t, end, ok := parseFast(unsafe.String(unsafe.SliceData(rest), len(rest)), fmFirstLine, true); ok {
@@ -139,7 +141,7 @@ func titleFromName(path string) string {
 	if _, ok := DateFromName(name); ok {
 		name = name[10:]
 	}
-	name = strings.Join(strings.FieldsFunc(SanitizeLine(name), func(r rune) bool {
+	name = strings.Join(strings.FieldsFunc(textsafe.Line(name), func(r rune) bool {
 		return r == '-' || r == '_' || unicode.IsSpace(r)
 	}), " ")
 	if name == "" || name == "." {

@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // parseBoth parses data through Parse (fast decoder when it can) and
@@ -57,13 +59,13 @@ func mustFail(t *testing.T, path, src string) *ParseError {
 
 func checkReason(t *testing.T, pe *ParseError) {
 	t.Helper()
-	if len(pe.Reason) > 160 || pe.Reason == "" || SanitizeLine(pe.Reason) != pe.Reason {
+	if len(pe.Reason) > 160 || pe.Reason == "" || textsafe.Line(pe.Reason) != pe.Reason {
 		t.Errorf("reason not short and clean: %q", pe.Reason)
 	}
 }
 
 // assertClean fails when a string anywhere in a holds what must never
-// reach a terminal, checked rune by rune independently of Sanitize.
+// reach a terminal, checked rune by rune independently of textsafe.Sanitize.
 func assertClean(t *testing.T, a *Article) {
 	t.Helper()
 	multi := map[string]bool{"Body": true, "Excerpt": true, "FeaturedContent": true}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // maxFrontMatter caps the front matter either decoder reads. yaml.v3
@@ -91,7 +93,7 @@ func yamlError(err error, firstLine int) *ParseError {
 	case !parser: // a scanner error on the first line
 		line = firstLine
 	}
-	return &ParseError{Line: line, Reason: "invalid YAML: " + clip(SanitizeLine(msg), 100)}
+	return &ParseError{Line: line, Reason: "invalid YAML: " + clip(textsafe.Line(msg), 100)}
 }
 
 // parserProblem reports the problems yaml.v3's parser (not its scanner)
@@ -230,5 +232,5 @@ func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
 
 // quoteShort quotes a value from the file for a warning: sanitised, short.
 func quoteShort(s string) string {
-	return strconv.Quote(clip(SanitizeLine(s), 40))
+	return strconv.Quote(clip(textsafe.Line(s), 40))
 }

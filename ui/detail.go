@@ -11,6 +11,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -209,10 +210,12 @@ func (d *detailPane) preview() string {
 	a, s := d.article, d.styles
 	w := max(1, d.width-2)
 	var b strings.Builder
-	title := feed.SanitizeLine(a.Title)
+	// Cleaned again, as the list's rows are (see delegate.Render); the
+	// excerpt also loses its newlines here.
+	title := textsafe.Line(a.Title)
 	b.WriteString("\n" + indent(s.DetailTitle.Render(ansi.Wrap(title, w, " -")), "  ") + "\n\n")
 	meta := []string{}
-	if p := feed.SanitizeLine(a.Provider.Name); p != "" {
+	if p := textsafe.Line(a.Provider.Name); p != "" {
 		meta = append(meta, p)
 	}
 	if !a.Published.IsZero() {
@@ -221,7 +224,7 @@ func (d *detailPane) preview() string {
 	if len(meta) > 0 {
 		b.WriteString(indent(s.DetailMeta.Render(ansi.Wrap(strings.Join(meta, s.Dot), w, " ")), "  ") + "\n\n")
 	}
-	if ex := feed.SanitizeLine(a.Excerpt); ex != "" {
+	if ex := textsafe.Line(a.Excerpt); ex != "" {
 		b.WriteString(indent(ansi.Wrap(ex, w, " -"), "  ") + "\n")
 	}
 	return b.String()

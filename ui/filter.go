@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Matcher filters articles by the text typed after `/`. It runs in a
@@ -181,7 +182,7 @@ func (f *filter) view(s *Styles, w int) string {
 		f.input.Width = max(1, w-width(f.input.Prompt)-1)
 		return f.input.View()
 	}
-	return s.Match.Render("/" + feed.SanitizeLine(f.query))
+	return s.Match.Render("/" + textsafe.Line(f.query))
 }
 
 // applyFilter runs the query now in the input. An empty query shows every
@@ -213,7 +214,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	f.running = false
 	var show tea.Cmd
 	if msg.err != nil {
-		f.hint = feed.SanitizeLine(msg.err.Error())
+		f.hint = textsafe.Line(msg.err.Error())
 		m.setArticles(nil, nil)
 		show = m.list.cursorMoved()
 	} else {

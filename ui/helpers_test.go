@@ -17,6 +17,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -109,7 +110,7 @@ func relate(from, to *feed.Article) {
 // the hostile-text and golden tests).
 type plainRenderer struct{}
 
-func (plainRenderer) Render(md string, width int) (string, error) { return feed.Sanitize(md), nil }
+func (plainRenderer) Render(md string, width int) (string, error) { return textsafe.Sanitize(md), nil }
 
 type harness struct {
 	t      *testing.T

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -251,13 +252,13 @@ func (p *linkPicker) view(w, h int, s *Styles) []string {
 			marker = s.Marker.Render(s.MarkerGlyph) + " "
 		}
 		num := s.Link.Render(fmt.Sprintf("%2d", l.N))
-		label := feed.SanitizeLine(l.Label)
+		label := textsafe.Line(l.Label)
 		if i < len(p.inside) && p.inside[i] {
 			label = s.Match.Render("[in Herald]") + " " + label
 		}
 		out = append(out, fit(marker+num+" "+label, w, s.Ellipsis))
 		if len(out) < h {
-			out = append(out, fit("     "+s.Header.Render(feed.SanitizeLine(l.URL)), w, s.Ellipsis))
+			out = append(out, fit("     "+s.Header.Render(textsafe.Line(l.URL)), w, s.Ellipsis))
 		}
 	}
 	return append(out, fitSlice(nil, w, h-len(out))...)

@@ -13,6 +13,7 @@ import (
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -275,9 +276,11 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 		return
 	}
 	a, s := it.a, d.styles
-	title := feed.SanitizeLine(a.Title)
+	// Articles are clean on ingest, but rows must stay safe for articles
+	// built any other way (TestHostileArticleStructs), so clean again.
+	title := textsafe.Line(a.Title)
 	if title == "" {
-		title = feed.SanitizeLine(a.Rel)
+		title = textsafe.Line(a.Rel)
 	}
 	meta := d.meta(a)
 	r := d.rows[a]
@@ -312,23 +315,23 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 // meta is the second line of a row: provider, date, first topics.
 func (d *delegate) meta(a *feed.Article) string {
 	parts := make([]string, 0, 3)
-	if p := feed.SanitizeLine(a.Provider.Name); p != "" {
+	if p := textsafe.Line(a.Provider.Name); p != "" {
 		parts = append(parts, p)
-	} else if dom := feed.SanitizeLine(a.Provider.Domain); dom != "" {
+	} else if dom := textsafe.Line(a.Provider.Domain); dom != "" {
 		parts = append(parts, dom)
 	}
 	if !a.Published.IsZero() {
 		if d.dates.Relative || d.dates.Format == "" {
 			parts = append(parts, render.Relative(a.Published, d.clock()))
 		} else {
-			parts = append(parts, feed.SanitizeLine(a.Published.Format(d.dates.Format)))
+			parts = append(parts, textsafe.Line(a.Published.Format(d.dates.Format)))
 		}
 	}
 	if len(a.Topics) > 0 {
 		topics := a.Topics[:min(3, len(a.Topics))]
 		clean := make([]string, 0, len(topics))
 		for _, t := range topics {
-			if t = feed.SanitizeLine(t); t != "" {
+			if t = textsafe.Line(t); t != "" {
 				clean = append(clean, t)
 			}
 		}

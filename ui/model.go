@@ -20,6 +20,7 @@ import (
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -220,7 +221,7 @@ func renderWith(o Options) renderFunc {
 		}
 		md, links := render.Document(full, now)
 		if r == nil {
-			return rendered{content: feed.Sanitize(md), links: links, err: err}
+			return rendered{content: textsafe.Sanitize(md), links: links, err: err}
 		}
 		out, rerr := r.Render(md, width)
 		if rerr != nil {

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/herald-reader/herald/config"
-	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // textOverlay is a full-body panel of text lines with a title, scrolled by
@@ -164,7 +164,7 @@ func (m *Model) openSkipped() {
 	files := m.lib.Skipped()
 	lines := make([]string, 0, len(files))
 	for _, p := range files {
-		lines = append(lines, feed.SanitizeLine(p.String()))
+		lines = append(lines, textsafe.Line(p.String()))
 	}
 	title := fmt.Sprintf("Skipped files (%d)", len(files))
 	if st := m.reading.store; st != nil {
@@ -178,7 +178,7 @@ func (m *Model) openSkipped() {
 			}
 			lines = append(lines, "Reading state (a damaged line is skipped: the mark it held is lost):")
 			for _, p := range probs {
-				lines = append(lines, feed.SanitizeLine(p))
+				lines = append(lines, textsafe.Line(p))
 			}
 		}
 	}

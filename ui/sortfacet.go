@@ -7,6 +7,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // facetPicker lists the topics or providers of the current results with
@@ -101,7 +102,7 @@ func (p *facetPicker) view(w, h int, s *Styles) []string {
 			marker = s.Marker.Render(s.MarkerGlyph) + " "
 		}
 		n := s.Link.Render(fmt.Sprintf("%*d", numW, p.items[i].Count))
-		out = append(out, fit(marker+n+"  "+feed.SanitizeLine(p.items[i].Name), w, s.Ellipsis))
+		out = append(out, fit(marker+n+"  "+textsafe.Line(p.items[i].Name), w, s.Ellipsis))
 	}
 	return append(out, fitSlice(nil, w, h-len(out))...)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/state"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // damagedState opens a real state store in dir whose log holds one good
@@ -77,7 +78,7 @@ func TestDamagedStateLinesAreToldAndListed(t *testing.T) {
 	m := damageModel(st, arts, 200, 30)
 	v := m.View()
 	checkScreen(t, v, 200, 30)
-	want := "state: 2 damaged lines skipped (! lists them) in " + feed.SanitizeLine(st.Path())
+	want := "state: 2 damaged lines skipped (! lists them) in " + textsafe.Line(st.Path())
 	if !strings.Contains(v, want) {
 		t.Fatalf("status does not tell the damage, want %q:\n%s", want, v)
 	}
@@ -88,7 +89,7 @@ func TestDamagedStateLinesAreToldAndListed(t *testing.T) {
 	m.Update(keyMsg("!"))
 	v = m.View()
 	checkScreen(t, v, 200, 30)
-	log := feed.SanitizeLine(filepath.Join(dir, state.LogName))
+	log := textsafe.Line(filepath.Join(dir, state.LogName))
 	for _, s := range []string{
 		"Skipped files (0), reading state (2 damaged lines)",
 		log + ":3: not an event",

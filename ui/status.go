@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/herald-reader/herald/config"
-	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // status is the message on the left of the status line: the outcome of
@@ -19,11 +19,11 @@ type status struct {
 }
 
 func (s *status) set(format string, args ...any) {
-	s.text, s.err = feed.SanitizeLine(fmt.Sprintf(format, args...)), false
+	s.text, s.err = textsafe.Line(fmt.Sprintf(format, args...)), false
 }
 
 func (s *status) setError(err error) {
-	s.text, s.err = feed.SanitizeLine(err.Error()), true
+	s.text, s.err = textsafe.Line(err.Error()), true
 }
 
 // footerLines draws the status line and, when there is room, the short

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const errorsUsage = `Usage: herald errors [DIR...]
@@ -38,7 +38,7 @@ func (g *globals) runErrors(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := loadDirs(context.Background(), dirs, g.debug.Printf)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald errors: %s\n", feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald errors: %s\n", textsafe.Line(err.Error()))
 		return exitUsage
 	}
 	out := bufio.NewWriter(stdout)

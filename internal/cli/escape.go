@@ -3,13 +3,15 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf16"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // escapeInvisible rewrites, in encoded JSON, the characters that
-// encoding/json leaves raw but a terminal may act on or hide: C1 controls,
-// DEL, bidi overrides and other invisible format characters. They become
+// encoding/json leaves raw but a terminal may act on or hide
+// (textsafe.Invisible: C1 controls, DEL, bidi overrides, other invisible
+// format characters, noncharacters, Hangul fillers). They become
 // \uXXXX escapes, so the decoded value is unchanged while the line is safe
 // to print. Every such character is outside ASCII, so it can only occur
 // inside a JSON string, where the escape is valid.
@@ -35,6 +37,7 @@ func escapeInvisible(s string) string {
 	return b.String()
 }
 
+// invisible is textsafe.Invisible but for the line breaks between records.
 func invisible(r rune) bool {
-	return r != '\n' && (unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r))
+	return r != '\n' && textsafe.Invisible(r)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const listUsage = `Usage: herald list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]
@@ -181,7 +182,7 @@ const maxProviderWidth = 24
 func writeTable(w io.Writer, arts []*feed.Article) error {
 	pw := len("PROVIDER")
 	for _, a := range arts {
-		pw = max(pw, min(ansi.StringWidth(feed.SanitizeLine(a.Provider.Name)), maxProviderWidth))
+		pw = max(pw, min(ansi.StringWidth(textsafe.Line(a.Provider.Name)), maxProviderWidth))
 	}
 	var b strings.Builder
 	row := func(date, provider, title string) {
@@ -202,7 +203,7 @@ func writeTable(w io.Writer, arts []*feed.Article) error {
 		if !a.Published.IsZero() {
 			date = a.Published.UTC().Format("2006-01-02")
 		}
-		row(date, feed.SanitizeLine(a.Provider.Name), feed.SanitizeLine(a.Title))
+		row(date, textsafe.Line(a.Provider.Name), textsafe.Line(a.Title))
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // The tsv and md formats of `herald list` (issue 4), kept apart from
@@ -37,7 +38,7 @@ func writeTSV(w io.Writer, arts []*feed.Article) error {
 }
 
 func tsvField(s string) string {
-	return strings.ReplaceAll(feed.SanitizeLine(s), "\t", " ")
+	return strings.ReplaceAll(textsafe.Line(s), "\t", " ")
 }
 
 // writeMarkdown prints a Markdown list: the title linked to the article
@@ -47,7 +48,7 @@ func writeMarkdown(w io.Writer, arts []*feed.Article) error {
 	for _, a := range arts {
 		b.Reset()
 		b.WriteString("- ")
-		title := mdEscape(feed.SanitizeLine(a.Title))
+		title := mdEscape(textsafe.Line(a.Title))
 		if title == "" {
 			title = "(untitled)"
 		}
@@ -57,7 +58,7 @@ func writeMarkdown(w io.Writer, arts []*feed.Article) error {
 			b.WriteString(title)
 		}
 		var meta []string
-		if p := feed.SanitizeLine(a.Provider.Name); p != "" {
+		if p := textsafe.Line(a.Provider.Name); p != "" {
 			meta = append(meta, mdEscape(p))
 		}
 		if !a.Published.IsZero() {
@@ -92,7 +93,7 @@ func mdEscape(s string) string {
 // parentheses percent-encoded so the link cannot be broken out of; "" for
 // anything else.
 func mdURL(u string) string {
-	u = feed.SanitizeLine(u)
+	u = textsafe.Line(u)
 	low := strings.ToLower(u)
 	if !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") {
 		return ""

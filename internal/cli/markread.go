@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const markReadUsage = `Usage: herald mark-read (--query QUERY | --all) [--unread] [DIR...]
@@ -60,7 +60,7 @@ func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := g.writeState("mark-read", stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald mark-read: %s\n", feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald mark-read: %s\n", textsafe.Line(err.Error()))
 		return exitUsage
 	}
 	defer st.Close()
@@ -77,7 +77,7 @@ func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(ids) > 0 {
 		if err := st.SetRead(ids, want); err != nil {
-			fmt.Fprintf(stderr, "herald mark-read: %s\n", feed.SanitizeLine(err.Error()))
+			fmt.Fprintf(stderr, "herald mark-read: %s\n", textsafe.Line(err.Error()))
 			return exitUsage
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/state"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // What the scripting commands (list --query, mark-read, unread-count;
@@ -30,7 +31,7 @@ func (g *globals) loadLibrary(cmd string, dirs []string, stderr io.Writer) (*fee
 	}
 	lib, err := feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
 	if err != nil {
-		fmt.Fprintf(stderr, "herald %s: %s\n", cmd, feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald %s: %s\n", cmd, textsafe.Line(err.Error()))
 		return nil, exitUsage
 	}
 	return lib, exitOK
@@ -42,7 +43,7 @@ func (g *globals) loadLibrary(cmd string, dirs []string, stderr io.Writer) (*fee
 func parseQuery(cmd, s string, now time.Time, stderr io.Writer) (search.Query, int) {
 	q, err := search.ParseQuery(s, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald %s: query: %s\n", cmd, feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald %s: query: %s\n", cmd, textsafe.Line(err.Error()))
 		return search.Query{}, exitUsage
 	}
 	return q, exitOK
@@ -88,7 +89,7 @@ func (g *globals) writeState(cmd string, stderr io.Writer) (*state.Store, error)
 
 func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 	for _, p := range st.Problems() {
-		fmt.Fprintf(stderr, "herald %s: state: %s\n", cmd, feed.SanitizeLine(p))
+		fmt.Fprintf(stderr, "herald %s: state: %s\n", cmd, textsafe.Line(p))
 	}
 }
 
@@ -125,7 +126,7 @@ func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k 
 	if !q.Empty() {
 		s, closeState, err := g.readState(cmd, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "herald %s: %s\n", cmd, feed.SanitizeLine(err.Error()))
+			fmt.Fprintf(stderr, "herald %s: %s\n", cmd, textsafe.Line(err.Error()))
 			return nil, exitUsage
 		}
 		defer closeState()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -98,11 +99,11 @@ func showUsageError(stderr io.Writer, msg string) int {
 func (g *globals) findArticle(arg string, dirs []string, stderr io.Writer) (*feed.Article, int) {
 	if st, err := os.Stat(arg); err == nil {
 		if st.IsDir() {
-			return nil, showUsageError(stderr, fmt.Sprintf("%s is a directory; give an article file or ID", feed.SanitizeLine(arg)))
+			return nil, showUsageError(stderr, fmt.Sprintf("%s is a directory; give an article file or ID", textsafe.Line(arg)))
 		}
 		a, err := feed.Detail(&feed.Article{Path: arg})
 		if err != nil {
-			fmt.Fprintf(stderr, "herald show: %s\n", feed.SanitizeLine(err.Error()))
+			fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
 			return nil, exitProblems
 		}
 		return a, exitOK
@@ -113,7 +114,7 @@ func (g *globals) findArticle(arg string, dirs []string, stderr io.Writer) (*fee
 	}
 	lib, err := loadDirs(context.Background(), dirs, g.debug.Printf)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald show: %s\n", feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
 		return nil, exitUsage
 	}
 	a, problem := lookupID(lib, arg)
@@ -123,7 +124,7 @@ func (g *globals) findArticle(arg string, dirs []string, stderr io.Writer) (*fee
 	}
 	full, err := feed.Detail(a)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald show: %s\n", feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
 		return nil, exitProblems
 	}
 	return full, exitOK
@@ -135,7 +136,7 @@ func lookupID(lib *feed.Library, id string) (*feed.Article, string) {
 	if a := lib.ByID(id); a != nil {
 		return a, ""
 	}
-	name := feed.SanitizeLine(id)
+	name := textsafe.Line(id)
 	if len(id) < 4 {
 		return nil, fmt.Sprintf("no article or file %q", name)
 	}
@@ -194,7 +195,7 @@ func plainText(md string) string {
 		}
 		md = b.String()
 	}
-	return feed.Sanitize(md)
+	return textsafe.Sanitize(md)
 }
 
 func isASCIIPunct(c byte) bool {

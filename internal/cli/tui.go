@@ -16,6 +16,7 @@ import (
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/demo"
 	"github.com/herald-reader/herald/internal/state"
+	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui"
 	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/clipboard"
@@ -46,7 +47,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, d := range dirs {
 		if err := checkDir(d); err != nil {
-			fmt.Fprintf(stderr, "herald: %s\n", feed.SanitizeLine(err.Error()))
+			fmt.Fprintf(stderr, "herald: %s\n", textsafe.Line(err.Error()))
 			return exitUsage
 		}
 	}

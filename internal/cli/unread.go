@@ -7,8 +7,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 const unreadCountUsage = `Usage: herald unread-count [--query QUERY] [DIR...]
@@ -45,7 +45,7 @@ func (g *globals) runUnreadCount(args []string, stdout, stderr io.Writer) int {
 	}
 	st, closeState, err := g.readState("unread-count", stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald unread-count: %s\n", feed.SanitizeLine(err.Error()))
+		fmt.Fprintf(stderr, "herald unread-count: %s\n", textsafe.Line(err.Error()))
 		return exitUsage
 	}
 	defer closeState()

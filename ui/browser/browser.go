@@ -25,7 +25,8 @@ const MaxURLLen = 8 << 10
 
 // CheckURL reports why raw must not be opened, or nil when it may: an
 // http or https URL with a host, without user info, without whitespace or
-// control characters (which a browser or xdg-open might interpret), at most
+// invisible characters (textsafe.Invisible: controls a browser or xdg-open
+// might interpret, bidi and format characters that hide what the URL is), at most
 // MaxURLLen bytes. Errors are short and never quote the URL, so they are safe
 // to show in a status line.
 func CheckURL(raw string) error {
@@ -38,7 +39,7 @@ func CheckURL(raw string) error {
 		return errors.New("URL is not valid UTF-8")
 	}
 	for _, r := range raw {
-		if unicode.IsSpace(r) || unicode.IsControl(r) || textsafe.IsBidi(r) {
+		if unicode.IsSpace(r) || textsafe.Invisible(r) {
 			return errors.New("URL contains whitespace or control characters")
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	atotto "github.com/atotto/clipboard"
@@ -149,14 +148,14 @@ func systemClipboard(text string) error {
 	}
 }
 
-// Safe reports whether text may be copied: valid UTF-8 without control
-// characters (C0, DEL, C1) or bidirectional formatting characters.
+// Safe reports whether text may be copied: valid UTF-8 without
+// textsafe.Invisible runes (controls, bidi and other format characters).
 func Safe(text string) bool {
 	if !utf8.ValidString(text) {
 		return false
 	}
 	for _, r := range text {
-		if unicode.IsControl(r) || textsafe.IsBidi(r) {
+		if textsafe.Invisible(r) {
 			return false
 		}
 	}

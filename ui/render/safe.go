@@ -7,15 +7,22 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-const esc = 0x1b
+const (
+	esc  = 0x1b
+	zwnj = 0x200c
+	zwj  = 0x200d
+)
 
 // Safe filters s down to what may reach the terminal: printable text, '\n'
 // and SGR sequences (ESC [ digits ; : m), which only change colours and
 // attributes. Everything else goes: OSC (clipboard writes, titles,
 // hyperlinks), other CSI (cursor moves, screen clears, queries whose replies
-// would arrive as keystrokes), DCS/APC/PM/SOS strings, lone ESC, C0 and C1
-// controls (also as the runes U+0080-U+009F), DEL, bidi controls and
-// invalid UTF-8. A tab becomes four spaces, U+2028/U+2029 a space.
+// would arrive as keystrokes), DCS/APC/PM/SOS strings, lone ESC, every
+// textsafe.Invisible rune (C0 and C1 controls, also as the runes
+// U+0080-U+009F, DEL, bidi controls and other format characters) and
+// invalid UTF-8. The joiners ZWNJ and ZWJ stay, also inside emoji: they
+// change how glyphs join, not what a line says or where it goes. A tab
+// becomes four spaces, U+2028/U+2029 a space.
 //
 // glamour decodes entities such as "&#27;" into real ESC bytes after any
 // sanitising of its input, so its output must pass through Safe.
@@ -45,9 +52,9 @@ func Safe(s string) string {
 			case isStringIntro(r):
 				i = skipString(s, i+n)
 				continue
-			case r >= 0x80 && r <= 0x9f, textsafe.IsBidi(r):
 			case r == 0x2028 || r == 0x2029:
 				b.WriteByte(' ')
+			case textsafe.Invisible(r) && r != zwnj && r != zwj:
 			default:
 				b.WriteString(s[i : i+n])
 			}

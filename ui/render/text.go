@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-reader/herald/internal/textsafe"
 )
@@ -61,20 +62,25 @@ func Relative(t, now time.Time) string {
 	return fmt.Sprintf("%d %s ago", n, unit)
 }
 
-// oneLine cleans article text for a single line: control, bidi and other
-// invisible format characters dropped, runs of whitespace folded to one
-// space, trimmed, and cut to at most max runes (with "…").
+// oneLine cleans article text for a single line: textsafe.Invisible runes
+// dropped (joiners stay inside words, as textsafe.Sanitize keeps them),
+// runs of whitespace folded to one space, trimmed, and cut to at most max
+// runes (with "…").
 func oneLine(s string, max int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	n := 0
-	for _, r := range s {
+	var prev rune // last rune kept, for the joiner rule
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
+			prev = ' '
 			continue
-		case unicode.IsControl(r), textsafe.IsBidi(r), r == '\ufeff':
+		case textsafe.Drop(prev, r, s[i:]):
 			continue
 		}
 		if n >= max {
@@ -87,6 +93,7 @@ func oneLine(s string, max int) string {
 			n++
 		}
 		b.WriteRune(r)
+		prev = r
 		n++
 	}
 	return b.String()

@@ -1,25 +1,23 @@
-package feed
+package textsafe
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // Sanitize makes untrusted text safe to put on a terminal while keeping it
 // multi-line: it keeps newlines (CRLF and a lone CR become "\n"), turns tabs
-// into spaces, turns invalid UTF-8 into U+FFFD and drops what a terminal
-// would interpret or hide: C0 controls, DEL, C1 controls (U+0080-U+009F),
-// bidi controls and every other invisible format character (Unicode
-// category Cf: U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+061C, U+FEFF,
-// soft hyphen, tag characters, ...), the noncharacters U+FFFE/U+FFFF and
-// the invisible Hangul fillers. U+2028/U+2029 become newlines.
+// into spaces, turns invalid UTF-8 into U+FFFD and drops every Invisible
+// rune: what a terminal would interpret or hide (C0 controls, DEL, C1
+// controls, bidi controls and every other format character, the
+// noncharacters U+FFFE/U+FFFF, the Hangul fillers). U+2028/U+2029 become
+// newlines.
 //
-// The joiners U+200C (ZWNJ) and U+200D (ZWJ) are the one exception: they
-// are kept between two letters or marks (where Persian and Indic scripts
-// need them to spell words) and dropped everywhere else, including inside
-// emoji ZWJ sequences: terminals disagree on how wide a joined emoji is,
-// and a family emoji shown as its three members is still readable while
+// The joiners U+200C (ZWNJ) and U+200D (ZWJ) are the one exception (Drop):
+// they are kept between two letters or marks (where Persian and Indic
+// scripts need them to spell words) and dropped everywhere else, including
+// inside emoji ZWJ sequences: terminals disagree on how wide a joined emoji
+// is, and a family emoji shown as its three members is still readable while
 // a width mismatch breaks the layout of every line after it.
 //
 // Sanitize returns s itself when there is nothing to change.
@@ -30,18 +28,19 @@ func Sanitize(s string) string {
 	return sanitize(s, true)
 }
 
-// SanitizeLine is Sanitize for one-line text: newlines become spaces too.
-func SanitizeLine(s string) string {
+// Line is Sanitize for one-line text: newlines become spaces too.
+func Line(s string) string {
 	if !needsSanitize(s, false) {
 		return s
 	}
 	return sanitize(s, false)
 }
 
-// ownText returns the sanitised text as a fresh string that shares no
-// memory with s. Articles must not keep substrings of a file's bytes:
-// one retained title would pin the whole file in memory.
-func ownText(s string, multiline bool) string {
+// Clone returns Sanitize(s), or Line(s) when multiline is false, as a
+// fresh string that shares no memory with s, like strings.Clone. Articles
+// must not keep substrings of a file's bytes: one retained title would pin
+// the whole file in memory.
+func Clone(s string, multiline bool) string {
 	if !needsSanitize(s, multiline) {
 		return strings.Clone(s)
 	}
@@ -70,10 +69,11 @@ func plainASCII(w uint64) bool {
 	return (w|below|del)&highs == 0
 }
 
-// skipPlain returns the index of the first byte of s from i on that is not
-// printable ASCII (0x20-0x7E), or len(s). The text scanners below start
-// from it: they only differ in what they make of the other bytes.
-func skipPlain(s string, i int) int {
+// SkipPlain returns the index of the first byte of s from i on that is not
+// printable ASCII (0x20-0x7E), or len(s). The text scanners here and in the
+// front-matter decoder start from it: they only differ in what they make of
+// the other bytes.
+func SkipPlain(s string, i int) int {
 	for i+8 <= len(s) && plainASCII(word8(s[i:])) {
 		i += 8
 	}
@@ -86,7 +86,7 @@ func skipPlain(s string, i int) int {
 // needsSanitize reports whether sanitize would change s. It runs on every
 // string of every article, so it checks eight ASCII bytes at a time.
 func needsSanitize(s string, multiline bool) bool {
-	for i := skipPlain(s, 0); i < len(s); i = skipPlain(s, i) {
+	for i := SkipPlain(s, 0); i < len(s); i = SkipPlain(s, i) {
 		c := s[i]
 		if c == '\n' && multiline {
 			i++
@@ -106,17 +106,7 @@ func needsSanitize(s string, multiline bool) bool {
 
 // dropOrMap reports whether a non-ASCII rune is dropped or replaced.
 func dropOrMap(r rune) bool {
-	if r < 0xa0 {
-		return true // C1
-	}
-	if r < 0xad {
-		return false
-	}
-	switch r {
-	case 0x2028, 0x2029, 0xfffe, 0xffff, 0x115f, 0x1160, 0x3164, 0xffa0:
-		return true
-	}
-	return unicode.Is(unicode.Cf, r)
+	return r == 0x2028 || r == 0x2029 || Invisible(r)
 }
 
 func sanitize(s string, multiline bool) string {
@@ -156,24 +146,11 @@ func sanitize(s string, multiline bool) string {
 			r = utf8.RuneError
 		case r == 0x2028 || r == 0x2029:
 			r = rune(newline)
-		case (r == 0x200c || r == 0x200d) && joins(prev, s[i:]):
-			// a joiner inside a word: keep
-		case dropOrMap(r):
+		case Drop(prev, r, s[i:]):
 			continue
 		}
 		b.WriteRune(r)
 		prev = r
 	}
 	return b.String()
-}
-
-// joins reports whether a joiner between prev and the start of rest sits
-// inside a word of a script that needs it.
-func joins(prev rune, rest string) bool {
-	next, _ := utf8.DecodeRuneInString(rest)
-	return wordRune(prev) && wordRune(next)
-}
-
-func wordRune(r rune) bool {
-	return r >= 0x80 && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r))
 }
