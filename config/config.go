@@ -14,8 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+
+	"github.com/herald-reader/herald/internal/xdg"
 )
 
 // Config is the whole configuration. The zero value is not useful: start
@@ -130,37 +131,11 @@ func Resolve(flagPath string, getenv func(string) string) (path string, explicit
 	if p := getenv("HERALD_CONFIG"); p != "" {
 		return expandHome(p, getenv), true
 	}
-	dir := userConfigDir(getenv)
+	dir := xdg.ConfigHome(getenv)
 	if dir == "" {
 		return "", false
 	}
 	return filepath.Join(dir, "herald", "config.yaml"), false
-}
-
-// userConfigDir is os.UserConfigDir reading the environment through getenv,
-// so tests can pin it. XDG_CONFIG_HOME must be absolute to count, as the
-// XDG spec says.
-func userConfigDir(getenv func(string) string) string {
-	if x := getenv("XDG_CONFIG_HOME"); filepath.IsAbs(x) {
-		return x
-	}
-	switch runtime.GOOS {
-	case "windows":
-		return getenv("AppData")
-	case "darwin", "ios":
-		if h := getenv("HOME"); h != "" {
-			return filepath.Join(h, "Library", "Application Support")
-		}
-	case "plan9":
-		if h := getenv("home"); h != "" {
-			return filepath.Join(h, "lib")
-		}
-	default:
-		if h := getenv("HOME"); h != "" {
-			return filepath.Join(h, ".config")
-		}
-	}
-	return ""
 }
 
 // expandHome replaces a leading "~" or "~/" with $HOME (or %USERPROFILE%).
