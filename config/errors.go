@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/herald-reader/herald/internal/suggest"
 )
 
 // Error is one problem with a configuration: which file and line, which
@@ -113,48 +115,8 @@ func didYouMean(got string, candidates []string) string {
 	return ""
 }
 
-// closest returns the candidate with the smallest edit distance to got,
-// provided that distance is small relative to the word (a third of its
-// length, at least 1 and at most 3); "" otherwise.
+// closest is the candidate within three edits of got (fewer for a short
+// word), or "".
 func closest(got string, candidates []string) string {
-	g := strings.ToLower(got)
-	limit := max(1, min(3, len([]rune(g))/3))
-	best, bestDist := "", limit+1
-	for _, c := range candidates {
-		d := editDistance(g, strings.ToLower(c))
-		if d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Damerau-Levenshtein (optimal string alignment)
-// distance, so a swap of two neighbours ("layuot") counts as one edit.
-func editDistance(a, b string) int {
-	s, t := []rune(a), []rune(b)
-	if len(s) > 64 || len(t) > 64 {
-		return 1 << 20 // not a typo of a setting name; skip the quadratic work
-	}
-	prev2 := make([]int, len(t)+1)
-	prev := make([]int, len(t)+1)
-	cur := make([]int, len(t)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(s); i++ {
-		cur[0] = i
-		for j := 1; j <= len(t); j++ {
-			cost := 1
-			if s[i-1] == t[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(t)]
+	return suggest.Closest(got, candidates, 3)
 }

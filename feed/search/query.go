@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/herald-reader/herald/internal/suggest"
 )
 
 // State is the reading state a query can ask about (is:read, is:starred).
@@ -198,44 +200,13 @@ func splitQualifier(tok string) (key, val string, ok bool) {
 }
 
 func unknownQualifier(key, tok string) error {
-	k := strings.ToLower(key)
-	best, bestD := "", 3
-	for _, name := range strings.Fields(qualifierNames) {
-		if d := editDistance(k, name); d < bestD || d == bestD && name < best {
-			best, bestD = name, d
-		}
-	}
-	if best != "" && bestD <= max(1, len(k)/3) {
+	// Sorted, so that of equally near names the first in the alphabet wins.
+	names := slices.Sorted(slices.Values(strings.Fields(qualifierNames)))
+	if best := suggest.Closest(key, names, 2); best != "" {
 		return fmt.Errorf("unknown qualifier %q (did you mean %q)", key+":", best+":")
 	}
 	return fmt.Errorf(`unknown qualifier %q (use topic:, provider:, since:, before:, is: or type:, or quote it to search for the text: "%s")`,
 		key+":", tok)
-}
-
-// editDistance is the optimal string alignment distance (Levenshtein with
-// transpositions, so "tpoic" is one edit from "topic").
-func editDistance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }
 
 // parseWhen resolves a since:/before: value against now.
