@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"time"
+
+	"github.com/herald-reader/herald/internal/civil"
 )
 
 // The log is UTF-8 text, one event per line, four tab-separated fields:
@@ -168,7 +170,7 @@ func parseTime(b []byte) (int64, error) {
 			}
 		}
 		if ok && n[1] >= 1 && n[1] <= 12 && n[2] >= 1 && n[2] <= 31 && n[3] < 24 && n[4] < 60 && n[5] < 61 {
-			secs := daysFromCivil(n[0], n[1], n[2])*86400 + int64(n[3]*3600+n[4]*60+n[5])
+			secs := int64(civil.Days(n[0], n[1], n[2]))*86400 + int64(n[3]*3600+n[4]*60+n[5])
 			return secs*1e9 + int64(n[6]), nil
 		}
 	}
@@ -177,24 +179,6 @@ func parseTime(b []byte) (int64, error) {
 		return 0, err
 	}
 	return t.UnixNano(), nil
-}
-
-// daysFromCivil is the number of days from 1970-01-01 to the given date
-// of the proleptic Gregorian calendar (H. Hinnant's algorithm); the same
-// as time.Date(...).Unix()/86400, at a fraction of the cost.
-func daysFromCivil(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // checkID rejects IDs that would break the line format.
