@@ -11,11 +11,6 @@ import (
 // KeyMap holds every key binding of the reader. The UI matches keys only
 // through these bindings (key.Matches), and the help screens are generated
 // from them, so rebinding an action in the config file changes both.
-//
-// Bindings for features that are not wired yet (reading state, sort,
-// facets, clipboard, clusters, timeline) start disabled: a disabled binding
-// never matches and is left out of help. The UI enables them once it
-// handles them.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Back, Focus, Filter               key.Binding
@@ -23,11 +18,11 @@ type KeyMap struct {
 	HistoryBack, Skipped, Help              key.Binding
 	Quit, ForceQuit                         key.Binding
 
-	// Reading state, sort and facets (issue 5).
+	// Reading state, sort and facets.
 	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
 	Sort, Topics, Providers                                      key.Binding
 
-	// Clipboard, story clusters and timeline (issue 6).
+	// Clipboard, story clusters and timeline.
 	Copy, Expand, Timeline key.Binding
 }
 
@@ -40,12 +35,6 @@ type Action struct {
 
 func binding(desc string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey(keys), desc))
-}
-
-func disabled(desc string, keys ...string) key.Binding {
-	b := binding(desc, keys...)
-	b.SetEnabled(false)
-	return b
 }
 
 // DefaultKeyMap returns the default bindings.
