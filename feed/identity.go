@@ -27,22 +27,20 @@ var trackingParams = map[string]bool{
 	"ocid": true, "cmpid": true, "ncid": true, "sr_share": true, "ref_src": true,
 }
 
-// CanonicalURL returns the normalised form of an article URL used for
-// identity, or "" when raw is not an absolute http(s) URL with a host.
+// appendCanonicalURL appends the normalised form of an article URL used
+// for identity to dst, nothing when raw is not an absolute http(s) URL
+// with a host.
 //
 // Two spellings of one page map to the same string: the scheme is dropped
 // from identity (http and https are written as https), the host is
 // lowercased without "www.", a trailing dot or a default port, user info,
 // the fragment, tracking parameters (utm_*, fbclid, ...) and trailing
 // slashes are removed, and the remaining query parameters are sorted.
-func CanonicalURL(raw string) string {
-	return string(appendCanonicalURL(nil, raw))
-}
-
-// appendCanonicalURL appends CanonicalURL(raw) to dst. Most article URLs
-// are plain ASCII with nothing to decode; those take a fast path that
-// does not allocate (URLID runs for every related story of every file, so
-// this is on the cold-load path), the rest go through net/url.
+//
+// Most article URLs are plain ASCII with nothing to decode; those take a
+// fast path that does not allocate (URLID runs for every related story of
+// every file, so this is on the cold-load path), the rest go through
+// net/url.
 func appendCanonicalURL(dst []byte, raw string) []byte {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -194,7 +192,7 @@ func canonicalQuery(raw string) string {
 }
 
 // URLID is the ID of an article or related story with this URL: a short
-// hash of CanonicalURL, or "" when raw is not an http(s) URL.
+// hash of its canonical form (appendCanonicalURL), or "" when raw is not an http(s) URL.
 func URLID(raw string) string {
 	var buf [512]byte
 	b := append(buf[:0], "url\x00"...)
@@ -257,17 +255,6 @@ func sumID(b []byte) string {
 // about what the article is to claim two files tell the same story.
 const minTitleKey = 12
 
-// titleKey normalises a title for linking saves: letters and digits only,
-// lowercased, so case, punctuation, quotes and spacing do not matter. It
-// returns "" for titles too short to group on.
-func titleKey(title string) string {
-	b, ok := appendTitleKey(nil, title)
-	if !ok {
-		return ""
-	}
-	return string(b)
-}
-
 // noTitleKey is titleHashOf's answer for a title too short to group on;
 // real hashes are odd, and 0 means "not computed".
 const noTitleKey = 2
@@ -288,8 +275,10 @@ func titleHashOf(title string, key []byte) (uint32, []byte) {
 	return h | 1, key
 }
 
-// appendTitleKey appends title's key to dst; ok is false when the key is
-// too short to group on. ASCII, most titles, skips the unicode tables.
+// appendTitleKey appends title's key to dst, the title normalised for
+// linking saves: letters and digits only, lowercased, so case,
+// punctuation, quotes and spacing do not matter. ok is false when the key
+// is too short to group on. ASCII, most titles, skips the unicode tables.
 func appendTitleKey(dst []byte, title string) (_ []byte, ok bool) {
 	n := 0
 	for i := 0; i < len(title); {

@@ -43,8 +43,8 @@ func TestCanonicalURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := CanonicalURL(tt.in); got != tt.want {
-				t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := string(appendCanonicalURL(nil, tt.in)); got != tt.want {
+				t.Errorf("canonical form of %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -123,9 +123,10 @@ func TestTitleKey(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tt := range tests {
-		ka, kb := titleKey(tt.a), titleKey(tt.b)
-		if got := ka != "" && ka == kb; got != tt.same {
-			t.Errorf("titleKey(%q)=%q, titleKey(%q)=%q: same=%v, want %v", tt.a, ka, tt.b, kb, got, tt.same)
+		ka, oka := appendTitleKey(nil, tt.a)
+		kb, okb := appendTitleKey(nil, tt.b)
+		if got := oka && okb && string(ka) == string(kb); got != tt.same {
+			t.Errorf("title key of %q = %q (%v), of %q = %q (%v): same=%v, want %v", tt.a, ka, oka, tt.b, kb, okb, got, tt.same)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func (l *Library) Add(b Batch) {
 
 // Finish sorts the library and links the saves of one article: articles
 // with the same canonical URL, or the same normalised title (case,
-// punctuation and spacing aside; see titleKey), are one article saved on
+// punctuation and spacing aside; see appendTitleKey), are one article saved on
 // several days. Their FirstSaveID is the ID of the oldest, which stays put
 // when newer saves arrive. Finish may be called again after more Adds.
 func (l *Library) Finish() {
