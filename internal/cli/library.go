@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 
 	"github.com/herald-reader/herald/feed"
@@ -43,9 +41,4 @@ func dirSources(dirs []string) []feed.Source {
 		srcs[i] = feed.Dir(d)
 	}
 	return srcs
-}
-
-// loadDirs loads the library of dirs with the cache unless disabled.
-func loadDirs(ctx context.Context, dirs []string, logf func(string, ...any)) (*feed.Library, error) {
-	return feed.Load(ctx, dirSources(dirs), loadOptions(os.Getenv, logf))
 }

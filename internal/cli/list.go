@@ -3,8 +3,6 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -12,15 +10,17 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-const listUsage = `Usage: herald list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]
+// listFormats are the values of --format.
+func listFormats() []string { return []string{"table", "json", "count", "tsv", "md"} }
 
-Prints the articles found in DIR... (walked recursively; default: the dirs
+const listLong = `Prints the articles found in DIR... (walked recursively; default: the dirs
 of the config file), newest first.
 Files that cannot be used are listed on stderr as "PATH: reason"; they do
 not change the exit status, an unreadable DIR does (2).
@@ -31,58 +31,67 @@ Formats:
           published, topics, url, related, type, story
   count   "N articles, K skipped"
   tsv     id, published, provider, title, url; tab-separated, no header
-  md      a Markdown list of linked titles with provider and date
+  md      a Markdown list of linked titles with provider and date`
 
-  --limit N      print only the first N articles (0: all; count ignores it)
-  --query QUERY  only the articles that match, in the filter's query
-                 language: words, "phrases", topic:AI, provider:forbes,
-                 since:7d, before:2024-03, is:unread|read|starred,
-                 type:article, -TERM to negate; terms combine with AND
-  --sort KEY     newest (default), oldest, quality, heat, title, provider
-`
+// listOptions are the flags of `herald list`.
+type listOptions struct {
+	format string
+	limit  int
+	query  string
+	sort   string
+}
+
+func (g *globals) listCommand() *cobra.Command {
+	var opt listOptions
+	cmd := &cobra.Command{
+		Use:               "list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]",
+		Short:             "print the articles of DIR... (default: the configured dirs), newest first",
+		Long:              listLong,
+		ValidArgsFunction: completeDirs,
+		RunE: func(cmd *cobra.Command, dirs []string) error {
+			return g.runList(opt, dirs, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opt.format, "format", "table", "print in `FORMAT`: "+strings.Join(listFormats(), ", "))
+	choices(cmd, "format", listFormats())
+	f.IntVar(&opt.limit, "limit", 0, "print only the first `N` articles (0: all; count ignores it)")
+	queryFlag(cmd, &opt.query, "only the articles that match")
+	f.StringVar(&opt.sort, "sort", "newest", "order by `KEY`: "+strings.Join(sortKeys(), ", "))
+	choices(cmd, "sort", sortKeys())
+	return cmd
+}
 
 // runList is `herald list`.
-func (g *globals) runList(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors and usage are printed below, once
-	format := fs.String("format", "table", "")
-	limit := fs.Int("limit", 0, "")
-	query := fs.String("query", "", "")
-	sortBy := fs.String("sort", "newest", "")
-	dirs, err := parseInterspersed(fs, args)
+func (g *globals) runList(opt listOptions, dirs []string, stdout, stderr io.Writer) error {
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, listUsage)
-		return exitOK
-	case err != nil:
-		return listUsageError(stderr, err.Error())
-	case !slices.Contains([]string{"table", "json", "count", "tsv", "md"}, *format):
-		return listUsageError(stderr, fmt.Sprintf("unknown format %q (want table, json, count, tsv or md)", *format))
-	case *limit < 0:
-		return listUsageError(stderr, "--limit must be 0 or more")
+	case !slices.Contains(listFormats(), opt.format):
+		return usagef("unknown format %q (want table, json, count, tsv or md)", opt.format)
+	case opt.limit < 0:
+		return usagef("--limit must be 0 or more")
 	}
-	key, err := search.ParseSortKey(*sortBy)
+	key, err := search.ParseSortKey(opt.sort)
 	if err != nil {
-		return listUsageError(stderr, err.Error())
+		return &usageError{msg: err.Error()}
 	}
-	q, code := parseQuery("list", *query, time.Now(), stderr)
-	if code != exitOK {
-		return code
+	q, err := parseQuery(opt.query, time.Now())
+	if err != nil {
+		return err
 	}
-	lib, code := g.loadLibrary("list", dirs, stderr)
-	if code != exitOK {
-		return code
+	lib, err := g.loadLibrary(dirs)
+	if err != nil {
+		return err
 	}
-	arts, code := g.queryLibrary("list", lib, q, key, stderr)
-	if code != exitOK {
-		return code
+	arts, err := g.queryLibrary("list", lib, q, key, stderr)
+	if err != nil {
+		return err
 	}
 	matched := len(arts)
 	out := bufio.NewWriter(stdout)
-	if *limit > 0 && *limit < len(arts) {
-		arts = arts[:*limit]
+	if opt.limit > 0 && opt.limit < len(arts) {
+		arts = arts[:opt.limit]
 	}
-	switch *format {
+	switch opt.format {
 	case "json":
 		err = writeJSON(out, arts)
 	case "tsv":
@@ -101,35 +110,9 @@ func (g *globals) runList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, p.String())
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "herald list: %v\n", err)
-		return exitProblems
+		return problems(err)
 	}
-	return exitOK
-}
-
-func listUsageError(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "herald list: %s\n\n%s", msg, listUsage)
-	return exitUsage
-}
-
-// parseInterspersed parses flags wherever they appear among the arguments
-// (`herald list news --format json`); "--" ends the flags.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
+	return nil
 }
 
 // listJSON is one line of `list --format json`; the keys are a contract

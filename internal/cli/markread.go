@@ -1,71 +1,73 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/herald-reader/herald/feed/search"
-	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-const markReadUsage = `Usage: herald mark-read (--query QUERY | --all) [--unread] [DIR...]
-
-Marks every article of DIR... (default: the dirs of the config file) that
+const markReadLong = `Marks every article of DIR... (default: the dirs of the config file) that
 matches QUERY as read, in the reading state the reader uses
 ($XDG_STATE_HOME/herald, else ~/.local/state/herald). Article files are
 never changed. Prints how many articles changed.
 
-  --query QUERY   the articles to mark, in the filter's query language
-                  (topic:AI provider:forbes since:7d is:unread -word ...)
-  --all           mark every article; an empty query is refused without
-                  it, so a mistyped command cannot mark a whole library
-  --unread        mark them unread instead
-
 Exit status: 0 done, 2 bad arguments or query, unreadable directory or
-state that cannot be written.
-`
+state that cannot be written.`
+
+// markReadOptions are the flags of `herald mark-read`.
+type markReadOptions struct {
+	query  string
+	all    bool
+	unread bool
+}
+
+func (g *globals) markReadCommand() *cobra.Command {
+	var opt markReadOptions
+	cmd := &cobra.Command{
+		Use:               "mark-read (--query QUERY | --all) [--unread] [DIR...]",
+		Short:             "mark the articles that match QUERY read (or unread) in the reading state",
+		Long:              markReadLong,
+		ValidArgsFunction: completeDirs,
+		RunE: func(cmd *cobra.Command, dirs []string) error {
+			return g.runMarkRead(opt, dirs, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	queryFlag(cmd, &opt.query, "the articles to mark")
+	f.BoolVar(&opt.all, "all", false, "mark every article; an empty query is refused without it, "+
+		"so a mistyped command cannot mark a whole library")
+	f.BoolVar(&opt.unread, "unread", false, "mark them unread instead")
+	return cmd
+}
 
 // runMarkRead is `herald mark-read`.
-func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("mark-read", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	query := fs.String("query", "", "")
-	all := fs.Bool("all", false, "")
-	unread := fs.Bool("unread", false, "")
-	dirs, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, markReadUsage)
-		return exitOK
-	case err != nil:
-		return markReadUsageError(stderr, err.Error())
+func (g *globals) runMarkRead(opt markReadOptions, dirs []string, stdout, stderr io.Writer) error {
+	q, err := parseQuery(opt.query, time.Now())
+	if err != nil {
+		return err
 	}
-	q, code := parseQuery("mark-read", *query, time.Now(), stderr)
-	if code != exitOK {
-		return code
-	}
-	if q.Empty() && !*all {
-		if strings.TrimSpace(*query) == "" {
-			return markReadUsageError(stderr, "no --query given (use --all to mark every article)")
+	if q.Empty() && !opt.all {
+		if strings.TrimSpace(opt.query) == "" {
+			return usagef("no --query given (use --all to mark every article)")
 		}
-		return markReadUsageError(stderr, fmt.Sprintf("query %q matches every article (use --all to mark them all)", *query))
+		return usagef("query %q matches every article (use --all to mark them all)", opt.query)
 	}
-	lib, code := g.loadLibrary("mark-read", dirs, stderr)
-	if code != exitOK {
-		return code
+	lib, err := g.loadLibrary(dirs)
+	if err != nil {
+		return err
 	}
 	st, err := g.writeState("mark-read", stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald mark-read: %s\n", textsafe.Line(err.Error()))
-		return exitUsage
+		return err
 	}
 	defer st.Close()
 
-	want := !*unread
+	want := !opt.unread
 	var ids []string
 	already := 0
 	for _, a := range selectArticles(lib, q, st, search.SortNewest) {
@@ -77,8 +79,7 @@ func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(ids) > 0 {
 		if err := st.SetRead(ids, want); err != nil {
-			fmt.Fprintf(stderr, "herald mark-read: %s\n", textsafe.Line(err.Error()))
-			return exitUsage
+			return err
 		}
 	}
 	verb := "read"
@@ -90,12 +91,7 @@ func (g *globals) runMarkRead(args []string, stdout, stderr io.Writer) int {
 		msg += fmt.Sprintf(" (%d already %s)", already, verb)
 	}
 	fmt.Fprintln(stdout, msg)
-	return exitOK
-}
-
-func markReadUsageError(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "herald mark-read: %s\n\n%s", msg, markReadUsage)
-	return exitUsage
+	return nil
 }
 
 // plural is "1 article", "2 articles".

@@ -11,42 +11,72 @@ import (
 	"slices"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/state"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// What the scripting commands (list --query, mark-read, unread-count;
-// issue 5) share: loading the configured or given directories, parsing a
-// query, and opening the reading state.
+// What the commands that read a library share (list, mark-read,
+// unread-count, show, errors): the configured or given directories, the
+// --query flag and its parsing, and the reading state.
+
+// dirsOrConfigured returns dirs, or the config file's dirs when none are
+// given. A broken config or no directory at all is a usage error (2).
+func (g *globals) dirsOrConfigured(dirs []string) ([]string, error) {
+	if len(dirs) > 0 {
+		return dirs, nil
+	}
+	cfg, _, err := g.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.Dirs) == 0 {
+		return nil, errors.New("no directory given, and the config file sets no dirs")
+	}
+	return cfg.Dirs, nil
+}
 
 // loadLibrary loads dirs, or the configured dirs when none are given, with
-// the cache of g's environment. The int is the exit status when it is not
-// exitOK (the error is already on stderr).
-func (g *globals) loadLibrary(cmd string, dirs []string, stderr io.Writer) (*feed.Library, int) {
-	dirs, code := g.dirsOrConfigured(cmd, dirs, stderr)
-	if code != exitOK {
-		return nil, code
-	}
-	lib, err := feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
+// the cache of g's environment.
+func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
+	dirs, err := g.dirsOrConfigured(dirs)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald %s: %s\n", cmd, textsafe.Line(err.Error()))
-		return nil, exitUsage
+		return nil, err
 	}
-	return lib, exitOK
+	return feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
+}
+
+// queryFlag declares --query on cmd; what says what the query selects.
+func queryFlag(cmd *cobra.Command, query *string, what string) {
+	cmd.Flags().StringVar(query, "query", "", what+", in the filter's `QUERY` language: "+
+		`words, "phrases", topic:AI, provider:forbes, since:7d, before:2024-03, `+
+		"is:unread|read|starred, type:article, -TERM to negate; terms combine with AND")
 }
 
 // parseQuery parses --query; a query that does not parse is a usage error
 // whose message is the parser's hint ("unknown qualifier ... (did you
 // mean ...)").
-func parseQuery(cmd, s string, now time.Time, stderr io.Writer) (search.Query, int) {
+func parseQuery(s string, now time.Time) (search.Query, error) {
 	q, err := search.ParseQuery(s, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald %s: query: %s\n", cmd, textsafe.Line(err.Error()))
-		return search.Query{}, exitUsage
+		return search.Query{}, fmt.Errorf("query: %w", err)
 	}
-	return q, exitOK
+	return q, nil
+}
+
+// sortKeys are the names --sort accepts, in the order the reader cycles
+// through them.
+func sortKeys() []string {
+	var names []string
+	for k := search.SortNewest; ; {
+		names = append(names, k.String())
+		if k = k.Next(); k == search.SortNewest {
+			return names
+		}
+	}
 }
 
 // readState opens the reading state for a command that only reads it.
@@ -87,6 +117,8 @@ func (g *globals) writeState(cmd string, stderr io.Writer) (*state.Store, error)
 	return st, nil
 }
 
+// reportStateProblems warns about damaged lines of the state log; they
+// do not stop the command, so they are not its error.
 func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 	for _, p := range st.Problems() {
 		fmt.Fprintf(stderr, "herald %s: state: %s\n", cmd, textsafe.Line(p))
@@ -121,16 +153,15 @@ func selectArticles(lib *feed.Library, q search.Query, st search.State, k search
 
 // queryLibrary is selectArticles with the reading state opened for the
 // query when it has terms (a plain listing never looks at the state).
-func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k search.SortKey, stderr io.Writer) ([]*feed.Article, int) {
+func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k search.SortKey, stderr io.Writer) ([]*feed.Article, error) {
 	var st search.State
 	if !q.Empty() {
 		s, closeState, err := g.readState(cmd, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "herald %s: %s\n", cmd, textsafe.Line(err.Error()))
-			return nil, exitUsage
+			return nil, err
 		}
 		defer closeState()
 		st = s
 	}
-	return selectArticles(lib, q, st, k), exitOK
+	return selectArticles(lib, q, st, k), nil
 }

@@ -12,7 +12,7 @@ import (
 // `herald --help`, so every command, option and environment variable the
 // binary knows is documented as the binary states it. Regenerate with
 //
-//	HERALD_UPDATE_README=1 go test ./cli -run TestREADMECommands
+//	HERALD_UPDATE_README=1 go test ./internal/cli -run TestREADMECommands
 func TestREADMECommands(t *testing.T) {
 	isolate(t)
 	var out, errOut bytes.Buffer
@@ -20,5 +20,5 @@ func TestREADMECommands(t *testing.T) {
 		t.Fatalf("herald --help: exit %d, %s", code, errOut.String())
 	}
 	readmetest.Section(t, filepath.Join("..", "..", "README.md"), "help", "\n```\n"+out.String()+"```\n",
-		"go test ./cli -run TestREADMECommands")
+		"go test ./internal/cli -run TestREADMECommands")
 }

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/herald-reader/herald/config"
@@ -20,52 +19,58 @@ import (
 	"github.com/herald-reader/herald/ui/render"
 )
 
-const showUsage = `Usage: herald show [--width N] ID|PATH [DIR...]
-
-Prints one article: rendered Markdown with colours when stdout is a
+const showLong = `Prints one article: rendered Markdown with colours when stdout is a
 terminal, plain Markdown text otherwise (for pipes, pagers and scripts).
 PATH is an article file; ID is an article ID as "herald list --format json"
 or tsv prints it (a unique prefix of at least 4 characters will do), looked
 up in DIR... (default: the dirs of the config file). Control characters in
 the article never reach the output. Exit status: 0 shown, 1 no such
-article, 2 usage or unreadable directory.
-
-  --width N   on a terminal, wrap at N columns (default: its width, at most
-              100); plain text is not wrapped
-`
+article, 2 usage or unreadable directory.`
 
 // showWidth is the default wrap width off a terminal, and the most a
 // terminal gets by default: longer lines are hard to read.
 const showWidth = 100
 
+func (g *globals) showCommand() *cobra.Command {
+	var width int
+	cmd := &cobra.Command{
+		Use:   "show [--width N] ID|PATH [DIR...]",
+		Short: "print one article (rendered on a terminal, plain text in a pipe)",
+		Long:  showLong,
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return nil, cobra.ShellCompDirectiveDefault // an article file
+			}
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return g.runShow(width, args, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().IntVar(&width, "width", 0, fmt.Sprintf("on a terminal, wrap at `N` columns (default: its width, at most %d); "+
+		"plain text is not wrapped", showWidth))
+	return cmd
+}
+
 // runShow is `herald show ID|PATH [DIR...]`.
-func (g *globals) runShow(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("show", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	width := fs.Int("width", 0, "")
-	rest, err := parseInterspersed(fs, args)
+func (g *globals) runShow(width int, args []string, stdout io.Writer) error {
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, showUsage)
-		return exitOK
-	case err != nil:
-		return showUsageError(stderr, err.Error())
-	case len(rest) == 0:
-		return showUsageError(stderr, "no article given")
-	case *width < 0 || *width > render.MaxWidth:
-		return showUsageError(stderr, fmt.Sprintf("--width must be 1 to %d", render.MaxWidth))
+	case len(args) == 0:
+		return usagef("no article given")
+	case width < 0 || width > render.MaxWidth:
+		return usagef("--width must be 1 to %d", render.MaxWidth)
 	}
 	cfg, _, err := g.loadConfig()
 	if err != nil {
-		return configFailed(stderr, err)
+		return err
 	}
-	a, code := g.findArticle(rest[0], rest[1:], stderr)
-	if a == nil {
-		return code
+	a, err := g.findArticle(args[0], args[1:])
+	if err != nil {
+		return err
 	}
 	tty := isTerminal(stdout)
 	look := cfg.Appearance(g.getenv, func() bool { return darkBackground(g.getenv) })
-	w := *width
+	w := width
 	if w == 0 {
 		w = showWidth
 		if tty {
@@ -83,51 +88,37 @@ func (g *globals) runShow(args []string, stdout, stderr io.Writer) int {
 		out = plainText(md)
 	}
 	if _, err := io.WriteString(stdout, strings.TrimRight(out, "\n")+"\n"); err != nil {
-		fmt.Fprintf(stderr, "herald show: %v\n", err)
-		return exitProblems
+		return problems(err)
 	}
-	return exitOK
-}
-
-func showUsageError(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "herald show: %s\n\n%s", msg, showUsage)
-	return exitUsage
+	return nil
 }
 
 // findArticle reads the article named by arg: a file when arg is one,
 // else an ID (or unique ID prefix) in dirs or the configured dirs.
-func (g *globals) findArticle(arg string, dirs []string, stderr io.Writer) (*feed.Article, int) {
+func (g *globals) findArticle(arg string, dirs []string) (*feed.Article, error) {
 	if st, err := os.Stat(arg); err == nil {
 		if st.IsDir() {
-			return nil, showUsageError(stderr, fmt.Sprintf("%s is a directory; give an article file or ID", textsafe.Line(arg)))
+			return nil, usagef("%s is a directory; give an article file or ID", arg)
 		}
 		a, err := feed.Detail(&feed.Article{Path: arg})
 		if err != nil {
-			fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
-			return nil, exitProblems
+			return nil, problems(err)
 		}
-		return a, exitOK
+		return a, nil
 	}
-	dirs, code := g.dirsOrConfigured("show", dirs, stderr)
-	if code != exitOK {
-		return nil, code
-	}
-	lib, err := loadDirs(context.Background(), dirs, g.debug.Printf)
+	lib, err := g.loadLibrary(dirs)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
-		return nil, exitUsage
+		return nil, err
 	}
 	a, problem := lookupID(lib, arg)
 	if a == nil {
-		fmt.Fprintf(stderr, "herald show: %s\n", problem)
-		return nil, exitProblems
+		return nil, problems(errors.New(problem))
 	}
 	full, err := feed.Detail(a)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald show: %s\n", textsafe.Line(err.Error()))
-		return nil, exitProblems
+		return nil, problems(err)
 	}
-	return full, exitOK
+	return full, nil
 }
 
 // lookupID finds the article with ID id, or the only one whose ID starts

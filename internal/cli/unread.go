@@ -1,52 +1,50 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/herald-reader/herald/feed/search"
-	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-const unreadCountUsage = `Usage: herald unread-count [--query QUERY] [DIR...]
-
-Prints the number of unread articles of DIR... (default: the dirs of the
+const unreadCountLong = `Prints the number of unread articles of DIR... (default: the dirs of the
 config file), only the number, for status bars and prompts. With --query,
 counts the unread articles that match QUERY.
 
 Exit status: 0 with a number, 2 bad arguments or query, unreadable
-directory.
-`
+directory.`
+
+func (g *globals) unreadCountCommand() *cobra.Command {
+	var query string
+	cmd := &cobra.Command{
+		Use:               "unread-count [--query QUERY] [DIR...]",
+		Short:             "print the number of unread articles (that match QUERY), for status bars",
+		Long:              unreadCountLong,
+		ValidArgsFunction: completeDirs,
+		RunE: func(cmd *cobra.Command, dirs []string) error {
+			return g.runUnreadCount(query, dirs, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	queryFlag(cmd, &query, "count only the articles that match")
+	return cmd
+}
 
 // runUnreadCount is `herald unread-count`.
-func (g *globals) runUnreadCount(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("unread-count", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	query := fs.String("query", "", "")
-	dirs, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, unreadCountUsage)
-		return exitOK
-	case err != nil:
-		fmt.Fprintf(stderr, "herald unread-count: %v\n\n%s", err, unreadCountUsage)
-		return exitUsage
+func (g *globals) runUnreadCount(query string, dirs []string, stdout, stderr io.Writer) error {
+	q, err := parseQuery(query, time.Now())
+	if err != nil {
+		return err
 	}
-	q, code := parseQuery("unread-count", *query, time.Now(), stderr)
-	if code != exitOK {
-		return code
-	}
-	lib, code := g.loadLibrary("unread-count", dirs, stderr)
-	if code != exitOK {
-		return code
+	lib, err := g.loadLibrary(dirs)
+	if err != nil {
+		return err
 	}
 	st, closeState, err := g.readState("unread-count", stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "herald unread-count: %s\n", textsafe.Line(err.Error()))
-		return exitUsage
+		return err
 	}
 	defer closeState()
 	n := 0
@@ -56,5 +54,5 @@ func (g *globals) runUnreadCount(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintln(stdout, n)
-	return exitOK
+	return nil
 }
