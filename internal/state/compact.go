@@ -7,7 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
+
+	"github.com/herald-reader/herald/internal/atomicfile"
 )
 
 // A log is compacted at Open when it holds more than compactRatio times
@@ -74,7 +75,7 @@ func (s *Store) Compact() error {
 			return fmt.Errorf("compact state: keep damaged lines: %w", err)
 		}
 	}
-	if err := replaceFile(s.dir, s.path, out); err != nil {
+	if err := atomicfile.WriteFile(s.path, filepath.Base(s.path)+".tmp*", out, 0o600); err != nil {
 		return fmt.Errorf("compact state: %w", err)
 	}
 	if err := s.reopen(); err != nil {
@@ -87,52 +88,6 @@ func (s *Store) Compact() error {
 	if n := bytes.Count(dropped, []byte{'\n'}); n > 0 {
 		s.probs.add("%s: compaction dropped %d damaged lines (kept in %s)",
 			s.path, n, filepath.Join(s.dir, CorruptName))
-	}
-	return nil
-}
-
-// replaceFile atomically replaces path with data.
-func replaceFile(dir, path string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
-	return syncDir(dir)
-}
-
-// syncDir makes a rename in dir durable. Some file systems cannot fsync a
-// directory (EINVAL); the rename is then as durable as they make it.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
-		return err
 	}
 	return nil
 }
