@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/xdg"
 )
 
 // cacheDir is where the index cache lives: $XDG_CACHE_HOME/herald, else
@@ -14,11 +15,8 @@ func cacheDir(getenv func(string) string) string {
 	case "1", "true", "yes":
 		return ""
 	}
-	if d := getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+	if d := xdg.CacheHome(getenv); d != "" {
 		return filepath.Join(d, "herald")
-	}
-	if h := getenv("HOME"); filepath.IsAbs(h) {
-		return filepath.Join(h, ".cache", "herald")
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// The tsv and md formats of `herald list` (issue 4), kept apart from
+// The tsv and md formats of `herald list`, kept apart from
 // list.go's table and json.
 
 // writeTSV prints one article per line: id, published (RFC 3339 in UTC,

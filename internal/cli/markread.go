@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/plural"
 )
 
 const markReadLong = `Marks every article of DIR... (default: the dirs of the config file) that
@@ -86,18 +87,10 @@ func (g *globals) runMarkRead(opt markReadOptions, dirs []string, stdout, stderr
 	if !want {
 		verb = "unread"
 	}
-	msg := fmt.Sprintf("marked %s %s", plural(len(ids), "article"), verb)
+	msg := fmt.Sprintf("marked %s %s", plural.Count(len(ids), "article"), verb)
 	if already > 0 {
 		msg += fmt.Sprintf(" (%d already %s)", already, verb)
 	}
 	fmt.Fprintln(stdout, msg)
 	return nil
-}
-
-// plural is "1 article", "2 articles".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
