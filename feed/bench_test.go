@@ -234,10 +234,7 @@ func firstBatchMS(b *testing.B, dir string, cache *Cache) float64 {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	start := time.Now()
-	ch, err := Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache})
-	if err != nil {
-		b.Fatal(err)
-	}
+	ch := Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache}).Batches()
 	if first := <-ch; len(first.Articles) == 0 {
 		b.Fatal("empty first batch")
 	}

@@ -29,10 +29,7 @@ func streamAll(t *testing.T, opt Options, srcs ...Source) []Batch {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ch, err := Stream(ctx, srcs, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Stream(ctx, srcs, opt).Batches()
 	var out []Batch
 	for b := range ch {
 		out = append(out, b)
@@ -194,7 +191,7 @@ func TestHeadRootGone(t *testing.T) {
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: OpenCache(cdir)}); err == nil {
+	if err := streamRootErr(t, Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: OpenCache(cdir)})); err == nil {
 		t.Error("Stream of a removed directory: no error")
 	}
 }
@@ -218,10 +215,7 @@ func TestHeadHold(t *testing.T) {
 			walked <- false
 		}
 	}
-	ch, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold, Walking: walking})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold, Walking: walking}).Batches()
 	<-ch // the head batch
 	// Time for a walk that ignored Hold to be over (the file must then be
 	// missing); a walk that waits is not affected.
@@ -246,10 +240,7 @@ func TestHeadHold(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err = Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache, Hold: make(chan struct{})})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch = Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache, Hold: make(chan struct{})}).Batches()
 	<-ch
 	cancel()
 	for b := range ch {
@@ -282,5 +273,24 @@ func TestHeadSeveralRoots(t *testing.T) {
 	}
 	if len(cold) != 300 {
 		t.Errorf("%d articles, want 300 (a folder given twice is loaded once)", len(cold))
+	}
+}
+
+// TestStreamDoneAfterCacheWrite: a reader that stops at the Done batch (a
+// UI) and then waits for Done finds the cache written.
+func TestStreamDoneAfterCacheWrite(t *testing.T) {
+	dir, cdir := t.TempDir(), t.TempDir()
+	headLibrary(t, dir, 300)
+	s := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: OpenCache(cdir)})
+	for b := range s.Batches() {
+		if b.Done {
+			break
+		}
+	}
+	<-s.Done()
+	for _, ext := range []string{".bin", ".head"} {
+		if m, _ := filepath.Glob(filepath.Join(cdir, "index-*"+ext)); len(m) != 1 {
+			t.Errorf("%s files when Done was closed: %v, want one", ext, m)
+		}
 	}
 }

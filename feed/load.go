@@ -93,6 +93,10 @@ type Batch struct {
 	// cache before the walk, could not know them.
 	Newer bool
 
+	// rootErr is why a source root could not be read, on the Done batch
+	// that reports it in Skipped; Load returns it.
+	rootErr error
+
 	// dupOf maps each article of the batch whose URL an earlier article
 	// of the stream holds (the same URL saved twice) to that article's
 	// ID, so Library.Finish links the two as saves of one article. Rare, so kept
@@ -118,112 +122,19 @@ func (p Problem) String() string {
 	return path + ": " + p.Reason
 }
 
-// Stream loads articles from srcs in the background and sends them in
-// batches, newest first by the YYYY-MM-DD- date in the file name (files
-// without one come last), so a UI can show the top of the list long before
-// a large library is parsed. The first batch is small; later ones grow.
-//
-// It returns an error, before streaming anything, when a source directory
-// cannot be read. Problems below the roots (an unreadable subdirectory, a
-// file that cannot be used) are reported in the batches' Skipped and never
-// stop the load. The channel is closed after the batch with Done set, or
-// early when ctx is cancelled.
-//
-// Articles are summaries (see Article) with ID, Path, Rel, Size and
-// ModTime set. IDs are unique within one stream: when two files share an
-// ID (the same URL saved twice), the first in stream order keeps it and the
-// next get IDs derived from their paths. FirstSaveID is set to ID; Library.Finish
-// links the saves of one article.
-//
-// On a warm start the first batch comes from the cache before the walk
-// (see cache_head.go); a root that becomes unreadable after that is
-// reported as a skipped entry of the last batch.
-func Stream(ctx context.Context, srcs []Source, opt Options) (<-chan Batch, error) {
-	l := newStreamLoader(ctx, srcs, opt)
-	// One batch of buffer: the head batch is handed over without waiting
-	// for the reader.
-	ch := make(chan Batch, 1)
-	if l.cache != nil && rootsReadable(l.srcs) {
-		if head, ok := l.headBatch(); ok {
-			ch <- head
-			go func() {
-				if !hold(ctx, opt.Hold) {
-					close(ch)
-					return
-				}
-				walking(opt)
-				l.cache.readOld()
-				if src, err := l.walk(); err != nil {
-					l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true})
-					close(ch)
-					return
-				}
-				l.run(ch)
-			}()
-			return ch, nil
-		}
-	}
-	walking(opt)
-	if l.cache != nil {
-		l.cache.readOld() // while the directories are walked
-	}
-	if _, err := l.walk(); err != nil {
-		return nil, err
-	}
-	go l.run(ch)
-	return ch, nil
-}
-
-func walking(opt Options) {
-	if opt.Walking != nil {
-		opt.Walking()
-	}
-}
-
-// hold waits for Options.Hold (see there); false when ctx ended first.
-func hold(ctx context.Context, ch <-chan struct{}) bool {
-	if ch == nil {
-		return true
-	}
-	t := time.NewTimer(maxHold)
-	defer t.Stop()
-	select {
-	case <-ch:
-	case <-t.C:
-	case <-ctx.Done():
-		return false
-	}
-	return true
-}
-
-// rootsReadable reports whether every directory source can be opened now,
-// so that the common failure is still Stream's error even on a warm start.
-func rootsReadable(srcs []*Source) bool {
-	for _, s := range srcs {
-		if s.fsys != nil {
-			continue
-		}
-		f, err := os.Open(s.root)
-		if err != nil {
-			return false
-		}
-		f.Close()
-	}
-	return true
-}
-
 // Load reads a whole library: Stream, then Add every batch to a Library and
-// Finish it.
+// Finish it. It returns an error when a source directory cannot be read.
 func Load(ctx context.Context, srcs []Source, opt Options) (*Library, error) {
-	ch, err := Stream(ctx, srcs, opt)
-	if err != nil {
-		return nil, err
-	}
 	lib := NewLibrary()
 	done := false
-	for b := range ch {
+	var rootErr error
+	for b := range Stream(ctx, srcs, opt).Batches() {
+		rootErr = cmp.Or(rootErr, b.rootErr)
 		lib.Add(b)
 		done = done || b.Done
+	}
+	if rootErr != nil {
+		return nil, rootErr
 	}
 	if !done {
 		return nil, fmt.Errorf("load: %w", context.Cause(ctx))

@@ -100,3 +100,22 @@ func problemsByPath(ps []Problem) map[string]Problem {
 	}
 	return m
 }
+
+// streamRootErr reads a whole stream and returns the error of a root that
+// could not be read, checking that it arrived as data: a skipped entry
+// naming the root, in the Done batch, with no article sent.
+func streamRootErr(t *testing.T, s *Loading) error {
+	t.Helper()
+	var last Batch
+	for b := range s.Batches() {
+		if len(b.Articles) > 0 {
+			t.Errorf("a stream whose root cannot be read sent %d articles", len(b.Articles))
+		}
+		last = b
+	}
+	<-s.Done()
+	if last.rootErr != nil && (!last.Done || len(last.Skipped) != 1) {
+		t.Errorf("root error %v: Done %v, Skipped %v; want a Done batch that skips the root", last.rootErr, last.Done, last.Skipped)
+	}
+	return last.rootErr
+}

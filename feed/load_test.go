@@ -127,7 +127,7 @@ func TestLoadUnreadableRoot(t *testing.T) {
 	file := filepath.Join(dir, "file.md")
 	write(t, dir, map[string]string{"file.md": article("A file, not a folder", "", "")})
 	for _, root := range []string{filepath.Join(dir, "missing"), file} {
-		_, err := Stream(context.Background(), []Source{Dir(root)}, Options{})
+		err := streamRootErr(t, Stream(context.Background(), []Source{Dir(root)}, Options{}))
 		if err == nil || !strings.Contains(err.Error(), root) {
 			t.Errorf("Stream(%q) error = %v, want one naming the directory", root, err)
 		}
@@ -218,10 +218,7 @@ func TestStreamBatchesNewestFirst(t *testing.T) {
 		files[fmt.Sprintf("%s-story-%03d.md", d.Format("2006-01-02"), i)] = article(fmt.Sprintf("Story number %03d", i), "", "")
 	}
 	write(t, dir, files)
-	ch, err := Stream(context.Background(), []Source{Dir(dir)}, Options{Workers: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Stream(context.Background(), []Source{Dir(dir)}, Options{Workers: 3}).Batches()
 	var batches []Batch
 	for b := range ch {
 		batches = append(batches, b)
@@ -261,10 +258,7 @@ func TestStreamCancel(t *testing.T) {
 	}
 	write(t, dir, files)
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err := Stream(ctx, []Source{Dir(dir)}, Options{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Stream(ctx, []Source{Dir(dir)}, Options{Workers: 1}).Batches()
 	<-ch
 	cancel()
 	deadline := time.After(time.Minute)

@@ -32,10 +32,7 @@ func TestLoadClosesDirectories(t *testing.T) {
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err := Stream(ctx, []Source{Dir(dir)}, Options{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Stream(ctx, []Source{Dir(dir)}, Options{Workers: 1}).Batches()
 	<-ch
 	cancel()
 	for range ch {

@@ -20,6 +20,10 @@ type WatchOptions struct {
 	// MaxDelay bounds how long a change waits while events keep coming
 	// (a long copy): 0 means DefaultWatchMaxDelay.
 	MaxDelay time.Duration
+	// Start, when set, delays the watch until it is closed: setting the
+	// watches lists the whole tree, which a UI's first screen should not
+	// wait for (see StartGate). Nothing is watched if ctx ends first.
+	Start <-chan struct{}
 }
 
 // Defaults of WatchOptions.
@@ -52,11 +56,15 @@ type Change struct {
 	// its files arrive as Added; back before its DirGone was sent, it is
 	// not reported gone at all.
 	DirGone []string
+	// Err is why the watch could not start (a directory given to Watch
+	// cannot be watched): the only Change sent, and then the channel is
+	// closed. It costs live updates only.
+	Err error
 }
 
 // Empty reports whether the change has nothing to say.
 func (c Change) Empty() bool {
-	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) == 0
+	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) == 0 && c.Err == nil
 }
 
 // Watch watches the library directories dirs (as given to Dir) and their
@@ -68,21 +76,66 @@ func (c Change) Empty() bool {
 // that come back after being removed (see Change.DirGone). Attribute
 // changes (chmod, touch) are not changes.
 //
-// It returns an error, before watching anything, when a directory cannot
-// be watched. Later trouble (a subdirectory that cannot be watched, a
-// directory that disappears) is reported in the Changes and never stops
-// the watch. The channel is closed when ctx is done.
+// It returns at once and sets the watches in the background (after
+// opt.Start): see Watching.Ready. A directory that cannot be watched
+// arrives as a Change with Err set, before anything is watched. Later
+// trouble (a subdirectory that cannot be watched, a directory that
+// disappears) is reported in the Changes and never stops the watch.
 //
-// Start Watch before loading the library: a file written between the two
-// then arrives as Added (or Changed) instead of being missed, and callers
-// treat Added and Changed alike, replacing any article with that Path.
-func Watch(ctx context.Context, dirs []string, opt WatchOptions) (<-chan Change, error) {
+// Start watching before (or as) the library is loaded: a file written
+// between the two then arrives as Added (or Changed) instead of being
+// missed, and callers treat Added and Changed alike, replacing any article
+// with that Path.
+func Watch(ctx context.Context, dirs []string, opt WatchOptions) *Watching {
 	if opt.Quiet <= 0 {
 		opt.Quiet = DefaultWatchQuiet
 	}
 	if opt.MaxDelay <= 0 {
 		opt.MaxDelay = DefaultWatchMaxDelay
 	}
+	ch, ready := make(chan Change), make(chan struct{})
+	go func() {
+		if opt.Start != nil {
+			select {
+			case <-opt.Start:
+			case <-ctx.Done():
+				close(ready)
+				close(ch)
+				return
+			}
+		}
+		w, err := startWatcher(dirs)
+		close(ready)
+		if err != nil {
+			select {
+			case ch <- Change{Err: err}:
+			case <-ctx.Done():
+			}
+			close(ch)
+			return
+		}
+		w.run(ctx, ch, opt)
+	}()
+	return &Watching{changes: ch, ready: ready}
+}
+
+// Watching is a watch in progress (see Watch).
+type Watching struct {
+	changes <-chan Change
+	ready   <-chan struct{}
+}
+
+// Changes are the watch's changes. The channel is closed when the watch's
+// context is done, or after the Change that says why it could not start.
+func (w *Watching) Changes() <-chan Change { return w.changes }
+
+// Ready is closed once the directories are watched and listed: a file
+// written from then on is not missed. It is closed too when the watch
+// could not start or its context ended first.
+func (w *Watching) Ready() <-chan struct{} { return w.ready }
+
+// startWatcher sets the watches on dirs and lists them.
+func startWatcher(dirs []string) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
@@ -94,9 +147,7 @@ func Watch(ctx context.Context, dirs []string, opt WatchOptions) (<-chan Change,
 			return nil, err
 		}
 	}
-	ch := make(chan Change)
-	go w.run(ctx, ch, opt)
-	return ch, nil
+	return w, nil
 }
 
 // run is the watch loop: it gathers events into the dirty set and sends a

@@ -31,11 +31,9 @@ type watchRecorder struct {
 func startWatch(t *testing.T, opt WatchOptions, dirs ...string) *watchRecorder {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err := Watch(ctx, dirs, opt)
-	if err != nil {
-		cancel()
-		t.Fatalf("Watch: %v", err)
-	}
+	w := Watch(ctx, dirs, opt)
+	<-w.Ready()
+	ch := w.Changes()
 	t.Cleanup(func() {
 		cancel()
 		for range ch { // closed once the watcher has stopped
@@ -223,20 +221,17 @@ func TestWatchDirectoryRenamedAwayAndBack(t *testing.T) {
 func TestWatchErrors(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing")
-	if _, err := Watch(context.Background(), []string{missing}, WatchOptions{}); err == nil || !strings.Contains(err.Error(), missing) {
+	if err := watchErr(t, Watch(context.Background(), []string{missing}, WatchOptions{}).Changes()); err == nil || !strings.Contains(err.Error(), missing) {
 		t.Errorf("missing directory: err = %v, want one naming it", err)
 	}
 	file := filepath.Join(dir, "file.md")
 	write(t, dir, map[string]string{"file.md": "x"})
-	if _, err := Watch(context.Background(), []string{file}, WatchOptions{}); err == nil || !strings.Contains(err.Error(), "not a directory") {
+	if err := watchErr(t, Watch(context.Background(), []string{file}, WatchOptions{}).Changes()); err == nil || !strings.Contains(err.Error(), "not a directory") {
 		t.Errorf("a file: err = %v", err)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err := Watch(ctx, []string{dir, dir}, WatchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := Watch(ctx, []string{dir, dir}, WatchOptions{}).Changes()
 	cancel()
 	select {
 	case _, ok := <-ch:
@@ -245,5 +240,58 @@ func TestWatchErrors(t *testing.T) {
 		}
 	case <-time.After(waitTimeout):
 		t.Fatal("the channel stays open after cancel")
+	}
+}
+
+// watchErr is the error of a watch that could not start, checking that it
+// arrived as data: one Change with only Err set, then the channel closed.
+func watchErr(t *testing.T, ch <-chan Change) error {
+	t.Helper()
+	select {
+	case c, ok := <-ch:
+		if !ok {
+			t.Fatal("the channel was closed without a Change")
+		}
+		if c.Err != nil && len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) > 0 {
+			t.Errorf("a failed watch reported more than its error: %+v", c)
+		}
+		select {
+		case _, ok := <-ch:
+			if ok {
+				t.Error("a Change after the watch failed to start")
+			}
+		case <-time.After(waitTimeout):
+			t.Error("the channel stays open after the watch failed to start")
+		}
+		return c.Err
+	case <-time.After(waitTimeout):
+		t.Fatal("no Change from a watch that cannot start")
+	}
+	return nil
+}
+
+// TestWatchStart: the watches are set only once Start is closed (Ready
+// waits for it), and a file written from then on is seen.
+func TestWatchStart(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	start := make(chan struct{})
+	w := Watch(ctx, []string{dir}, WatchOptions{Start: start, Quiet: 10 * time.Millisecond})
+	select {
+	case <-w.Ready():
+		t.Fatal("the watch was set before Start was closed")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(start)
+	<-w.Ready()
+	write(t, dir, map[string]string{"2024-01-01-late.md": article("Written once the watch was ready", "", "")})
+	select {
+	case c := <-w.Changes():
+		if len(c.Added) != 1 {
+			t.Errorf("change %+v, want the file Added", c)
+		}
+	case <-time.After(waitTimeout):
+		t.Fatal("no change for a file written after Ready")
 	}
 }

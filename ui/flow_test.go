@@ -117,10 +117,7 @@ func TestFlowFilterAndOpen(t *testing.T) {
 // TestFlowDemoLibrary: the embedded demo through the real loader, as
 // `herald` with no directory shows it.
 func TestFlowDemoLibrary(t *testing.T) {
-	ch, err := feed.Stream(t.Context(), []feed.Source{feed.FS(demo.FS(), "demo")}, feed.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := feed.Stream(t.Context(), []feed.Source{feed.FS(demo.FS(), "demo")}, feed.Options{}).Batches()
 	keys := config.DefaultKeyMap()
 	m := New(Options{
 		Keys: keys, Styles: NewStyles(config.Default().Theme, config.Appearance{}),

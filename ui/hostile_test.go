@@ -92,10 +92,7 @@ func TestHostileFilesThroughLoader(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ch, err := feed.Stream(context.Background(), []feed.Source{feed.Dir(dir)}, feed.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := feed.Stream(context.Background(), []feed.Source{feed.Dir(dir)}, feed.Options{}).Batches()
 	hs := newHarness(t, 100, 30, nil, withLoader(ch), withRenderer(realRenderer(t)),
 		func(o *Options) { o.Detail = feed.Detail })
 	if got := len(hs.m.all); got != len(hostile) {

@@ -53,6 +53,11 @@ func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 		return nil
 	}
 	c := msg.change
+	if c.Err != nil { // the watch could not start: no live updates, nothing to show
+		m.debug("tui: no live updates: %v", c.Err)
+		m.watch = nil
+		return nil
+	}
 	if m.loading {
 		return tea.Tick(changeRetry, func(time.Time) tea.Msg { return msg })
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -102,5 +103,23 @@ func TestLiveChangeWaitsForLoading(t *testing.T) {
 	_, cmd := m.Update(changeMsg{change: feed.Change{Added: []*feed.Article{article(1, "Early")}}})
 	if cmd == nil || m.lib.Len() != 0 {
 		t.Fatal("a change during loading was applied at once")
+	}
+}
+
+// TestWatchThatCannotStart: a watch that could not start costs live
+// updates only: nothing on the screen, no retry while loading.
+func TestWatchThatCannotStart(t *testing.T) {
+	hs := newHarness(t, 80, 24, articles(3))
+	hs.m.watch = make(chan feed.Change)
+	hs.send(changeMsg{change: feed.Change{Err: errors.New("watch news: no space left on device")}})
+	if hs.m.watch != nil {
+		t.Error("watch kept after it failed to start")
+	}
+	if v := hs.view(); strings.Contains(v, "no space") || hs.m.list.Len() != 3 {
+		t.Errorf("a failed watch showed on the screen or changed the list:\n%s", v)
+	}
+	m := New(Options{Loader: make(chan feed.Batch), Watch: make(chan feed.Change)}) // loading, never done
+	if _, cmd := m.Update(changeMsg{change: feed.Change{Err: errors.New("watch news: gone")}}); cmd != nil || m.watch != nil {
+		t.Error("a watch that failed to start during loading is retried")
 	}
 }

@@ -102,9 +102,15 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 			close(walking)
 		})
 	}
+	// The watcher starts as the walk does: on a warm start that is after
+	// the first screen, which needs the cores more. Setting the watches
+	// lists the whole tree (130-150 ms at 100,000 files), at about the time
+	// the loader reads the same directories, so only a file written in
+	// those milliseconds could go unseen until the next change. A watch
+	// that cannot start costs live updates only.
 	var changes <-chan feed.Change
 	if len(dirs) > 0 {
-		changes = watchInBackground(ctx, dirs, walking, g.debug.Printf)
+		changes = feed.Watch(ctx, dirs, feed.WatchOptions{Start: walking}).Changes()
 	}
 	// The reading state: a store that cannot be opened is shown in the
 	// status line; the reader works without marks.
@@ -117,7 +123,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 			store = st
 		}
 	}
-	batches, loaderDone := stream(ctx, srcs, loadOpt)
+	loading := feed.Stream(ctx, srcs, loadOpt)
 	m := ui.New(ui.Options{
 		Keys:           keys,
 		Styles:         ui.NewStyles(cfg.Theme, look),
@@ -126,7 +132,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		Clock:          time.Now,
 		Opener:         browser.Opener{Browser: cfg.Browser, Env: g.getenv},
 		Renderer:       renderer,
-		Loader:         batches,
+		Loader:         loading.Batches(),
 		Watch:          changes,
 		Clustering:     cfg.Clustering,
 		Copier:         clipboard.Copier{Out: out},
@@ -156,13 +162,13 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	_, err = p.Run()
 	stopped := ctx.Err() != nil // the program was stopped from outside, not failed
 	cancel()
-	// The index of a large library is written when its load ends: a quit
+	// The cache of a large library is written when its load ends: a quit
 	// just then must not kill the write, or the next start is cold. A
 	// load cancelled midway stops at once.
 	select {
-	case <-loaderDone:
-	case <-time.After(saveIndexWait):
-		g.debug.Printf("tui: quit without waiting any longer for the index")
+	case <-loading.Done():
+	case <-time.After(saveCacheWait):
+		g.debug.Printf("tui: quit without waiting any longer for the cache")
 	}
 	if err != nil && !stopped {
 		fmt.Fprintf(stderr, "herald: %v\n", err)
@@ -171,9 +177,9 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// saveIndexWait bounds how long quitting waits for the index to be saved
+// saveCacheWait bounds how long quitting waits for the cache to be saved
 // (about a second for 100,000 articles here).
-const saveIndexWait = 3 * time.Second
+const saveCacheWait = 3 * time.Second
 
 // askBackground reports whether the terminal's background is dark. On
 // os.Stdout Bubble Tea v1 has already asked (its package init calls
@@ -208,76 +214,4 @@ func checkDir(dir string) error {
 		return fmt.Errorf("open %s: not a directory", dir)
 	}
 	return nil
-}
-
-// stream starts the loader in the background and returns its batches. The
-// walk of a large directory takes a while before feed.Stream returns, and
-// the first screen must not wait for it; an error it returns becomes a
-// skipped entry the user can read with `!`.
-//
-// done is closed once the loader has stopped, including the index cache
-// write that follows the last batch.
-func stream(ctx context.Context, srcs []feed.Source, opt feed.Options) (_ <-chan feed.Batch, done <-chan struct{}) {
-	out, stopped := make(chan feed.Batch), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		defer close(out)
-		ch, err := feed.Stream(ctx, srcs, opt)
-		if err != nil {
-			send(ctx, out, feed.Batch{Skipped: []feed.Problem{{Path: "herald", Reason: err.Error()}}, Done: true})
-			return
-		}
-		for b := range ch {
-			if !send(ctx, out, b) {
-				break
-			}
-		}
-		for range ch { // closed once the loader stopped (and wrote its index)
-		}
-	}()
-	return out, stopped
-}
-
-func send(ctx context.Context, ch chan<- feed.Batch, b feed.Batch) bool {
-	select {
-	case ch <- b:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
-
-// watchInBackground starts feed.Watch beside the loader instead of before
-// it. Watch lists the whole tree before it returns, which at 100,000 files
-// took 130-150 ms that the first screen and the loader's walk waited for.
-// Watch sets the watch on each root before that listing, at about the time
-// the loader starts reading the same directory, so only a file written in
-// those first milliseconds could go unseen until the next change. A watch
-// that cannot start costs live updates only.
-//
-// It waits for walking, closed as the loader's walk starts: on a warm
-// start that is after the first screen, which needs the cores more.
-func watchInBackground(ctx context.Context, dirs []string, walking <-chan struct{}, logf func(string, ...any)) <-chan feed.Change {
-	out := make(chan feed.Change)
-	go func() {
-		defer close(out)
-		select {
-		case <-walking:
-		case <-ctx.Done():
-			return
-		}
-		changes, err := feed.Watch(ctx, dirs, feed.WatchOptions{})
-		if err != nil {
-			logf("tui: no live updates: %v", err)
-			return
-		}
-		for c := range changes {
-			select {
-			case out <- c:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
 }

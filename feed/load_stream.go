@@ -1,0 +1,129 @@
+package feed
+
+import (
+	"context"
+	"os"
+	"time"
+)
+
+// Loading is a load in progress (see Stream).
+type Loading struct {
+	batches chan Batch
+	done    chan struct{}
+}
+
+// Batches are the load's batches. The channel is closed after the batch
+// with Done set, or early when the load's context is cancelled.
+func (s *Loading) Batches() <-chan Batch { return s.batches }
+
+// Done is closed once the loader has stopped, after Batches is closed and
+// the cache written. A reader that stops reading at the Done batch (a UI)
+// waits here before the process exits, so that quitting does not cut the
+// cache write short; cancelling the load's context first stops it at once
+// unless the last batch was already sent.
+func (s *Loading) Done() <-chan struct{} { return s.done }
+
+// Stream loads articles from srcs in the background and sends them in
+// batches, newest first by the YYYY-MM-DD- date in the file name (files
+// without one come last), so a UI can show the top of the list long before
+// a large library is parsed. The first batch is small; later ones grow.
+//
+// It returns at once: even the walk of the directories runs in the
+// background. Trouble arrives as data: a source directory that cannot be
+// read ends the load with a Done batch that reports it in Skipped (Load
+// returns it as an error), and problems below the roots (an unreadable
+// subdirectory, a file that cannot be used) are reported in the batches'
+// Skipped and never stop the load.
+//
+// Articles are summaries (see Article) with ID, Path, Rel, Size and
+// ModTime set. IDs are unique within one stream: when two files share an
+// ID (the same URL saved twice), the first in stream order keeps it and
+// the next get IDs derived from their paths. FirstSaveID is set to ID;
+// Library.Finish links the saves of one article.
+//
+// On a warm start the first batch comes from the cache before the walk
+// (see cache_head.go), and the walk then waits for Options.Hold.
+func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
+	l := newStreamLoader(ctx, srcs, opt)
+	// One batch of buffer: the head batch is handed over without waiting
+	// for the reader.
+	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		l.stream(s.batches, opt)
+	}()
+	return s
+}
+
+// stream is Stream's work: the head batch when the cache has one, the walk,
+// then the batches. It closes ch.
+func (l *streamLoader) stream(ch chan Batch, opt Options) {
+	if l.cache != nil && rootsReadable(l.srcs) {
+		if head, ok := l.headBatch(); ok {
+			ch <- head
+			if !hold(l.ctx, opt.Hold) {
+				close(ch)
+				return
+			}
+			walking(opt)
+			l.cache.readOld()
+			l.walkAndRun(ch)
+			return
+		}
+	}
+	walking(opt)
+	if l.cache != nil {
+		l.cache.readOld() // while the directories are walked
+	}
+	l.walkAndRun(ch)
+}
+
+// walkAndRun walks the sources and streams their batches; a root that
+// cannot be read ends the stream with a Done batch that reports it.
+func (l *streamLoader) walkAndRun(ch chan<- Batch) {
+	if src, err := l.walk(); err != nil {
+		l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true, rootErr: err})
+		close(ch)
+		return
+	}
+	l.run(ch)
+}
+
+func walking(opt Options) {
+	if opt.Walking != nil {
+		opt.Walking()
+	}
+}
+
+// hold waits for Options.Hold (see there); false when ctx ended first.
+func hold(ctx context.Context, ch <-chan struct{}) bool {
+	if ch == nil {
+		return true
+	}
+	t := time.NewTimer(maxHold)
+	defer t.Stop()
+	select {
+	case <-ch:
+	case <-t.C:
+	case <-ctx.Done():
+		return false
+	}
+	return true
+}
+
+// rootsReadable reports whether every directory source can be opened now:
+// a root that cannot be is reported by the walk, before any article of it
+// is sent from the head.
+func rootsReadable(srcs []*Source) bool {
+	for _, s := range srcs {
+		if s.fsys != nil {
+			continue
+		}
+		f, err := os.Open(s.root)
+		if err != nil {
+			return false
+		}
+		f.Close()
+	}
+	return true
+}
