@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/e2e"
 	"github.com/herald-reader/herald/internal/state"
 )
 
@@ -140,10 +139,7 @@ var _ interface {
 // loader, checking Search against Match and that each query finds
 // something (the corpus is about AI, from Forbes among others).
 func TestSearchRealCorpus(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no shared corpus")
-	}
+	dir := e2e.SharedCorpus(t)
 	lib, err := feed.Load(context.Background(), []feed.Source{feed.Dir(dir)}, feed.Options{})
 	if err != nil {
 		t.Fatal(err)

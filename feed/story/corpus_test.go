@@ -2,15 +2,14 @@ package story
 
 import (
 	"context"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // corpusClusters are the stories of the shared corpus told more than once,
@@ -50,7 +49,7 @@ func fileClusters(cs []Story) []string {
 }
 
 func TestStoriesCorpus(t *testing.T) {
-	lib := mustLoad(t, corpusDir(t))
+	lib := mustLoad(t, e2e.SharedCorpus(t))
 	want := slices.Sorted(slices.Values(corpusClusters))
 	cs := Group(lib.Articles(), Options{})
 	if got := fileClusters(cs); !slices.Equal(got, want) {
@@ -75,14 +74,6 @@ func TestStoriesCorpus(t *testing.T) {
 	if got := fileClusters(Group(bare, Options{})); !slices.Equal(got, want) {
 		t.Errorf("without story groups:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-}
-
-func corpusDir(t testing.TB) string {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	return dir
 }
 
 func mustLoad(t testing.TB, dir string) *feed.Library {
