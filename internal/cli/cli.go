@@ -24,13 +24,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 func runEnv(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	g := newGlobals(getenv)
 	defer g.closeDebug()
-	root := g.newRoot()
+	root := g.newRoot(stdout, stderr)
 	if isCompletionRequest(args) {
 		registerChoices(root)
 	}
 	root.SetArgs(longFlags(root, args))
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	cmd, err := root.ExecuteC()
 	return exitStatus(cmd, err, stderr)
 }

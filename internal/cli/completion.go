@@ -39,7 +39,7 @@ func registerChoices(root *cobra.Command) {
 	visit = func(cmd *cobra.Command) {
 		cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
 			if values := f.Annotations[choicesAnnotation]; len(values) > 0 {
-				must(cmd.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)))
+				must(cmd.RegisterFlagCompletionFunc(f.Name, completeFrom(values)))
 			}
 		})
 		for _, c := range cmd.Commands() {
@@ -47,6 +47,19 @@ func registerChoices(root *cobra.Command) {
 		}
 	}
 	visit(root)
+}
+
+// completeFrom completes a flag's value from values.
+func completeFrom(values []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, v := range values {
+			if strings.HasPrefix(v, toComplete) {
+				out = append(out, v)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // completeDirs completes directory arguments.

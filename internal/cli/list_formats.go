@@ -9,8 +9,9 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// The tsv and md formats of `herald list`, kept apart from
-// list.go's table and json.
+// The formats of `herald list` for other tools: tsv for cut, awk and fzf,
+// md for notes and chats. They are kept apart from list.go's table and
+// json.
 
 // writeTSV prints one article per line: id, published (RFC 3339 in UTC,
 // empty if unknown), provider, title, url, separated by tabs and without a

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -31,10 +32,10 @@ const rootExamples = `  herald ~/ai/_news                      read the articles
   herald config > ~/.config/herald/config.yaml   start a config from the defaults
   herald config --path                   which config file is used (and is it valid?)`
 
-// newRoot builds the command tree for one invocation. The root itself is
-// the reader (`herald [DIR...]`); the other commands hang off it in the
-// order the help lists them.
-func (g *globals) newRoot() *cobra.Command {
+// newRoot builds the command tree for one invocation, writing to stdout
+// and stderr. The root itself is the reader (`herald [DIR...]`); the other
+// commands hang off it in the order the help lists them.
+func (g *globals) newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:     "herald [DIR...]",
 		Short:   "read the articles of DIR... (default: the configured dirs, else a built-in demo)",
@@ -59,6 +60,9 @@ func (g *globals) newRoot() *cobra.Command {
 			return nil
 		},
 	}
+	// Before the completion command is made: it keeps the writer it sees.
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.configPath, "config", "", "read this config `FILE` (default: $XDG_CONFIG_HOME/herald/config.yaml)")
 	pf.BoolVar(&g.plain, "plain", false, "no colour, no box drawing, ASCII only (for screen readers)")
@@ -71,7 +75,7 @@ func (g *globals) newRoot() *cobra.Command {
 	// cobra sorts commands by name; the help lists them in this order,
 	// the everyday ones first.
 	for i, c := range []*cobra.Command{g.listCommand(), g.markReadCommand(), g.unreadCountCommand(),
-		g.showCommand(), g.errorsCommand(), g.configCommand()} {
+		g.showCommand(), g.errorsCommand(), g.configCommand(), g.manCommand()} {
 		c.Annotations = map[string]string{helpOrderAnnotation: strconv.Itoa(i)}
 		root.AddCommand(c)
 	}
