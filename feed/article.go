@@ -2,6 +2,13 @@
 // with YAML front matter, the "A.I. Every Day" format) into Articles and
 // directories into a Library. It knows nothing about terminals: it takes
 // paths or an fs.FS and returns data and errors; it never prints.
+//
+// Loading streams (Stream, Load): batches of summaries, newest first, the
+// first from the cache before the directories are walked. Stream and Watch
+// return at once and report trouble as data on their channels. A UI and
+// the loader meet at start-up through one StartGate: the UI opens it when
+// its first screen is drawn, the walk waits for that, and the watcher
+// waits for the walk.
 package feed
 
 import "time"

@@ -196,32 +196,24 @@ func TestHeadRootGone(t *testing.T) {
 	}
 }
 
-// TestHeadHold: after a warm start's first batch the walk waits for Hold,
-// so a file saved before Hold is closed is still found; a Hold that is
-// never closed only delays the load; a cancelled load ends while holding.
+// TestHeadHold: after a warm start's first batch the walk waits for the
+// gate, so a file saved before it is opened is still found; a gate that is
+// never opened only delays the load; a cancelled load ends while holding.
 func TestHeadHold(t *testing.T) {
 	dir, cdir := t.TempDir(), t.TempDir()
 	headLibrary(t, dir, 300)
 	cache := OpenCache(cdir)
 	streamAll(t, Options{Cache: cache}, Dir(dir))
 
-	hold := make(chan struct{})
-	walked := make(chan bool, 2)
-	walking := func() {
-		select {
-		case <-hold:
-			walked <- true
-		default:
-			walked <- false
-		}
-	}
-	ch := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Hold: hold, Walking: walking}).Batches()
+	gate := NewStartGate(0)
+	ch := Stream(context.Background(), []Source{Dir(dir)}, Options{Cache: cache, Gate: gate}).Batches()
 	<-ch // the head batch
-	// Time for a walk that ignored Hold to be over (the file must then be
-	// missing); a walk that waits is not affected.
+	// Time for a walk that ignored the gate to be over (the file must then
+	// be missing); a walk that waits is not affected.
 	time.Sleep(50 * time.Millisecond)
 	write(t, dir, map[string]string{"2030-01-01-late.md": article("Saved while the screen was drawn", "", "")})
-	close(hold)
+	walkedEarly := isClosed(gate.Walking())
+	gate.Open()
 	found := false
 	for b := range ch {
 		for _, a := range b.Articles {
@@ -229,18 +221,18 @@ func TestHeadHold(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("the walk did not wait for Hold: a file saved before it was closed is missing")
+		t.Error("the walk did not wait for the gate: a file saved before it was opened is missing")
 	}
-	if len(walked) != 1 || !<-walked {
-		t.Error("Walking was not called once, after Hold was closed")
+	if walkedEarly || !isClosed(gate.Walking()) {
+		t.Error("Walking was not closed once, after the gate was opened")
 	}
 
-	if got := batchPaths(streamAll(t, Options{Cache: cache, Hold: make(chan struct{})}, Dir(dir))); len(got) != 301 {
-		t.Errorf("with a Hold never closed: %d articles, want 301", len(got))
+	if got := batchPaths(streamAll(t, Options{Cache: cache, Gate: NewStartGate(0)}, Dir(dir))); len(got) != 301 {
+		t.Errorf("with a gate never opened: %d articles, want 301", len(got))
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	ch = Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache, Hold: make(chan struct{})}).Batches()
+	ch = Stream(ctx, []Source{Dir(dir)}, Options{Cache: cache, Gate: NewStartGate(0)}).Batches()
 	<-ch
 	cancel()
 	for b := range ch {
@@ -292,5 +284,39 @@ func TestStreamDoneAfterCacheWrite(t *testing.T) {
 		if m, _ := filepath.Glob(filepath.Join(cdir, "index-*"+ext)); len(m) != 1 {
 			t.Errorf("%s files when Done was closed: %v, want one", ext, m)
 		}
+	}
+}
+
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// TestStartGate: the gate opens delay after the first Open, once however
+// often it is called, and a nil gate is always open.
+func TestStartGate(t *testing.T) {
+	g := NewStartGate(20 * time.Millisecond)
+	if isClosed(g.Opened()) {
+		t.Fatal("open before Open")
+	}
+	start := time.Now()
+	g.Open()
+	g.Open()
+	if isClosed(g.Opened()) {
+		t.Error("open at once despite the delay")
+	}
+	<-g.Opened()
+	if d := time.Since(start); d < 20*time.Millisecond {
+		t.Errorf("opened after %v, want the delay of 20ms", d)
+	}
+	var none *StartGate
+	none.Open()
+	none.walk()
+	if none.Opened() != nil || none.Walking() != nil {
+		t.Error("a nil gate has channels")
 	}
 }

@@ -59,21 +59,17 @@ type Options struct {
 	// Cache is the cache that makes reopening an unchanged library
 	// parse nothing; nil disables it.
 	Cache *Cache
-	// Hold, when set, keeps the walk waiting after a warm start's first
-	// batch until it is closed (at most maxHold): a UI closes it once that
-	// batch is on the screen, which the walk and the snapshot read, taking
-	// both cores of a small machine, would otherwise delay.
-	Hold <-chan struct{}
-	// Walking, when set, is called as the walk starts (after Hold): a
-	// watcher started then cannot miss a file the walk did not see.
-	Walking func()
+	// Gate, when set, keeps the walk of a warm start waiting after the
+	// first batch until the UI has drawn it, and announces the walk's
+	// start (see StartGate).
+	Gate *StartGate
 	// Logf, when set, receives debug messages: what went wrong that the
 	// load shrugs off, such as a cache file that could not be written
 	// (the next start is then cold). Never the user's output.
 	Logf func(format string, args ...any)
 }
 
-// maxHold bounds the wait for Options.Hold: a UI that never draws must
+// maxHold bounds the wait for Options.Gate: a UI that never draws must
 // not stop the load.
 const maxHold = 250 * time.Millisecond
 

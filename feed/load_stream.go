@@ -42,7 +42,7 @@ func (s *Loading) Done() <-chan struct{} { return s.done }
 // Library.Finish links the saves of one article.
 //
 // On a warm start the first batch comes from the cache before the walk
-// (see cache_head.go), and the walk then waits for Options.Hold.
+// (see cache_head.go), and the walk then waits for Options.Gate.
 func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
 	l := newStreamLoader(ctx, srcs, opt)
 	// One batch of buffer: the head batch is handed over without waiting
@@ -61,7 +61,7 @@ func (l *streamLoader) stream(ch chan Batch, opt Options) {
 	if l.cache != nil && rootsReadable(l.srcs) {
 		if head, ok := l.headBatch(); ok {
 			ch <- head
-			if !hold(l.ctx, opt.Hold) {
+			if !hold(l.ctx, opt.Gate.Opened()) {
 				close(ch)
 				return
 			}
@@ -89,13 +89,16 @@ func (l *streamLoader) walkAndRun(ch chan<- Batch) {
 	l.run(ch)
 }
 
+// walking marks the start of the walk on the gate (see StartGate.Walking).
 func walking(opt Options) {
-	if opt.Walking != nil {
-		opt.Walking()
+	if opt.Gate != nil && opt.Logf != nil {
+		opt.Logf("load: walking")
 	}
+	opt.Gate.walk()
 }
 
-// hold waits for Options.Hold (see there); false when ctx ended first.
+// hold waits for the gate to open, at most maxHold; false when ctx ended
+// first.
 func hold(ctx context.Context, ch <-chan struct{}) bool {
 	if ch == nil {
 		return true

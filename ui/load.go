@@ -121,13 +121,13 @@ func (m *Model) finishLoading() tea.Cmd {
 	return m.refilter()
 }
 
-// noteScreen tells Options.FirstScreen, once, that the screen shows the
-// first articles (or that there are none to wait for). Called from View:
-// the frame goes out on the renderer's next tick.
+// noteScreen opens the start gate once the screen shows the first
+// articles (or there are none to wait for). Called from View: the frame
+// goes out on the renderer's next tick, which the gate's delay allows for.
 func (m *Model) noteScreen() {
-	if m.firstScreen != nil && (len(m.all) > 0 || !m.loading) {
-		f := m.firstScreen
-		m.firstScreen = nil
-		f()
+	if m.gate != nil && (len(m.all) > 0 || !m.loading) {
+		m.debug("tui: first articles drawn")
+		m.gate.Open()
+		m.gate = nil
 	}
 }

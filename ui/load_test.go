@@ -36,21 +36,30 @@ func TestLoadingNewerBatch(t *testing.T) {
 	}
 }
 
-// TestFirstScreenCalledOnce: the program's FirstScreen hook (which lets
-// the loader's walk start) runs once, when articles are first drawn.
-func TestFirstScreenCalledOnce(t *testing.T) {
-	calls := 0
-	hs := newHarness(t, 120, 40, nil, func(o *Options) { o.FirstScreen = func() { calls++ } })
+// TestFirstScreenOpensGate: the start gate (which lets the loader's walk
+// start) is opened when articles are first drawn, not before.
+func TestFirstScreenOpensGate(t *testing.T) {
+	gate := feed.NewStartGate(0)
+	hs := newHarness(t, 120, 40, nil, func(o *Options) { o.StartGate = gate })
 	hs.m.loading = true
 	hs.view()
-	if calls != 0 {
-		t.Fatalf("called %d times before any article was drawn", calls)
+	if isOpen(gate) {
+		t.Fatal("opened before any article was drawn")
 	}
 	hs.send(batchMsg{batch: feed.Batch{Articles: articles(3)}})
 	hs.view()
 	hs.view()
-	if calls != 1 {
-		t.Errorf("called %d times after the first articles were drawn, want 1", calls)
+	if !isOpen(gate) {
+		t.Error("not opened after the first articles were drawn")
+	}
+}
+
+func isOpen(g *feed.StartGate) bool {
+	select {
+	case <-g.Opened():
+		return true
+	default:
+		return false
 	}
 }
 

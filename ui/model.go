@@ -7,6 +7,11 @@
 // Every side effect (loading, filtering, rendering, opening a browser)
 // runs in a tea.Cmd and comes back as a typed message (messages.go);
 // nothing in Update blocks. All dependencies come in through Options.
+//
+// Start-up is a handshake with the loader (feed.StartGate, passed in as
+// Options.StartGate): the first frame that shows articles opens the gate,
+// and only then does the loader walk the library and the watcher start,
+// so the first screen has the machine to itself.
 package ui
 
 import (
@@ -77,9 +82,9 @@ type Options struct {
 	// Debug logs what the model does (keys, renders, loading) to the
 	// HERALD_DEBUG file; nil = no log. Never the terminal.
 	Debug func(format string, args ...any)
-	// FirstScreen is called once, when the first articles are drawn (see
-	// feed.Options.Hold); nil = nothing to tell.
-	FirstScreen func()
+	// StartGate is opened once the first articles are drawn, which lets
+	// the loader's walk start (see feed.StartGate); nil = nothing to tell.
+	StartGate *feed.StartGate
 }
 
 type paneID int
@@ -150,8 +155,8 @@ type Model struct {
 	// pending is a link action waiting for the current render.
 	pending *pendingLink
 	debug   func(format string, args ...any)
-	// firstScreen is Options.FirstScreen until it was called.
-	firstScreen func()
+	// gate is Options.StartGate until it was opened.
+	gate *feed.StartGate
 }
 
 // New builds the root model. Nothing is loaded or rendered until the
@@ -176,7 +181,7 @@ func New(o Options) *Model {
 		debug:   o.Debug,
 		follow:  o.FollowDelay,
 
-		firstScreen: o.FirstScreen,
+		gate: o.StartGate,
 	}
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}

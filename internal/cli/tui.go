@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -85,23 +84,11 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	// The walk of a warm start waits until the first articles are on the
 	// screen: on a small machine it would take the cores the first frame
-	// needs (see feed.Options.Hold). The watcher starts with the walk.
-	painted, walking := make(chan struct{}), make(chan struct{})
-	var paintOnce, walkOnce sync.Once
-	firstScreen := func() {
-		paintOnce.Do(func() {
-			g.debug.Printf("tui: first articles drawn")
-			time.AfterFunc(firstFrameOut, func() { close(painted) })
-		})
-	}
+	// needs. The UI opens the gate, the loader waits for it, and the
+	// watcher starts with the walk (see feed.StartGate).
+	gate := feed.NewStartGate(firstFrameOut)
 	loadOpt := loadOptions(g.getenv, g.debug.Printf)
-	loadOpt.Hold = painted
-	loadOpt.Walking = func() {
-		walkOnce.Do(func() {
-			g.debug.Printf("load: walking")
-			close(walking)
-		})
-	}
+	loadOpt.Gate = gate
 	// The watcher starts as the walk does: on a warm start that is after
 	// the first screen, which needs the cores more. Setting the watches
 	// lists the whole tree (130-150 ms at 100,000 files), at about the time
@@ -110,7 +97,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	// that cannot start costs live updates only.
 	var changes <-chan feed.Change
 	if len(dirs) > 0 {
-		changes = feed.Watch(ctx, dirs, feed.WatchOptions{Start: walking}).Changes()
+		changes = feed.Watch(ctx, dirs, feed.WatchOptions{Start: gate.Walking()}).Changes()
 	}
 	// The reading state: a store that cannot be opened is shown in the
 	// status line; the reader works without marks.
@@ -147,7 +134,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		// without them, the rendered article still within 100 ms.
 		FollowDelay: 9 * time.Millisecond,
 		RenderDelay: 30 * time.Millisecond,
-		FirstScreen: firstScreen,
+		StartGate:   gate,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
