@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"runtime/debug"
@@ -22,6 +24,13 @@ type globals struct {
 	// it discards when the variable is unset.
 	debug      *log.Logger
 	closeDebug func()
+	loaded     *loadedConfig // the first loadConfig's result
+}
+
+type loadedConfig struct {
+	cfg  config.Config
+	path string
+	err  error
 }
 
 func newGlobals(getenv func(string) string) *globals {
@@ -47,10 +56,27 @@ func (g *globals) openDebug(stderr io.Writer) {
 }
 
 // loadConfig reads the configuration (see config.Open) and applies
-// --plain. The path is the file consulted ("" when there is none).
+// --plain. The path is the file consulted ("" when there is none). Every
+// command that uses the configuration reads it here, so a broken one stops
+// each of them the same way: exit 2 and its problems as PATH:LINE:
+// problem. A named file that cannot be read is one such problem
+// (PATH: no such file or directory). The file is read once per run.
 func (g *globals) loadConfig() (config.Config, string, error) {
+	if g.loaded == nil {
+		cfg, path, err := g.openConfig()
+		g.loaded = &loadedConfig{cfg: cfg, path: path, err: err}
+	}
+	return g.loaded.cfg, g.loaded.path, g.loaded.err
+}
+
+func (g *globals) openConfig() (config.Config, string, error) {
 	cfg, path, err := config.Open(g.configPath, g.getenv)
 	g.debug.Printf("config %q: err=%v", path, err)
+	var cerr *config.Error
+	var perr *fs.PathError
+	if err != nil && !errors.As(err, &cerr) && errors.As(err, &perr) {
+		err = &config.Error{Path: path, Problem: perr.Err.Error()}
+	}
 	if g.plain {
 		cfg.Plain = true
 	}

@@ -23,28 +23,20 @@ import (
 // unread-count, show, errors): the configured or given directories, the
 // --query flag and its parsing, and the reading state.
 
-// dirsOrConfigured returns dirs, or the config file's dirs when none are
-// given. A broken config or no directory at all is a usage error (2).
-func (g *globals) dirsOrConfigured(dirs []string) ([]string, error) {
-	if len(dirs) > 0 {
-		return dirs, nil
-	}
+// loadLibrary loads dirs, or the configured dirs when none are given, with
+// the cache of g's environment. The configuration is read either way: a
+// broken one stops every command alike, given directories or not. No
+// directory at all is a usage error (2).
+func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
 	cfg, _, err := g.loadConfig()
 	if err != nil {
 		return nil, err
 	}
-	if len(cfg.Dirs) == 0 {
-		return nil, errors.New("no directory given, and the config file sets no dirs")
+	if len(dirs) == 0 {
+		dirs = cfg.Dirs
 	}
-	return cfg.Dirs, nil
-}
-
-// loadLibrary loads dirs, or the configured dirs when none are given, with
-// the cache of g's environment.
-func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
-	dirs, err := g.dirsOrConfigured(dirs)
-	if err != nil {
-		return nil, err
+	if len(dirs) == 0 {
+		return nil, errors.New("no directory given, and the config file sets no dirs")
 	}
 	return feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
 }
