@@ -223,7 +223,7 @@ func derivedID(id, rel string) string {
 // same URL saved twice) gets an ID derived from its path. It returns the ID
 // a had when that one was held (a is a save of the article holding it),
 // else "". The article is its own first save until Library.Finish links
-// it. Generic over the map so the loader's set and the library's index
+// it. Generic over the map so the loader's set and the library's ID map
 // are probed directly, 100,000 times in a load.
 func claimID[V any](a *Article, held map[string]V) (savedAgainOf string) {
 	if _, taken := held[a.ID]; taken {
@@ -260,7 +260,7 @@ const minTitleKey = 12
 const noTitleKey = 2
 
 // titleHashOf hashes title's key (see appendTitleKey) with 32-bit FNV-1a,
-// which is the same in every process, so the index can keep it; key is
+// which is the same in every process, so the cache can keep it; key is
 // scratch space, returned for reuse. Equal hashes are checked by comparing
 // the keys (see Library.Finish), so a collision costs only that.
 func titleHashOf(title string, key []byte) (uint32, []byte) {

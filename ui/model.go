@@ -51,9 +51,9 @@ type Options struct {
 	Clock    func() time.Time
 	Opener   Opener
 	Renderer Renderer
-	// Loader streams the library (feed.Stream); nil = nothing to load.
+	// Loader streams the library (feed.Stream's Batches); nil = nothing to load.
 	Loader <-chan feed.Batch
-	// Watch brings file changes (feed.Watch); nil = no live updates.
+	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
 	Watch <-chan feed.Change
 	// Clustering shows one row per story (cluster.go).
 	Clustering bool
