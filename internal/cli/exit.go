@@ -39,12 +39,6 @@ func (e *problemsError) Unwrap() error { return e.err }
 
 func problems(err error) error { return &problemsError{err: err} }
 
-// reportedError is an exit status whose message the command has already
-// printed (the reader reports its own refusals).
-type reportedError int
-
-func (e reportedError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
-
 // exitStatus prints err for cmd, the command that returned it, and returns
 // the exit status. It is the one place errors become messages: each line
 // starts with the command ("herald list: ..."), and nothing from a file or
@@ -54,10 +48,6 @@ func (e reportedError) Error() string { return fmt.Sprintf("exit status %d", int
 func exitStatus(cmd *cobra.Command, err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
-	}
-	var reported reportedError
-	if errors.As(err, &reported) {
-		return int(reported)
 	}
 	var cerr *config.Error
 	if errors.As(err, &cerr) {
@@ -92,10 +82,4 @@ func printLines(w io.Writer, prefix, msg string) {
 	for _, line := range strings.Split(msg, "\n") {
 		fmt.Fprintf(w, "%s%s\n", prefix, textsafe.Line(line))
 	}
-}
-
-// configFailed prints a configuration error as exitStatus does and
-// returns its status, for runTUI, which prints its own refusals.
-func configFailed(stderr io.Writer, err error) int {
-	return exitStatus(nil, err, stderr)
 }

@@ -54,10 +54,7 @@ func (g *globals) newRoot(stdout, stderr io.Writer) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, dirs []string) error {
-			if code := g.runTUI(dirs, cmd.OutOrStdout(), cmd.ErrOrStderr()); code != exitOK {
-				return reportedError(code)
-			}
-			return nil
+			return g.runTUI(dirs, cmd.OutOrStdout())
 		},
 	}
 	// Before the completion command is made: it keeps the writer it sees.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +16,6 @@ import (
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/demo"
 	"github.com/herald-reader/herald/internal/state"
-	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui"
 	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/clipboard"
@@ -25,20 +25,19 @@ import (
 // runTUI is `herald [DIR...]`: the reader, in the alternate screen. With
 // no directory it opens the configured dirs, else the demo library built
 // into the binary.
-func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
+func (g *globals) runTUI(args []string, stdout io.Writer) error {
 	for _, a := range args {
 		if strings.HasPrefix(a, "-") && a != "-" {
-			fmt.Fprintf(stderr, "herald: unknown option %q (see herald --help)\n", a)
-			return exitUsage
+			return usagef("unknown option %q (see herald --help)", a)
 		}
 	}
 	cfg, _, err := g.loadConfig()
 	if err != nil {
-		return configFailed(stderr, err)
+		return err
 	}
 	keys, err := cfg.KeyMap()
 	if err != nil {
-		return configFailed(stderr, err)
+		return err
 	}
 	dirs := args
 	if len(dirs) == 0 {
@@ -46,14 +45,12 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, d := range dirs {
 		if err := checkDir(d); err != nil {
-			fmt.Fprintf(stderr, "herald: %s\n", textsafe.Line(err.Error()))
-			return exitUsage
+			return err
 		}
 	}
 	out, ok := stdout.(*os.File)
 	if !ok || !isTerminal(stdout) {
-		fmt.Fprintln(stderr, "herald: the reader needs a terminal; for scripts use herald list")
-		return exitUsage
+		return errors.New("the reader needs a terminal; for scripts use herald list")
 	}
 
 	// Decide everything about the terminal now, before the program owns
@@ -72,8 +69,7 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 	ui.PinTerminal(dark, profile)
 	renderer, err := render.NewRenderer(look.Glamour, render.WithColorProfile(profile))
 	if err != nil {
-		fmt.Fprintf(stderr, "herald: %v\n", err)
-		return exitUsage
+		return err
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -158,10 +154,9 @@ func (g *globals) runTUI(args []string, stdout, stderr io.Writer) int {
 		g.debug.Printf("tui: quit without waiting any longer for the cache")
 	}
 	if err != nil && !stopped {
-		fmt.Fprintf(stderr, "herald: %v\n", err)
-		return exitProblems
+		return problems(err)
 	}
-	return exitOK
+	return nil
 }
 
 // saveCacheWait bounds how long quitting waits for the cache to be saved
