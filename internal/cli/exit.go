@@ -39,7 +39,8 @@ func (e *problemsError) Unwrap() error { return e.err }
 
 func problems(err error) error { return &problemsError{err: err} }
 
-// exitStatus prints err for cmd, the command that returned it, and returns
+// exitStatus prints err for cmd, the command that returned it (cobra
+// always names one), and returns
 // the exit status. It is the one place errors become messages: each line
 // starts with the command ("herald list: ..."), and nothing from a file or
 // an argument reaches the terminal unsanitised. Any error not marked
@@ -57,14 +58,11 @@ func exitStatus(cmd *cobra.Command, err error, stderr io.Writer) int {
 		printLines(stderr, "", err.Error())
 		return exitUsage
 	}
-	prefix := "herald: "
-	if cmd != nil {
-		prefix = cmd.CommandPath() + ": "
-	}
+	prefix := cmd.CommandPath() + ": "
 	var uerr *usageError
 	if errors.As(err, &uerr) {
 		printLines(stderr, prefix, uerr.msg)
-		if cmd != nil && cmd.HasParent() { // the root's help is the whole manual
+		if cmd.HasParent() { // the root's help is the whole manual
 			fmt.Fprintln(stderr)
 			io.WriteString(stderr, helpText(cmd))
 		}

@@ -41,7 +41,7 @@ func (g *globals) newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Short:   "read the articles of DIR... (default: the configured dirs, else a built-in demo)",
 		Example: rootExamples,
 		Args:    cobra.ArbitraryArgs,
-		// The version is printed by the --version flag declared below.
+		// cobra prints it for --version, declared below without cobra's -v.
 		Version:           version(),
 		ValidArgsFunction: completeRoot,
 		SilenceErrors:     true, // exitStatus prints them
