@@ -11,7 +11,10 @@
 // waits for the walk.
 package feed
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Image is one picture attached to an article, a provider or a related story.
 type Image struct {
@@ -177,4 +180,11 @@ func (a *Article) Summarize() {
 	a.Images = nil
 	a.Related = nil
 	a.Detail = nil
+}
+
+// clampInt32 narrows a number to int32, saturating, for Quality and Heat:
+// they are small scores, and a file's absurd value must not wrap around
+// (the extractor and the cache's record both narrow with it).
+func clampInt32(v int64) int32 {
+	return int32(min(max(v, math.MinInt32), math.MaxInt32))
 }

@@ -1,21 +1,28 @@
 package feed
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/herald-reader/herald/feed/internal/frontmatter"
+)
 
 // maxWarnings caps the warnings kept per article; a hostile file could
 // otherwise produce one per value.
 const maxWarnings = 20
 
+// node is a value of the decoded front matter.
+type node = frontmatter.Node
+
 // extractor maps a decoded front matter onto an Article. It never fails:
 // a field it cannot use is left empty (or falls back) with a warning.
 type extractor struct {
-	t    *fmTree
+	t    *frontmatter.Tree
 	a    *Article
 	path string
 	full bool // keep the detail fields (see Article)
 }
 
-func (x *extractor) warn(line int32, format string, args ...any) {
+func (x *extractor) warn(line int, format string, args ...any) {
 	if len(x.a.Warnings) >= maxWarnings {
 		return
 	}
@@ -26,28 +33,17 @@ func (x *extractor) warn(line int32, format string, args ...any) {
 	x.a.Warnings = append(x.a.Warnings, msg)
 }
 
-func (x *extractor) node(i int32) *fmNode { return &x.t.nodes[i] }
-
-// each calls f for the live children of a mapping or sequence.
-func (x *extractor) each(i int32, f func(c int32, n *fmNode)) {
-	for c := x.t.nodes[i].first; c >= 0; c = x.t.nodes[c].next {
-		if n := &x.t.nodes[c]; n.kind != nodeDropped {
-			f(c, n)
-		}
-	}
-}
-
 // article fills x.a from the root mapping. Keys are matched exactly (the
 // format is camelCase); unknown keys, and "secured" (an opaque encrypted
 // blob), are ignored.
 func (x *extractor) article() {
-	for _, w := range x.t.warnings {
+	for _, w := range x.t.Warnings() {
 		x.warn(0, "%s", w)
 	}
 	a := x.a
-	title, name, published, date := int32(-1), int32(-1), int32(-1), int32(-1)
-	x.each(0, func(c int32, n *fmNode) {
-		switch x.t.key(c) {
+	var title, name, published, date node // the zero node when absent
+	x.t.Root().Each(func(c node) {
+		switch c.Key() {
 		case "title":
 			title = c
 		case "name":
@@ -105,9 +101,9 @@ func (x *extractor) article() {
 }
 
 // title: title, else name (pages, authors), else the file name's slug.
-func (x *extractor) title(title, name int32) {
-	for _, c := range []int32{title, name} {
-		if c >= 0 {
+func (x *extractor) title(title, name node) {
+	for _, c := range []node{title, name} {
+		if !c.IsZero() {
 			if x.a.Title = x.line(c); x.a.Title != "" {
 				return
 			}
@@ -120,9 +116,9 @@ func (x *extractor) title(title, name int32) {
 // published: publishedDateTime, else date (Jekyll's key), else the date in
 // the file name. A value that is not a date falls back the same way, with
 // a warning.
-func (x *extractor) published(published, date int32) {
-	for _, c := range []int32{published, date} {
-		if c < 0 || x.node(c).kind == nodeNull {
+func (x *extractor) published(published, date node) {
+	for _, c := range []node{published, date} {
+		if c.IsZero() || c.Kind() == frontmatter.Null {
 			continue
 		}
 		if t, ok := x.date(c); ok {
@@ -131,9 +127,9 @@ func (x *extractor) published(published, date int32) {
 		}
 		if t, ok := DateFromName(x.path); ok {
 			x.a.Published = t
-			x.warn(x.node(c).line, "%s %s is not a date; using the date in the file name", x.t.key(c), x.shown(c))
+			x.warn(c.Line(), "%s %s is not a date; using the date in the file name", c.Key(), x.shown(c))
 		} else {
-			x.warn(x.node(c).line, "%s %s is not a date", x.t.key(c), x.shown(c))
+			x.warn(c.Line(), "%s %s is not a date", c.Key(), x.shown(c))
 		}
 		return
 	}
@@ -144,11 +140,11 @@ func (x *extractor) published(published, date int32) {
 
 // provider reads {name, domain, images}; a bare string is taken as the
 // name. The images are read only for a full article.
-func (x *extractor) provider(i int32) (p Provider, images []Image) {
-	switch x.node(i).kind {
-	case nodeMap:
-		x.each(i, func(c int32, n *fmNode) {
-			switch x.t.key(c) {
+func (x *extractor) provider(n node) (p Provider, images []Image) {
+	switch n.Kind() {
+	case frontmatter.Map:
+		n.Each(func(c node) {
+			switch c.Key() {
 			case "name":
 				p.Name = x.line(c)
 			case "domain":
@@ -159,10 +155,10 @@ func (x *extractor) provider(i int32) (p Provider, images []Image) {
 				}
 			}
 		})
-	case nodeSeq:
-		x.warn(x.node(i).line, "provider is a list; ignored")
+	case frontmatter.Seq:
+		x.warn(n.Line(), "provider is a list; ignored")
 	default:
-		p.Name = x.line(i)
+		p.Name = x.line(n)
 	}
 	return p, images
 }
@@ -177,18 +173,18 @@ func (x *extractor) detail() *ArticleDetail {
 
 // images reads a list of {url, width, height, title, isCached}; a bare
 // string is taken as a URL.
-func (x *extractor) images(i int32) []Image {
-	if x.node(i).kind == nodeNull {
+func (x *extractor) images(n node) []Image {
+	if n.Kind() == frontmatter.Null {
 		return nil
 	}
 	var imgs []Image
-	x.items(i, func(c int32, n *fmNode) {
+	x.items(n, func(c node) {
 		var img Image
-		if n.kind != nodeMap {
+		if c.Kind() != frontmatter.Map {
 			img.URL = x.line(c)
 		}
-		x.each(c, func(f int32, n *fmNode) {
-			switch x.t.key(f) {
+		c.Each(func(f node) {
+			switch f.Key() {
 			case "url":
 				img.URL = x.line(f)
 			case "width":
@@ -210,30 +206,29 @@ func (x *extractor) images(i int32) []Image {
 
 // items calls f for each element of a sequence, or for a lone value given
 // where a sequence belongs.
-func (x *extractor) items(i int32, f func(c int32, n *fmNode)) {
-	n := x.node(i)
-	switch n.kind {
-	case nodeSeq:
-		x.each(i, f)
-	case nodeNull:
+func (x *extractor) items(n node, f func(c node)) {
+	switch n.Kind() {
+	case frontmatter.Seq:
+		n.Each(f)
+	case frontmatter.Null:
 	default:
-		f(i, n)
+		f(n)
 	}
 }
 
 // related reads the related stories: the summary keeps their count, titles
 // and IDs; the full article keeps them all.
-func (x *extractor) related(i int32) {
+func (x *extractor) related(n node) {
 	a := x.a
-	x.items(i, func(c int32, n *fmNode) {
+	x.items(n, func(c node) {
 		a.RelatedCount++
-		if n.kind != nodeMap {
-			x.warn(n.line, "related entry is not a mapping; ignored")
+		if c.Kind() != frontmatter.Map {
+			x.warn(c.Line(), "related entry is not a mapping; ignored")
 			return
 		}
 		var r Related
-		x.each(c, func(f int32, n *fmNode) {
-			switch x.t.key(f) {
+		c.Each(func(f node) {
+			switch f.Key() {
 			case "title":
 				r.Title = x.line(f)
 			case "webUrl":
@@ -242,17 +237,17 @@ func (x *extractor) related(i int32) {
 			if !x.full {
 				return
 			}
-			switch x.t.key(f) {
+			switch f.Key() {
 			case "excerpt":
 				r.Excerpt = x.multiline(f)
 			case "publishedDateTime":
-				if n.kind == nodeNull {
+				if f.Kind() == frontmatter.Null {
 					break
 				}
 				if t, ok := x.date(f); ok {
 					r.Published = t
 				} else {
-					x.warn(n.line, "related publishedDateTime %s is not a date", x.shown(f))
+					x.warn(f.Line(), "related publishedDateTime %s is not a date", x.shown(f))
 				}
 			case "ampWebUrl":
 				r.AmpWebURL = x.line(f)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/herald-reader/herald/feed/internal/frontmatter"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -20,57 +21,61 @@ const (
 )
 
 // name is how a warning refers to a node.
-func (x *extractor) name(i int32) string {
-	if k := x.t.key(i); k != "" {
-		return clip(textsafe.Line(k), 40)
+func (x *extractor) name(n node) string {
+	if k := n.Key(); k != "" {
+		return textsafe.Clip(textsafe.Line(k), 40)
 	}
 	return "list item"
 }
 
 // shown is how a warning quotes a node's value.
-func (x *extractor) shown(i int32) string {
-	switch n := x.node(i); n.kind {
-	case nodeMap:
+func (x *extractor) shown(n node) string {
+	switch n.Kind() {
+	case frontmatter.Map:
 		return "(a mapping)"
-	case nodeSeq:
+	case frontmatter.Seq:
 		return "(a list)"
 	default:
-		return quoteShort(x.t.value(i))
+		return quoteShort(n.Value())
 	}
 }
 
+// quoteShort quotes a value from the file for a warning: sanitised, short.
+func quoteShort(s string) string {
+	return strconv.Quote(textsafe.Clip(textsafe.Line(s), 40))
+}
+
 // line is a one-line text field: sanitised, newlines folded, trimmed.
-func (x *extractor) line(i int32) string { return x.text(i, false, maxLineField) }
+func (x *extractor) line(n node) string { return x.text(n, false, maxLineField) }
 
 // multiline is a text field that may keep its newlines (excerpts).
-func (x *extractor) multiline(i int32) string { return x.text(i, true, maxMultiField) }
+func (x *extractor) multiline(n node) string { return x.text(n, true, maxMultiField) }
 
 // text converts any node to text. A list of scalars (a title given as a
 // list) is joined with ", "; a mapping is not text and is ignored. Both
 // degrade with a warning.
-func (x *extractor) text(i int32, multiline bool, limit int) string {
-	n := x.node(i)
+func (x *extractor) text(n node, multiline bool, limit int) string {
 	var s string
-	switch n.kind {
-	case nodeNull:
+	switch n.Kind() {
+	case frontmatter.Null:
 		return ""
-	case nodeText:
-		s = x.t.value(i)
-	case nodeBinary:
-		s = x.binary(i)
-	case nodeSeq:
+	case frontmatter.Text:
+		s = n.Value()
+	case frontmatter.Binary:
+		s = x.binary(n)
+	case frontmatter.Seq:
 		var parts []string
-		x.each(i, func(c int32, e *fmNode) {
-			if e.kind != nodeMap && e.kind != nodeSeq {
+		n.Each(func(c node) {
+			if k := c.Kind(); k != frontmatter.Map && k != frontmatter.Seq {
 				if t := x.text(c, multiline, limit); t != "" {
 					parts = append(parts, t)
 				}
 			}
 		})
-		x.warn(n.line, "%s is a list; joined", x.name(i))
+		x.warn(n.Line(), "%s is a list; joined", x.name(n))
 		s = strings.Join(parts, ", ")
 	default:
-		x.warn(n.line, "%s is a mapping, not text; ignored", x.name(i))
+		x.warn(n.Line(), "%s is a mapping, not text; ignored", x.name(n))
 		return ""
 	}
 	// Sanitise before anything else looks at the text: the fast decoder
@@ -78,31 +83,30 @@ func (x *extractor) text(i int32, multiline bool, limit int) string {
 	// lengths and numbers are only comparable after it.
 	s = strings.TrimSpace(textsafe.Clone(s, multiline))
 	if len(s) > limit {
-		x.warn(n.line, "%s is longer than %d KiB; cut", x.name(i), limit>>10)
-		s = clip(s, limit)
+		x.warn(n.Line(), "%s is longer than %d KiB; cut", x.name(n), limit>>10)
+		s = textsafe.Clip(s, limit)
 	}
 	return s
 }
 
 // scalarText is a scalar's value sanitised for reading as a number, flag
 // or date.
-func (x *extractor) scalarText(i int32) string {
-	return strings.TrimSpace(textsafe.Line(x.t.value(i)))
+func (x *extractor) scalarText(n node) string {
+	return strings.TrimSpace(textsafe.Line(n.Value()))
 }
 
 // binary decodes a !!binary scalar (base64, line breaks allowed) to the
 // text it holds; sanitising then makes it safe, whatever the bytes were.
-func (x *extractor) binary(i int32) string {
-	n := x.node(i)
+func (x *extractor) binary(n node) string {
 	clean := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
 			return -1
 		}
 		return r
-	}, x.t.value(i))
+	}, n.Value())
 	b, err := base64.StdEncoding.DecodeString(clean)
 	if err != nil {
-		x.warn(n.line, "%s is not valid base64 (!!binary); ignored", x.name(i))
+		x.warn(n.Line(), "%s is not valid base64 (!!binary); ignored", x.name(n))
 		return ""
 	}
 	return string(b)
@@ -111,17 +115,16 @@ func (x *extractor) binary(i int32) string {
 // int reads a number field. YAML's integer forms are accepted ("0x1F",
 // "1_000"), quoted numbers too; a fraction is truncated. Anything else
 // is 0 with a warning.
-func (x *extractor) int(i int32) int {
-	n := x.node(i)
-	switch n.kind {
-	case nodeNull:
+func (x *extractor) int(n node) int {
+	switch n.Kind() {
+	case frontmatter.Null:
 		return 0
-	case nodeText:
-		if v, ok := parseInt(x.scalarText(i)); ok {
+	case frontmatter.Text:
+		if v, ok := parseInt(x.scalarText(n)); ok {
 			return v
 		}
 	}
-	x.warn(n.line, "%s %s is not a number", x.name(i), x.shown(i))
+	x.warn(n.Line(), "%s %s is not a number", x.name(n), x.shown(n))
 	return 0
 }
 
@@ -164,30 +167,28 @@ func smallDecimal(s string) (int, bool) {
 }
 
 // bool reads a flag; YAML 1.1's yes/no/on/off are accepted too.
-func (x *extractor) bool(i int32) bool {
-	n := x.node(i)
-	if n.kind == nodeNull {
+func (x *extractor) bool(n node) bool {
+	if n.Kind() == frontmatter.Null {
 		return false
 	}
-	if n.kind == nodeText {
-		switch x.scalarText(i) {
+	if n.Kind() == frontmatter.Text {
+		switch x.scalarText(n) {
 		case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y":
 			return true
 		case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N":
 			return false
 		}
 	}
-	x.warn(n.line, "%s %s is not true or false", x.name(i), x.shown(i))
+	x.warn(n.Line(), "%s %s is not true or false", x.name(n), x.shown(n))
 	return false
 }
 
 // date reads a timestamp field (see parseDate).
-func (x *extractor) date(i int32) (time.Time, bool) {
-	n := x.node(i)
-	if n.kind != nodeText {
+func (x *extractor) date(n node) (time.Time, bool) {
+	if n.Kind() != frontmatter.Text {
 		return time.Time{}, false
 	}
-	return parseDate(x.scalarText(i))
+	return parseDate(x.scalarText(n))
 }
 
 // parseDate accepts the timestamp forms front matter is written in:
@@ -236,16 +237,16 @@ func parseDate(s string) (time.Time, bool) {
 }
 
 // list reads topics or tags: a list of text, or one text.
-func (x *extractor) list(i int32) []string {
+func (x *extractor) list(n node) []string {
 	var out []string
 	capped := false
-	x.items(i, func(c int32, n *fmNode) {
-		switch {
-		case n.kind == nodeMap || n.kind == nodeSeq:
-			x.warn(n.line, "%s holds a nested list or mapping; ignored", x.name(i))
+	x.items(n, func(c node) {
+		switch k := c.Kind(); {
+		case k == frontmatter.Map || k == frontmatter.Seq:
+			x.warn(c.Line(), "%s holds a nested list or mapping; ignored", x.name(n))
 		case len(out) == maxListItems:
 			if !capped {
-				x.warn(n.line, "%s has more than %d items; the rest are ignored", x.name(i), maxListItems)
+				x.warn(c.Line(), "%s has more than %d items; the rest are ignored", x.name(n), maxListItems)
 				capped = true
 			}
 		default:
@@ -259,38 +260,38 @@ func (x *extractor) list(i int32) []string {
 
 // flatten renders an opaque value (featuredContent) as indented text:
 // scalars as they are, mappings as "key: value" lines, lists as "- item".
-func (x *extractor) flatten(i int32) string {
+func (x *extractor) flatten(n node) string {
 	var b strings.Builder
-	x.flattenInto(&b, i, 0)
+	x.flattenInto(&b, n, 0)
 	s := b.String()
 	if len(s) > maxFlatField {
-		x.warn(x.node(i).line, "%s is longer than %d KiB; cut", x.name(i), maxFlatField>>10)
-		s = clip(s, maxFlatField)
+		x.warn(n.Line(), "%s is longer than %d KiB; cut", x.name(n), maxFlatField>>10)
+		s = textsafe.Clip(s, maxFlatField)
 	}
 	return strings.TrimSpace(textsafe.Sanitize(s)) // b's string is already our own
 }
 
-func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
+func (x *extractor) flattenInto(b *strings.Builder, n node, indent int) {
 	if b.Len() > maxFlatField {
 		return
 	}
-	switch n := x.node(i); n.kind {
-	case nodeText:
-		b.WriteString(textsafe.Sanitize(x.t.value(i)))
-	case nodeBinary:
-		b.WriteString(textsafe.Sanitize(x.binary(i)))
-	case nodeMap, nodeSeq:
-		x.each(i, func(c int32, e *fmNode) {
+	switch kind := n.Kind(); kind {
+	case frontmatter.Text:
+		b.WriteString(textsafe.Sanitize(n.Value()))
+	case frontmatter.Binary:
+		b.WriteString(textsafe.Sanitize(x.binary(n)))
+	case frontmatter.Map, frontmatter.Seq:
+		n.Each(func(c node) {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString(strings.Repeat("  ", indent))
-			nested := e.kind == nodeMap || e.kind == nodeSeq
+			nested := c.Kind() == frontmatter.Map || c.Kind() == frontmatter.Seq
 			switch {
-			case n.kind == nodeSeq:
+			case kind == frontmatter.Seq:
 				b.WriteString("-")
 			default:
-				b.WriteString(x.t.key(c))
+				b.WriteString(c.Key())
 				b.WriteString(":")
 			}
 			if nested {
@@ -301,10 +302,4 @@ func (x *extractor) flattenInto(b *strings.Builder, i int32, indent int) {
 			}
 		})
 	}
-}
-
-// clampInt32 narrows a number to int32, saturating: quality and heat are
-// small scores, and a file's absurd value must not wrap around.
-func clampInt32(v int64) int32 {
-	return int32(min(max(v, math.MinInt32), math.MaxInt32))
 }

@@ -8,8 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
+	"github.com/herald-reader/herald/feed/internal/frontmatter"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -31,10 +31,6 @@ func (e *ParseError) Error() string {
 	}
 	return e.Reason
 }
-
-// fmFirstLine is the file line of the first front matter line: the one
-// after the opening "---".
-const fmFirstLine = 2
 
 // Parse reads one article file: YAML front matter between "---" lines,
 // then a Markdown body. path is only used for the date (and title) in the
@@ -70,9 +66,9 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, &ParseError{Line: 1 + bytes.Count(data[:i], []byte("\n")), Reason: "binary data (a NUL byte), not an article"}
 	}
-	t, body, perr := decode(data, !opt.noFast)
-	if perr != nil {
-		return nil, perr
+	t, body, ferr := frontmatter.Decode(data, !opt.noFast)
+	if ferr != nil {
+		return nil, &ParseError{Line: ferr.Line, Reason: ferr.Reason}
 	}
 	a := &Article{Path: path, Full: opt.full}
 	x := extractor{t: t, a: a, path: path, full: opt.full}
@@ -80,42 +76,6 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	a.Body = strings.TrimRight(strings.TrimLeft(textsafe.Sanitize(string(body)), "\n"), " \n")
 	a.ID = URLID(a.URL())
 	return a, nil
-}
-
-// decode finds and decodes the front matter and returns the body after
-// it. The fast decoder reads the file as it is, finding the end of the
-// front matter on its way, and gives up on anything unusual; then the
-// front matter is split off, cleaned (see prepareSource), and decoded by
-// the fast decoder again if cleaning changed it, else by yaml.v3.
-func decode(data []byte, fast bool) (*fmTree, []byte, *ParseError) {
-	if fast {
-		if rest, ok := afterOpening(data); ok {
-			// The fast decoder reads the bytes in place, without the usual
-			// copy to a string: the tree is dropped before Parse returns
-			// and the extractor copies every string it keeps (textsafe.Clone), so
-			// nothing refers to the caller's buffer afterwards, which a
-			// loader reuses (TestParseKeepsNoReferenceToData checks this).
-			if t, end, ok := parseFast(unsafe.String(unsafe.SliceData(rest), len(rest)), fmFirstLine, true); ok {
-				return t, rest[end:], nil
-			}
-		}
-	}
-	fm, body, perr := splitFrontMatter(data)
-	if perr != nil {
-		return nil, nil, perr
-	}
-	if len(fm) > maxFrontMatter {
-		return nil, nil, &ParseError{Line: fmFirstLine, Reason: fmt.Sprintf(
-			"front matter too large (%d KiB, limit %d KiB)", len(fm)>>10, maxFrontMatter>>10)}
-	}
-	src, changed := prepareSource(fm)
-	if fast && changed {
-		if t, _, ok := parseFast(src, fmFirstLine, false); ok {
-			return t, body, nil
-		}
-	}
-	t, perr := parseYAML(src, fmFirstLine)
-	return t, body, perr
 }
 
 // DateFromName returns the date a file name starts with
@@ -148,5 +108,5 @@ func titleFromName(path string) string {
 		return "Untitled"
 	}
 	r, size := utf8.DecodeRuneInString(name)
-	return clip(string(unicode.ToUpper(r))+name[size:], maxLineField)
+	return textsafe.Clip(string(unicode.ToUpper(r))+name[size:], maxLineField)
 }

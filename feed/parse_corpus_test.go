@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,8 +39,16 @@ type parseOracle struct {
 	} `yaml:"related"`
 }
 
-// Every real file parses, on the fast path, with what the file holds, and
-// both decoders agree on it.
+// oracleFrontMatter is the text between a real file's "---" lines, found
+// without Herald's decoders: the corpus's files are plain (LF, no BOM).
+func oracleFrontMatter(data []byte) []byte {
+	_, rest, _ := bytes.Cut(data, []byte("---\n"))
+	fm, _, _ := bytes.Cut(rest, []byte("\n---"))
+	return fm
+}
+
+// Every real file parses with what the file holds, and both decoders agree
+// on it (frontmatter's TestDecodeCorpus checks the fast path takes it).
 func TestParseCorpus(t *testing.T) {
 	dir := parseCorpusDir(t)
 	n := 0
@@ -60,14 +69,8 @@ func TestParseCorpus(t *testing.T) {
 			if len(a.Warnings) > 0 {
 				t.Errorf("warnings: %q", a.Warnings)
 			}
-			fmb, _, _ := splitFrontMatter(data)
-			if _, _, ok := parseFast(string(fmb), fmFirstLine, false); !ok {
-				t.Error("the fast decoder declined a real file")
-			}
-			checkSameTree(t, string(fmb))
-
 			var want parseOracle
-			if err := yaml.Unmarshal(fmb, &want); err != nil {
+			if err := yaml.Unmarshal(oracleFrontMatter(data), &want); err != nil {
 				t.Fatal(err)
 			}
 			var titles []string

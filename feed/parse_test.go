@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/herald-reader/herald/feed/internal/seedlike"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -302,7 +303,7 @@ func TestParseErrorText(t *testing.T) {
 // reuses its read buffer for the next file.
 func TestParseKeepsNoReferenceToData(t *testing.T) {
 	const name = "2024-02-01-kitchen-sink.md"
-	for _, data := range [][]byte{readFixture(t, name), seedLike(7)} {
+	for _, data := range [][]byte{readFixture(t, name), seedlike.File(7)} {
 		for _, p := range []func(string, []byte) (*Article, error){Parse, ParseSummary} {
 			buf := slices.Clone(data)
 			a, err := p(name, buf)

@@ -68,3 +68,17 @@ func joins(prev rune, rest string) bool {
 func wordRune(r rune) bool {
 	return r >= 0x80 && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r))
 }
+
+// Clip shortens s to at most n bytes, cutting on a rune boundary so the
+// result stays valid UTF-8, and marks a cut with "…". Messages that quote
+// untrusted text use it to stay short.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

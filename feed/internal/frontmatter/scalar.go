@@ -1,4 +1,4 @@
-package feed
+package frontmatter
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 
 // scalar decodes a one-line scalar (rest is not empty and is not a
 // comment). It fails on what the subset does not cover.
-func scalar(rest string, hasLS bool) (nodeKind, string, bool) {
+func scalar(rest string, hasLS bool) (Kind, string, bool) {
 	switch c := rest[0]; {
 	case c == '"':
 		v, ok := doubleQuoted(rest)
-		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
+		return Text, v, ok && (!hasLS || noLineSeparator(rest))
 	case c == '\'':
 		v, ok := singleQuoted(rest)
-		return nodeText, v, ok && (!hasLS || noLineSeparator(rest))
+		return Text, v, ok && (!hasLS || noLineSeparator(rest))
 	case indicator(c):
 		// "-1" is a plain scalar; "- x" and "-" are not values here.
 		if c != '-' || len(rest) == 1 || rest[1] == ' ' {
@@ -38,9 +38,9 @@ func scalar(rest string, hasLS bool) (nodeKind, string, bool) {
 	}
 	switch v {
 	case "~", "null", "Null", "NULL":
-		return nodeNull, "", true
+		return Null, "", true
 	}
-	return nodeText, v, true
+	return Text, v, true
 }
 
 // afterQuote accepts what may follow a closing quote: nothing or a comment.

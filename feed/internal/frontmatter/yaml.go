@@ -1,4 +1,4 @@
-package feed
+package frontmatter
 
 import (
 	"errors"
@@ -12,25 +12,18 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// maxFrontMatter caps the front matter either decoder reads. yaml.v3
-// parses ~1 MB/s on node-heavy input and allocates ~60 bytes per input
-// byte, so this bounds one hostile file to ~0.25 s and ~16 MB. Real front
-// matter is ~8 KB. The fast decoder has the same cap so that the two
-// always agree.
-const maxFrontMatter = 256 << 10
-
 // parseYAML decodes front matter the fast decoder declined, defensively.
 // yaml.v3 only parses to a yaml.Node here (its decoder, where the panics
 // on complex and merge keys and the quadratic duplicate-key check live, is
-// never run); the walk below copies the node graph into an fmTree,
+// never run); the walk below copies the node graph into an Tree,
 // expanding aliases within the node budget (no billion laughs, no cycles),
 // limiting depth, ignoring complex and merge keys with a warning and
 // letting the last of duplicate keys win with a warning. A panic anywhere
-// becomes a ParseError. Errors are short and carry the file line.
-func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
+// becomes an Error. Errors are short and carry the file line.
+func parseYAML(src string, firstLine int) (t *Tree, perr *Error) {
 	defer func() {
 		if r := recover(); r != nil {
-			t, perr = nil, &ParseError{Reason: "YAML decoder failed on this front matter"}
+			t, perr = nil, &Error{Reason: "YAML decoder failed on this front matter"}
 		}
 	}()
 	dec := yaml.NewDecoder(strings.NewReader(src))
@@ -38,7 +31,7 @@ func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
 	w := walker{t: newTree("", len(src)), off: firstLine - 1}
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) { // nothing but comments
-			w.t.add(nodeMap, "", "", firstLine)
+			w.t.add(Map, "", "", firstLine)
 			return w.t, nil
 		}
 		return nil, yamlError(err, firstLine)
@@ -54,9 +47,9 @@ func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
 	case root.Kind == yaml.MappingNode:
 		w.walk(root, "", root.Line+w.off, 1)
 	case root.Kind == yaml.DocumentNode || root.Kind == yaml.ScalarNode && root.Tag == "!!null":
-		w.t.add(nodeMap, "", "", firstLine) // empty document
+		w.t.add(Map, "", "", firstLine) // empty document
 	default:
-		return nil, &ParseError{Line: root.Line + w.off, Reason: "front matter is not a mapping of keys to values"}
+		return nil, &Error{Line: root.Line + w.off, Reason: "front matter is not a mapping of keys to values"}
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -68,12 +61,12 @@ func parseYAML(src string, firstLine int) (t *fmTree, perr *ParseError) {
 	return w.t, nil
 }
 
-// yamlError turns a yaml.v3 error into a short ParseError with the file
+// yamlError turns a yaml.v3 error into a short Error with the file
 // line. yaml.v3 says "line N: " in two ways: scanner errors count from 1,
 // parser errors from 0 (and name where the enclosing collection starts),
 // and neither says anything for line 0, so the kind of problem tells how
 // to read N.
-func yamlError(err error, firstLine int) *ParseError {
+func yamlError(err error, firstLine int) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	n := -1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -93,7 +86,7 @@ func yamlError(err error, firstLine int) *ParseError {
 	case !parser: // a scanner error on the first line
 		line = firstLine
 	}
-	return &ParseError{Line: line, Reason: "invalid YAML: " + clip(textsafe.Line(msg), 100)}
+	return &Error{Line: line, Reason: "invalid YAML: " + textsafe.Clip(textsafe.Line(msg), 100)}
 }
 
 // parserProblem reports the problems yaml.v3's parser (not its scanner)
@@ -111,35 +104,21 @@ func parserProblem(msg string) bool {
 	return false
 }
 
-// clip shortens s to at most n bytes, on a rune boundary, marking the cut.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func utf8RuneStart(b byte) bool { return b&0xc0 != 0x80 }
-
-// walker copies a yaml.Node graph into an fmTree.
+// walker copies a yaml.Node graph into an Tree.
 type walker struct {
-	t   *fmTree
+	t   *Tree
 	off int // file line of yaml line 1, minus one
-	err *ParseError
+	err *Error
 }
 
 func (w *walker) fail(line int, reason string) int32 {
 	if w.err == nil {
-		w.err = &ParseError{Line: line, Reason: reason}
+		w.err = &Error{Line: line, Reason: reason}
 	}
 	return -1
 }
 
-func (w *walker) add(kind nodeKind, key, value string, line int) int32 {
+func (w *walker) add(kind Kind, key, value string, line int) int32 {
 	i, ok := w.t.add(kind, key, value, line)
 	if !ok {
 		return w.fail(line, fmt.Sprintf("front matter too complex: over %d values or %d KiB of text (counting each use of an alias)",
@@ -162,7 +141,7 @@ func (w *walker) walk(n *yaml.Node, key string, line, depth int) int32 {
 	}
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
-			return w.add(nodeNull, key, "", line)
+			return w.add(Null, key, "", line)
 		}
 		n = n.Alias // an anchored node is never itself an alias
 	}
@@ -170,11 +149,11 @@ func (w *walker) walk(n *yaml.Node, key string, line, depth int) int32 {
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!null": // "~", "null" or nothing: all the same
-			return w.add(nodeNull, key, "", line)
+			return w.add(Null, key, "", line)
 		case "!!binary":
-			return w.add(nodeBinary, key, n.Value, line)
+			return w.add(Binary, key, n.Value, line)
 		}
-		return w.add(nodeText, key, n.Value, line)
+		return w.add(Text, key, n.Value, line)
 	case yaml.MappingNode, yaml.SequenceNode:
 		if depth > maxDepth {
 			return w.fail(line, fmt.Sprintf("front matter nested too deeply (more than %d levels)", maxDepth))
@@ -184,11 +163,11 @@ func (w *walker) walk(n *yaml.Node, key string, line, depth int) int32 {
 		}
 		return w.mapping(n, key, line, depth)
 	}
-	return w.add(nodeNull, key, "", line)
+	return w.add(Null, key, "", line)
 }
 
 func (w *walker) sequence(n *yaml.Node, key string, line, depth int) int32 {
-	s := w.add(nodeSeq, key, "", line)
+	s := w.add(Seq, key, "", line)
 	kids := w.t.children(s)
 	for _, item := range n.Content {
 		c := w.walk(item, "", item.Line+w.off, depth+1)
@@ -201,7 +180,7 @@ func (w *walker) sequence(n *yaml.Node, key string, line, depth int) int32 {
 }
 
 func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
-	m := w.add(nodeMap, key, "", line)
+	m := w.add(Map, key, "", line)
 	kids := w.t.children(m)
 	for i := 0; i+1 < len(n.Content) && w.err == nil; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -218,8 +197,8 @@ func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
 			continue
 		}
 		if old := kids.find(k.Value); old >= 0 {
-			w.t.nodes[old].kind = nodeDropped
-			w.warn("line %d: duplicate key %s; the last one is used", kline, quoteShort(k.Value))
+			w.t.nodes[old].kind = dropped
+			w.warn("line %d: duplicate key %q; the last one is used", kline, textsafe.Clip(textsafe.Line(k.Value), 40))
 		}
 		c := w.walk(v, k.Value, kline, depth+1)
 		if c < 0 {
@@ -228,9 +207,4 @@ func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
 		kids.append(c)
 	}
 	return m
-}
-
-// quoteShort quotes a value from the file for a warning: sanitised, short.
-func quoteShort(s string) string {
-	return strconv.Quote(clip(textsafe.Line(s), 40))
 }

@@ -1,4 +1,4 @@
-package feed
+package frontmatter
 
 import "strings"
 
@@ -12,7 +12,7 @@ import "strings"
 // or complex keys, merge keys, duplicate keys, document markers, and
 // whatever yaml.v3 would reject. The caller then decodes with yaml.v3, so
 // the subset only has to be right, never complete: whenever parseFast
-// succeeds its tree equals the one the yaml.v3 path builds (FuzzParse and
+// succeeds its tree equals the one the yaml.v3 path builds (FuzzDecode and
 // the corpus test check this).
 //
 // src is the text as in the file, not cleaned by prepareSource: the
@@ -27,7 +27,7 @@ import "strings"
 // line, as splitFrontMatter does), so the common case never searches for
 // it separately; end is then where the body starts. Otherwise src is the
 // front matter alone and end is len(src).
-func parseFast(src string, firstLine int, inFile bool) (t *fmTree, end int, ok bool) {
+func parseFast(src string, firstLine int, inFile bool) (t *Tree, end int, ok bool) {
 	p := fastParser{src: src, lineNo: firstLine, inFile: inFile, end: -1, t: newTree(src, min(len(src), 16<<10)),
 		hasCR: strings.IndexByte(src, '\r') >= 0, hasLS: !noLineSeparator(src)}
 	l, ok := p.peek()
@@ -35,7 +35,7 @@ func parseFast(src string, firstLine int, inFile bool) (t *fmTree, end int, ok b
 	case p.failed:
 		return nil, 0, false
 	case !ok: // nothing but blank lines and comments
-		if _, ok := p.t.add(nodeMap, "", "", firstLine); !ok {
+		if _, ok := p.t.add(Map, "", "", firstLine); !ok {
 			return nil, 0, false
 		}
 	case isSeqItem(l.text):
@@ -70,7 +70,7 @@ type fastParser struct {
 	inFile bool // src goes on after the front matter (see parseFast)
 	fmLen  int  // where the closing line starts, when inFile
 	end    int  // where the body starts, -1 until the closing line is seen
-	t      *fmTree
+	t      *Tree
 }
 
 // fline is a line with content. A "- key: v" item is parsed by replacing
@@ -138,7 +138,7 @@ func (p *fastParser) fail() (int32, bool) {
 	return -1, false
 }
 
-func (p *fastParser) add(kind nodeKind, key, value string, line int) (int32, bool) {
+func (p *fastParser) add(kind Kind, key, value string, line int) (int32, bool) {
 	i, ok := p.t.add(kind, key, value, line)
 	if !ok {
 		p.failed = true
@@ -159,7 +159,7 @@ func (p *fastParser) parseMap(ind int, key string, line, depth int) (int32, bool
 	if depth > maxDepth {
 		return p.fail()
 	}
-	m, ok := p.add(nodeMap, key, "", line)
+	m, ok := p.add(Map, key, "", line)
 	if !ok {
 		return -1, false
 	}
@@ -203,7 +203,7 @@ func (p *fastParser) value(ind int, key, rest string, line, depth int) (int32, b
 		case ok && l.indent == ind && isSeqItem(l.text):
 			return p.parseSeq(ind, key, line, depth)
 		}
-		return p.add(nodeNull, key, "", line)
+		return p.add(Null, key, "", line)
 	}
 	return p.scalarLine(ind, key, rest, line)
 }
@@ -226,7 +226,7 @@ func (p *fastParser) parseSeq(ind int, key string, line, depth int) (int32, bool
 	if depth > maxDepth {
 		return p.fail()
 	}
-	s, ok := p.add(nodeSeq, key, "", line)
+	s, ok := p.add(Seq, key, "", line)
 	if !ok {
 		return -1, false
 	}
@@ -252,7 +252,7 @@ func (p *fastParser) parseSeq(ind int, key string, line, depth int) (int32, bool
 			if n, more := p.peek(); more && n.indent > ind {
 				c, ok = p.block(n.indent, "", n.num, depth+1)
 			} else {
-				c, ok = p.add(nodeNull, "", "", l.num)
+				c, ok = p.add(Null, "", "", l.num)
 			}
 		case isSeqItem(rest) || rest[0] != '"' && rest[0] != '\'' && entryColon(rest) >= 0:
 			// "- key: value" or "- - item": a block whose first line

@@ -1,4 +1,4 @@
-package feed
+package frontmatter
 
 import (
 	"bytes"
@@ -15,11 +15,11 @@ const bom = "\xef\xbb\xbf"
 // which may be nothing at all (no newline after the closing line).
 // A UTF-8 BOM before the first "---" is skipped; the first front matter
 // line is line 2 of the file.
-func splitFrontMatter(data []byte) (fm, body []byte, err *ParseError) {
+func splitFrontMatter(data []byte) (fm, body []byte, err *Error) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	start, ok := delimiter(data, 0, false)
 	if !ok {
-		return nil, nil, &ParseError{Line: 1, Reason: "no front matter: the file does not start with a --- line"}
+		return nil, nil, &Error{Line: 1, Reason: "no front matter: the file does not start with a --- line"}
 	}
 	if end, ok := delimiter(data, start, true); ok {
 		return nil, data[end:], nil // empty front matter
@@ -37,7 +37,7 @@ func splitFrontMatter(data []byte) (fm, body []byte, err *ParseError) {
 		}
 		p := min(dash, dots)
 		if p == len(data) {
-			return nil, nil, &ParseError{Line: 1, Reason: "front matter is not closed: no --- line after the first"}
+			return nil, nil, &Error{Line: 1, Reason: "front matter is not closed: no --- line after the first"}
 		}
 		if end, ok := delimiter(data, p+1, true); ok {
 			return data[start : p+1], data[end:], nil
@@ -87,7 +87,7 @@ func delimiter(data []byte, at int, closing bool) (int, bool) {
 // except tab, DEL, C1 controls, U+FEFF and the noncharacters U+FFFE/U+FFFF
 // are dropped; U+2028/U+2029 (which YAML would treat as line breaks)
 // become spaces; invalid UTF-8 becomes U+FFFD. changed reports whether
-// anything was. NUL bytes never get here (Parse rejects binary files).
+// anything was. NUL bytes never get here (feed's Parse rejects binary files).
 func prepareSource(fm []byte) (src string, changed bool) {
 	s := string(fm)
 	for i := textsafe.SkipPlain(s, 0); i < len(s); i = textsafe.SkipPlain(s, i) {

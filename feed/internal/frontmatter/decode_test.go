@@ -1,62 +1,31 @@
-package feed
+package frontmatter
 
 import (
 	"reflect"
 	"testing"
 
+	"github.com/herald-reader/herald/feed/internal/seedlike"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
-
-func TestSplitFrontMatter(t *testing.T) {
-	tests := []struct {
-		name, in, fm, body string
-		bad                bool
-	}{
-		{"LF", "---\na: 1\n---\nbody\n", "a: 1\n", "body\n", false},
-		{"CRLF", "---\r\na: 1\r\n---\r\nbody", "a: 1\r\n", "body", false},
-		{"BOM", "\ufeff---\na: 1\n---\n", "a: 1\n", "", false},
-		{"no newline after closing", "---\na: 1\n---", "a: 1\n", "", false},
-		{"dots", "---\na: 1\n...\nbody", "a: 1\n", "body", false},
-		{"blanks after delimiters", "--- \t\na: 1\n---  \nbody", "a: 1\n", "body", false},
-		{"empty front matter", "---\n---\nbody", "", "body", false},
-		{"dashes inside a value are not a delimiter", "---\na: x\n--- b\n---\n", "a: x\n--- b\n", "", false},
-		{"later rules stay in the body", "---\na: 1\n---\nx\n---\ny\n", "a: 1\n", "x\n---\ny\n", false},
-		{"near misses", "---\na: \"\n----\n-- -\n....\n---\n", "a: \"\n----\n-- -\n....\n", "", false},
-		{"not at the start", "\n---\na: 1\n---\n", "", "", true},
-		{"four dashes", "----\na: 1\n---\n", "", "", true},
-		{"unterminated", "---\na: 1\n", "", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fm, body, err := splitFrontMatter([]byte(tt.in))
-			if (err != nil) != tt.bad {
-				t.Fatalf("err = %v, want error %v", err, tt.bad)
-			}
-			if !tt.bad && (string(fm) != tt.fm || string(body) != tt.body) {
-				t.Errorf("got %q / %q, want %q / %q", fm, body, tt.fm, tt.body)
-			}
-		})
-	}
-}
 
 // The fast decoder must take every seed-like file (the cold-load budget
 // depends on it) and must decline what is outside its subset, which the
 // yaml.v3 path then reads.
 func TestFastDecoderCoverage(t *testing.T) {
 	for i := 0; i < 50; i++ {
-		fmb, _, err := splitFrontMatter(seedLike(i))
+		fmb, _, err := splitFrontMatter(seedlike.File(i))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, ok := parseFast(string(fmb), fmFirstLine, false); !ok {
+		if _, _, ok := parseFast(string(fmb), startLine, false); !ok {
 			t.Fatalf("fast decoder declined seed-like file %d", i)
 		}
 		// Reading the whole file, it finds the end of the front matter
 		// where splitFrontMatter does.
-		data := append(seedLike(i), "body\n---\nmore"...)
+		data := append(seedlike.File(i), "body\n---\nmore"...)
 		_, body, _ := splitFrontMatter(data)
 		rest, _ := afterOpening(data)
-		if _, end, ok := parseFast(string(rest), fmFirstLine, true); !ok || string(rest[end:]) != string(body) {
+		if _, end, ok := parseFast(string(rest), startLine, true); !ok || string(rest[end:]) != string(body) {
 			t.Fatalf("fast decoder on the whole file %d: ok %v, body %q, want %q", i, ok, rest[end:], body)
 		}
 	}
@@ -74,7 +43,7 @@ func TestFastDecoderCoverage(t *testing.T) {
 		"caf\u00e9: \"\u00e9\u2019\"\n",
 	}
 	for _, src := range accepted {
-		if _, _, ok := parseFast(src, fmFirstLine, false); !ok {
+		if _, _, ok := parseFast(src, startLine, false); !ok {
 			t.Errorf("fast decoder declined %q", src)
 		}
 		checkSameTree(t, src)
@@ -88,7 +57,7 @@ func TestFastDecoderCoverage(t *testing.T) {
 		"a: \x1b\n", "a: b\u0085\n", "a: b\u2028c\n", "a: \xff\n", "a: \ufeff\n", "a: 1\r\r\n",
 	}
 	for _, src := range declined {
-		if _, _, ok := parseFast(src, fmFirstLine, false); ok {
+		if _, _, ok := parseFast(src, startLine, false); ok {
 			t.Errorf("fast decoder accepted %q", src)
 		}
 	}
@@ -98,12 +67,12 @@ func TestFastDecoderCoverage(t *testing.T) {
 // exactly the tree the yaml.v3 path builds.
 func checkSameTree(t *testing.T, src string) {
 	t.Helper()
-	fast, _, ok := parseFast(src, fmFirstLine, false)
+	fast, _, ok := parseFast(src, startLine, false)
 	if !ok {
 		return
 	}
 	clean, _ := prepareSource([]byte(src))
-	slow, err := parseYAML(clean, fmFirstLine)
+	slow, err := parseYAML(clean, startLine)
 	if err != nil {
 		t.Fatalf("fast decoder accepted what yaml.v3 rejects (%v): %q", err, src)
 	}
@@ -119,10 +88,10 @@ func checkSameTree(t *testing.T, src string) {
 type resolvedNode struct {
 	Key, Value        string
 	Line, First, Next int32
-	Kind              nodeKind
+	Kind              Kind
 }
 
-func resolved(t *fmTree) []resolvedNode {
+func resolved(t *Tree) []resolvedNode {
 	out := make([]resolvedNode, len(t.nodes))
 	for i, n := range t.nodes {
 		out[i] = resolvedNode{t.key(int32(i)), textsafe.Sanitize(t.value(int32(i))), n.line, n.first, n.next, n.kind}
@@ -130,6 +99,6 @@ func resolved(t *fmTree) []resolvedNode {
 	return out
 }
 
-func sameTree(a, b *fmTree) bool {
+func sameTree(a, b *Tree) bool {
 	return reflect.DeepEqual(resolved(a), resolved(b)) && reflect.DeepEqual(a.warnings, b.warnings)
 }

@@ -1,18 +1,23 @@
-package feed
+// Package seedlike writes a deterministic corpus of article files shaped
+// like the archive's seed file, for the tests and benchmarks of feed and
+// of its front-matter decoder. Only tests import it.
+package seedlike
 
 import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
 
-// seedLike writes article i of a deterministic corpus shaped like the
+// File writes article i of a deterministic corpus shaped like the
 // archive's seed file (~8 KB: the same keys, quoting and layout, eight
 // related stories with images, a secured blob), for benchmarks, the
 // differential fuzz seeds and tests that must not depend on ../shared.
-func seedLike(i int) []byte {
+func File(i int) []byte {
 	r := rand.New(rand.NewPCG(uint64(i), 0x5eed))
 	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
 	providers := [][2]string{{"Forbes", "forbes.com"}, {"BusinessMirror", "businessmirror.com.ph"},
@@ -59,4 +64,37 @@ func seedLike(i int) []byte {
 	}
 	fmt.Fprintf(&b, "\nsecured: \"%s;%s==\"\n---\n\n", secured, secured[:22])
 	return b.Bytes()
+}
+
+// FuzzSeeds are the seeds of the parser's fuzz tests (feed's FuzzParse,
+// frontmatter's FuzzDecode): corpus-like files, the fixture files in
+// fixtures (a directory of .md files) and one file per hazard class.
+func FuzzSeeds(fixtures string) [][]byte {
+	var seeds [][]byte
+	for i := 0; i < 3; i++ {
+		seeds = append(seeds, File(i))
+	}
+	seeds = append(seeds, File(3)[:1500])
+	paths, _ := filepath.Glob(filepath.Join(fixtures, "*.md"))
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			seeds = append(seeds, data)
+		}
+	}
+	for _, s := range []string{
+		"---\ntitle: t\nrelated:\n  - title: r\n    quality: 5\n---\nbody",
+		"---\r\ntitle: \"\\e[31m\\u009b\"\r\n---\r\n",
+		"\ufeff---\na:\n- x\n-\n  y: 1\n- - z\n...\n",
+		"---\n? {}\n<<: {}\n---\n",
+		"---\na: &a [x,x]\nb: [*a,*a]\ntitle: *a\n---\n",
+		"---\ntitle: a\ntitle: b\n---\n",
+		"---\ntitle: !!binary G1sySg==\n---\n",
+		"---\ntitle: 'it''s' # c\nquality: 0x1F\n---\n",
+		"---\ntitle: |\n  block\n---\n",
+		"---\n" + strings.Repeat("[", 50) + "\n---\n",
+		"---\ntitle: caf\xe9\x00\n---\n",
+	} {
+		seeds = append(seeds, []byte(s))
+	}
+	return seeds
 }
