@@ -11,16 +11,9 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
-)
 
-// parseCorpusDir is the shared corpus of real files, next to the repository.
-func parseCorpusDir(t testing.TB) string {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	return dir
-}
+	"github.com/herald-reader/herald/internal/e2e"
+)
 
 // parseOracle is what a real file holds, read by plain yaml.v3 decoding into a
 // struct: independent of both of Herald's decoders.
@@ -50,7 +43,7 @@ func oracleFrontMatter(data []byte) []byte {
 // Every real file parses with what the file holds, and both decoders agree
 // on it (frontmatter's TestDecodeCorpus checks the fast path takes it).
 func TestParseCorpus(t *testing.T) {
-	dir := parseCorpusDir(t)
+	dir := e2e.SharedCorpus(t)
 	n := 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
