@@ -58,8 +58,23 @@ func (l *Library) Add(b Batch) {
 // with the same canonical URL, or the same normalised title (case,
 // punctuation and spacing aside; see appendTitleKey), are one article saved on
 // several days. Their FirstSaveID is the ID of the oldest, which stays put
-// when newer saves arrive. Finish may be called again after more Adds.
-func (l *Library) Finish() {
+// when newer saves arrive. Finish may be called again after more Adds. It
+// is Link then Links.Write.
+func (l *Library) Finish() { l.Link().Write() }
+
+// Links are the saves of one article as Library.Link found them, not yet
+// written to the articles.
+type Links struct {
+	arts  []*Article
+	first []int32 // per article of arts: the index of its first save
+}
+
+// Link sorts the library and finds the saves of one article (see Finish)
+// without writing to any article, so it may run on one goroutine while
+// another reads the articles (not the library: nothing else may use it
+// meanwhile). Write the result with Links.Write, where the articles are
+// read.
+func (l *Library) Link() Links {
 	sortLibrary(l.arts)
 	// The root is the highest index: the oldest article in library order.
 	saves := unionfind.New(len(l.arts), unionfind.Highest)
@@ -110,14 +125,27 @@ func (l *Library) Finish() {
 			}
 		}
 	}
-	for i, a := range l.arts {
-		a.FirstSaveID = l.arts[saves.Find(i)].ID
+	first := make([]int32, len(l.arts))
+	for i := range first {
+		first[i] = int32(saves.Find(i))
+	}
+	return Links{arts: l.arts, first: first}
+}
+
+// Write sets each article's FirstSaveID. Only the ones that change are
+// written: after a load, that is the few saved again.
+func (ls Links) Write() {
+	for i, a := range ls.arts {
+		if id := ls.arts[ls.first[i]].ID; a.FirstSaveID != id {
+			a.FirstSaveID = id
+		}
 	}
 }
 
-// Apply brings a Change from Watch into the library, then Finishes it:
-// the paths in Removed go; Added and Changed articles, and Problems,
-// replace whatever the library had at their path (article or problem).
+// Apply brings a Change from Watch into the library, then Finishes it
+// (Merge then Finish): the paths in Removed go; Added and Changed articles,
+// and Problems, replace whatever the library had at their path (article or
+// problem).
 //
 // IDs stay unique as Stream keeps them: an incoming article whose ID
 // another article already holds (the same URL saved twice) gets an ID
@@ -131,6 +159,14 @@ func (l *Library) Finish() {
 // shared articles (see Library). It returns the incoming articles, with
 // their final IDs.
 func (l *Library) Apply(c Change) []*Article {
+	incoming := l.Merge(c)
+	l.Finish()
+	return incoming
+}
+
+// Merge is Apply without the Finish: a caller that links the saves on
+// another goroutine (Link, then Links.Write) merges there too.
+func (l *Library) Merge(c Change) []*Article {
 	incoming := make([]*Article, 0, len(c.Added)+len(c.Changed))
 	incoming = append(append(incoming, c.Added...), c.Changed...)
 	drop := make(map[string]bool, len(c.Removed)+len(incoming)+len(c.Problems))
@@ -188,7 +224,6 @@ func (l *Library) Apply(c Change) []*Article {
 
 	l.arts, l.skipped = arts, skipped
 	l.found = max(0, l.found+len(arrived)-len(gone))
-	l.Finish()
 	return incoming
 }
 

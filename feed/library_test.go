@@ -3,6 +3,7 @@ package feed
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 // savesOf returns every save of the article with this ID (see
@@ -113,5 +114,22 @@ func TestLibraryAddBatchesInOrder(t *testing.T) {
 	}
 	if lib.ByID("b") != b || a.FirstSaveID != "a" {
 		t.Errorf("ByID(b) = %v, a.FirstSaveID = %q", lib.ByID("b"), a.FirstSaveID)
+	}
+}
+
+// TestLinkWritesNothingUntilWrite: Link may run beside a goroutine that
+// reads the articles, so only Write may change them.
+func TestLinkWritesNothingUntilWrite(t *testing.T) {
+	newer := &Article{ID: "b", FirstSaveID: "b", Title: "Google Cloud releases AutoML", Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)}
+	older := &Article{ID: "a", FirstSaveID: "a", Title: "Google Cloud releases AutoML", Published: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}
+	lib := NewLibrary()
+	lib.Add(Batch{Articles: []*Article{newer, older}})
+	links := lib.Link()
+	if newer.FirstSaveID != "b" {
+		t.Fatalf("Link wrote FirstSaveID %q before Write", newer.FirstSaveID)
+	}
+	links.Write()
+	if newer.FirstSaveID != "a" || older.FirstSaveID != "a" {
+		t.Errorf("after Write: newer %q, older %q, want both \"a\"", newer.FirstSaveID, older.FirstSaveID)
 	}
 }

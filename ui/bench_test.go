@@ -137,30 +137,17 @@ func BenchmarkRenderDetail(b *testing.B) {
 }
 
 // BenchmarkBatchUpdate8k is the Update for one 8,192-article batch while
-// a library loads: the pause a key press can wait behind. As the program
-// delivers a batch, it was indexed for search in waitBatch's Cmd;
-// "indexed-in-Update" is how it was before (and still is when the index
-// was replaced meanwhile).
+// a library loads: the pause a key press can wait behind. The batch is
+// indexed for search in a Cmd of its own (library.reindex), not here.
 func BenchmarkBatchUpdate8k(b *testing.B) {
 	arts := articles(8192)
-	for _, inCmd := range []bool{true, false} {
-		name := "indexed-in-Cmd"
-		if !inCmd {
-			name = "indexed-in-Update"
-		}
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				b.StopTimer()
-				hs := newLoadingHarness(&testing.T{})
-				msg := batchMsg{batch: feed.Batch{Articles: arts, Found: 100_000}}
-				if inCmd {
-					ch := make(chan feed.Batch, 1)
-					ch <- msg.batch
-					msg = waitBatch(ch, hs.m.index)().(batchMsg)
-				}
-				b.StartTimer()
-				hs.m.Update(msg)
-			}
-		})
+	for b.Loop() {
+		b.StopTimer()
+		hs := newLoadingHarness(&testing.T{})
+		ch := make(chan feed.Batch, 1)
+		ch <- feed.Batch{Articles: arts, Found: 100_000}
+		msg := waitBatch(ch)().(batchMsg)
+		b.StartTimer()
+		hs.m.Update(msg)
 	}
 }

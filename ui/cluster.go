@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/story"
 )
 
 // Story clusters: the list shows one row per story (story.Group), with
@@ -23,10 +22,6 @@ import (
 // clusters is the story clustering and what the rows are grouped by.
 type clusters struct {
 	on bool
-	// gen numbers the clusterings started; an older one's result is
-	// dropped.
-	gen     int
-	stories stories
 	// expanded holds the stories (by first member) opened into one row
 	// per article. It is replaced, never changed in place: a Cmd grouping
 	// rows may be reading it (rows.go).
@@ -40,48 +35,20 @@ type clusters struct {
 	asyncFrom int
 }
 
-// stories is a clustering of the library. It is never changed once
-// built: Cmds read it.
+// stories is a clustering of the library (library.group). It is never
+// changed once built: Cmds read it.
 type stories struct {
 	// of maps each article to its story's index in members.
 	of      map[*feed.Article]int32
 	members [][]*feed.Article
 }
 
-// clusteredMsg is the library clustered for library version gen.
-type clusteredMsg struct {
-	gen int
-	st  stories
-}
-
-// recluster clusters the library in a Cmd; nil when clustering is off.
-// gen counts the calls, so a result for an older library is dropped.
-func (m *Model) recluster() tea.Cmd {
-	if !m.cl.on {
-		return nil
-	}
-	m.cl.gen++
-	gen, arts := m.cl.gen, m.all
-	return func() tea.Msg {
-		cs := story.Group(arts, story.Options{})
-		st := stories{of: make(map[*feed.Article]int32, len(arts)), members: make([][]*feed.Article, len(cs))}
-		for i, c := range cs {
-			st.members[i] = c.Members
-			for _, a := range c.Members {
-				st.of[a] = int32(i)
-			}
-		}
-		return clusteredMsg{gen: gen, st: st}
-	}
-}
-
-// handleClustered takes a finished clustering and regroups the list,
-// keeping the cursor on its article (or on that article's story).
+// handleClustered takes finished stories and regroups the list, keeping
+// the cursor on its article (or on that article's story).
 func (m *Model) handleClustered(msg clusteredMsg) tea.Cmd {
-	if msg.gen != m.cl.gen {
+	if !m.lib.grouped(msg) {
 		return nil
 	}
-	m.cl.stories = msg.st
 	return m.regroup()
 }
 
@@ -101,8 +68,8 @@ func (m *Model) storyLead(a *feed.Article) *feed.Article {
 }
 
 func (m *Model) sameStory(a, b *feed.Article) bool {
-	i, ok := m.cl.stories.of[a]
-	k, ok2 := m.cl.stories.of[b]
+	i, ok := m.lib.stories.of[a]
+	k, ok2 := m.lib.stories.of[b]
 	return ok && ok2 && i == k
 }
 
@@ -160,19 +127,19 @@ func groupRows(st stories, expanded map[*feed.Article]bool, arts []*feed.Article
 // groupNow groups arts by the current clustering, on the caller's
 // goroutine (the list's group function).
 func (m *Model) groupNow(arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
-	return groupRows(m.cl.stories, m.cl.expanded, arts)
+	return groupRows(m.lib.stories, m.cl.expanded, arts)
 }
 
 // toggleExpand opens or closes the selected row's story. Closed from one
 // of its articles' rows, the cursor goes to the story's row (regroup).
 func (m *Model) toggleExpand() tea.Cmd {
 	a := m.list.Selected()
-	c, ok := m.cl.stories.of[a]
-	if a == nil || !ok || len(m.cl.stories.members[c]) < 2 {
+	c, ok := m.lib.stories.of[a]
+	if a == nil || !ok || len(m.lib.stories.members[c]) < 2 {
 		m.status.set("This story has a single article.")
 		return nil
 	}
-	key := m.cl.stories.members[c][0]
+	key := m.lib.stories.members[c][0]
 	expanded := maps.Clone(m.cl.expanded)
 	if expanded == nil {
 		expanded = map[*feed.Article]bool{}
@@ -190,11 +157,11 @@ func (m *Model) toggleExpand() tea.Cmd {
 // for the marks: marking a story read marks all its articles.
 func (m *Model) storyIDs(a *feed.Article) []string {
 	ids := []string{a.ID}
-	c, ok := m.cl.stories.of[a]
+	c, ok := m.lib.stories.of[a]
 	if !m.cl.on || !ok {
 		return ids
 	}
-	for _, o := range m.cl.stories.members[c] {
+	for _, o := range m.lib.stories.members[c] {
 		if o != a {
 			ids = append(ids, o.ID)
 		}

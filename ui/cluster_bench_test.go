@@ -17,8 +17,8 @@ func BenchmarkGroupRows100k(b *testing.B) {
 		}
 	}
 	m := New(Options{Clustering: true})
-	m.all = arts
-	msg := m.recluster()().(clusteredMsg)
+	m.lib.arts = arts
+	msg := m.lib.group()().(clusteredMsg)
 	b.ReportMetric(float64(len(msg.st.members)), "stories")
 	b.ResetTimer()
 	for range b.N {

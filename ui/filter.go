@@ -188,9 +188,9 @@ func (f *filter) view(s *Styles, w int) string {
 // applyFilter runs the query now in the input. An empty query shows every
 // article at once.
 func (m *Model) applyFilter() tea.Cmd {
-	cmd := m.filter.run(m.all)
+	cmd := m.filter.run(m.lib.arts)
 	if cmd == nil {
-		return m.showArticles(m.all)
+		return m.showArticles(m.lib.arts)
 	}
 	return cmd
 }
@@ -223,7 +223,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	}
 	var again tea.Cmd
 	if f.dirty {
-		again = f.run(m.all)
+		again = f.run(m.lib.arts)
 	}
 	return tea.Batch(again, show)
 }
@@ -238,5 +238,5 @@ func (m *Model) refilter() tea.Cmd {
 		m.filter.dirty = true
 		return nil
 	}
-	return m.filter.run(m.all)
+	return m.filter.run(m.lib.arts)
 }

@@ -134,7 +134,7 @@ func TestFlowDemoLibrary(t *testing.T) {
 	if !strings.Contains(v, " articles") || strings.Contains(v, "skipped") {
 		t.Errorf("demo did not load cleanly:\n%s", v)
 	}
-	if n := len(m.all); n < 15 || n > 30 {
+	if n := m.lib.Len(); n < 15 || n > 30 {
 		t.Errorf("demo has %d articles, want 15 to 30", n)
 	}
 }

@@ -95,7 +95,7 @@ func TestHostileFilesThroughLoader(t *testing.T) {
 	ch := feed.Stream(context.Background(), []feed.Source{feed.Dir(dir)}, feed.Options{}).Batches()
 	hs := newHarness(t, 100, 30, nil, withLoader(ch), withRenderer(realRenderer(t)),
 		func(o *Options) { o.Detail = feed.Detail })
-	if got := len(hs.m.all); got != len(hostile) {
+	if got := hs.m.lib.Len(); got != len(hostile) {
 		t.Fatalf("loaded %d of %d hostile files; skipped: %v", got, len(hostile), hs.m.lib.Skipped())
 	}
 	for i := range hostile {

@@ -138,7 +138,7 @@ func (m *Model) followLink(l render.Link) tea.Cmd {
 // the current one; nil when there is none.
 func (m *Model) libraryArticle(url string) *feed.Article {
 	if id := feed.URLID(url); id != "" {
-		if a := m.lib.ByID(id); a != nil && a != m.current() {
+		if a := m.lib.byID(id); a != nil && a != m.current() {
 			return a
 		}
 	}
@@ -181,9 +181,9 @@ func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
 	if !m.list.selectArticle(a) && m.filter.applied() {
 		m.filter.input.SetValue("")
 		m.reading.unreadOnly, m.reading.starred = false, false
-		m.filter.always = m.viewsOn() // a sort other than newest stays
-		run := m.filter.run(m.all)    // bumps the generation: drops a match in flight
-		m.setArticles(m.all, a)
+		m.filter.always = m.viewsOn()   // a sort other than newest stays
+		run := m.filter.run(m.lib.arts) // bumps the generation: drops a match in flight
+		m.setArticles(m.lib.arts, a)
 		return tea.Batch(run, m.list.cursorMoved())
 	}
 	return m.list.cursorMoved()

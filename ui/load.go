@@ -4,7 +4,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 )
 
 // maxMerge caps how many waiting batches one message merges, so a fast
@@ -12,25 +11,14 @@ import (
 const maxMerge = 64
 
 // waitBatch waits for the loader's next batch. Batches already waiting are
-// merged into one message: one Update and one frame for all of them.
-//
-// It also adds the batch to the search index ix here, off the UI
-// goroutine: indexing 8,000 articles takes ~90 ms on two cores, a pause
-// for every key pressed while a large library loads. One waitBatch runs
-// at a time (the next is started by handleBatch), so batches are indexed
-// in order; searches meanwhile see the index before or after a batch.
-func waitBatch(ch <-chan feed.Batch, ix *search.Index) tea.Cmd {
+// merged into one message: one Update and one frame for all of them. The
+// search index takes them in a Cmd of its own (library.reindex), so a key
+// pressed while a large library loads does not wait for the indexing.
+func waitBatch(ch <-chan feed.Batch) tea.Cmd {
 	if ch == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		msg := receiveBatch(ch)
-		if !msg.batch.Newer { // a Newer batch has everything indexed again, in order
-			ix.Add(msg.batch.Articles)
-			msg.indexed = ix
-		}
-		return msg
-	}
+	return func() tea.Msg { return receiveBatch(ch) }
 }
 
 // receiveBatch receives the next batch and those already waiting behind it.
@@ -66,66 +54,59 @@ func receiveBatch(ch <-chan feed.Batch) batchMsg {
 }
 
 // handleBatch adds loaded articles. They come newest-first, so appending
-// keeps the list in order and the cursor on the article it was on; when
-// the loader is done the library's final order replaces the list, with the
-// cursor kept on the same article.
+// keeps the list in order and the cursor on the article it was on. With a
+// filter, the list is searched again once the index holds them
+// (handleIndexed). When the loader is done the saves are linked in a Cmd
+// (handleLinked).
 func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	b := msg.batch
 	m.debug("batch: %d articles, %d skipped, found %d, done %v", len(b.Articles), len(b.Skipped), b.Found, b.Done || msg.closed)
-	m.lib.Add(b)
-	m.found = max(m.found, b.Found)
-	switch {
-	case b.Newer:
-		// Files saved since the last run, newer than the first screen's
-		// (see feed.Batch.Newer): the library merged them in order, so
-		// take its order, and index everything again in it (searches
-		// return articles in index order). Only a first batch or so is
-		// loaded at this point.
-		m.all = append([]*feed.Article(nil), m.lib.Articles()...)
-		m.index = search.NewIndex()
-		m.indexArticles(m.all)
-	case msg.indexed != m.index:
-		m.all = append(m.all, b.Articles...)
-		m.indexArticles(b.Articles) // the index was replaced meanwhile
-	default:
-		m.all = append(m.all, b.Articles...)
-	}
-	var cmds []tea.Cmd
+	m.lib.add(b)
 	switch {
 	case m.filter.applied():
-		cmds = append(cmds, m.refilter())
 	case b.Newer:
-		m.setArticles(m.all, m.list.Selected())
+		m.setArticles(m.lib.arts, m.list.Selected())
 	default:
 		m.list.appendArticles(b.Articles)
 	}
+	cmds := []tea.Cmd{m.lib.reindex()}
 	if b.Done || msg.closed {
-		cmds = append(cmds, m.finishLoading())
+		cmds = append(cmds, m.lib.link())
 	} else {
-		cmds = append(cmds, waitBatch(m.loader, m.index))
+		cmds = append(cmds, waitBatch(m.loader))
 	}
 	cmds = append(cmds, m.list.cursorMoved())
 	return tea.Batch(cmds...)
 }
 
-// finishLoading puts the library in its final order (and links the saves
-// of one article: see Library.Finish).
-func (m *Model) finishLoading() tea.Cmd {
-	m.loading = false
-	m.lib.Finish()
-	m.all = m.lib.Articles()
-	if !m.filter.applied() {
-		m.setArticles(m.all, m.list.Selected())
-		return nil
+// handleLinked takes the library's final order at the end of the load,
+// keeping the cursor on its article, and groups the stories.
+func (m *Model) handleLinked(msg linkedMsg) tea.Cmd {
+	m.lib.linked(msg)
+	var show tea.Cmd
+	if m.filter.applied() {
+		show = m.refilter()
+	} else {
+		m.setArticles(m.lib.arts, m.list.Selected())
 	}
-	return m.refilter()
+	return tea.Batch(show, m.lib.reindex(), m.lib.group())
+}
+
+// handleIndexed searches again once the index holds more articles, and
+// brings it up to the articles that came meanwhile.
+func (m *Model) handleIndexed(msg indexedMsg) tea.Cmd {
+	var search tea.Cmd
+	if m.lib.indexed(msg) {
+		search = m.refilter()
+	}
+	return tea.Batch(search, m.lib.reindex())
 }
 
 // noteScreen opens the start gate once the screen shows the first
 // articles (or there are none to wait for). Called from View: the frame
 // goes out on the renderer's next tick, which the gate's delay allows for.
 func (m *Model) noteScreen() {
-	if m.gate != nil && (len(m.all) > 0 || !m.loading) {
+	if m.gate != nil && (m.lib.Len() > 0 || !m.lib.loading) {
 		m.debug("tui: first articles drawn")
 		m.gate.Open()
 		m.gate = nil

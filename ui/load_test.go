@@ -41,7 +41,7 @@ func TestLoadingNewerBatch(t *testing.T) {
 func TestFirstScreenOpensGate(t *testing.T) {
 	gate := feed.NewStartGate(0)
 	hs := newHarness(t, 120, 40, nil, func(o *Options) { o.StartGate = gate })
-	hs.m.loading = true
+	hs.m.lib.loading = true
 	hs.view()
 	if isOpen(gate) {
 		t.Fatal("opened before any article was drawn")
@@ -73,7 +73,7 @@ func TestBatchIndexedOnce(t *testing.T) {
 	ch <- feed.Batch{Articles: arts[10:], Found: 30, Done: true}
 	close(ch)
 	hs := newHarness(t, 120, 40, nil, withLoader(ch))
-	if n := hs.m.index.Len(); n != 30 {
+	if n := hs.m.lib.index.Len(); n != 30 {
 		t.Fatalf("index holds %d articles, want 30", n)
 	}
 	hs.press(hs.keys.Filter)

@@ -1,12 +1,17 @@
 // Package ui is Herald's terminal interface, built on Bubble Tea. The root
-// Model owns focus and layout and routes each message to a small child:
-// the list pane (list.go), the detail pane (detail.go), the filter
-// (filter.go), the status line and help (status.go, help.go), the
-// skipped-files panel (skipped.go) and the link picker (links.go).
+// Model owns focus and layout and routes each message to a handler: the
+// loaded library, its search index and its stories have one owner
+// (library.go, fed by load.go and watch.go); the children are the list
+// pane (list.go, its story rows in cluster.go and rows.go), the detail
+// pane (detail.go), the filter (filter.go, query.go), the status line
+// (status.go), the help and skipped-files panels and the pickers
+// (overlay.go, links.go, sortfacet.go) and the timeline (timeline_pane.go).
 //
-// Every side effect (loading, filtering, rendering, opening a browser)
-// runs in a tea.Cmd and comes back as a typed message (messages.go);
-// nothing in Update blocks. All dependencies come in through Options.
+// Every side effect (loading, filtering, rendering, opening a browser) and
+// the library's work over all articles (linking, merging a change,
+// indexing, grouping stories) runs in a tea.Cmd and comes back as a typed
+// message (messages.go); nothing in Update blocks. All dependencies come
+// in through Options.
 //
 // Start-up is a handshake with the loader (feed.StartGate, passed in as
 // Options.StartGate): the first frame that shows articles opens the gate,
@@ -24,7 +29,6 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -126,28 +130,19 @@ type Model struct {
 	picker  *linkPicker
 	facets  *facetPicker
 	status  status
-	// index holds every loaded article for the filter's searches; reading
-	// is the marks, views and sort (state.go).
-	index    *search.Index
+	// reading is the marks, views and sort (state.go).
 	reading  reading
 	stateErr error
 
 	loader <-chan feed.Batch
 	watch  <-chan feed.Change
-	// fresh counts the articles that arrived from the watcher since the
-	// last key press (the "N new" badge).
-	fresh int
-	// changes numbers the watcher's changes, so an index rebuilt for an
-	// older one is dropped.
-	changes  int
+	// lib is the loaded library: its articles, search index and stories
+	// (library.go).
+	lib      *library
 	copier   Copier
 	timeline timelinePane
-	// cl is the story clustering the rows are grouped by (cluster.go).
-	cl      clusters
-	lib     *feed.Library
-	all     []*feed.Article // every loaded article, in list order
-	loading bool
-	found   int
+	// cl is how the rows are grouped by story (cluster.go).
+	cl clusters
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
@@ -167,19 +162,18 @@ func New(o Options) *Model {
 	}
 	styles := o.Styles
 	m := &Model{
-		keys:    o.Keys,
-		styles:  &styles,
-		clock:   o.Clock,
-		opener:  o.Opener,
-		conf:    o.Layout,
-		loader:  o.Loader,
-		watch:   o.Watch,
-		cl:      clusters{on: o.Clustering, asyncFrom: asyncRowsFrom},
-		copier:  o.Copier,
-		lib:     feed.NewLibrary(),
-		loading: o.Loader != nil,
-		debug:   o.Debug,
-		follow:  o.FollowDelay,
+		keys:   o.Keys,
+		styles: &styles,
+		clock:  o.Clock,
+		opener: o.Opener,
+		conf:   o.Layout,
+		loader: o.Loader,
+		watch:  o.Watch,
+		cl:     clusters{on: o.Clustering, asyncFrom: asyncRowsFrom},
+		copier: o.Copier,
+		lib:    newLibrary(o.Loader != nil, o.Clustering),
+		debug:  o.Debug,
+		follow: o.FollowDelay,
 
 		gate: o.StartGate,
 	}
@@ -197,7 +191,6 @@ func New(o Options) *Model {
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
 	m.facets = &facetPicker{}
-	m.index = search.NewIndex()
 	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen}
 	m.stateErr = o.StateErr
 	if o.State != nil {
@@ -242,7 +235,7 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(waitBatch(m.loader, m.index), waitChange(m.watch), m.stateInit(m.stateErr))
+	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr))
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
@@ -252,18 +245,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m, m.handleResize(msg)
 	case tea.KeyMsg:
-		m.fresh = 0 // the user has seen the screen since
+		m.lib.fresh = 0 // the user has seen the screen since
 		return m, m.handleKey(msg)
 	case changeMsg:
 		return m, m.handleChange(msg)
+	case appliedMsg:
+		return m, m.handleApplied(msg)
 	case indexedMsg:
 		return m, m.handleIndexed(msg)
 	case batchMsg:
-		cmd := m.handleBatch(msg)
-		if !m.loading {
-			cmd = tea.Batch(cmd, m.recluster())
-		}
-		return m, cmd
+		return m, m.handleBatch(msg)
+	case linkedMsg:
+		return m, m.handleLinked(msg)
 	case clusteredMsg:
 		return m, m.handleClustered(msg)
 	case rowsMsg:
@@ -284,6 +277,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleRendered(msg)
 	case openedMsg:
 		return m, m.handleOpened(msg)
+	case facetsMsg:
+		return m, m.handleFacets(msg)
 	}
 	if cmd, ok := m.handleReading(msg); ok {
 		return m, cmd
@@ -370,7 +365,7 @@ func (m *Model) listLines(w int) []string {
 	if m.list.Len() == 0 && len(lines) > 1 {
 		msg := "No articles."
 		switch {
-		case m.loading:
+		case m.lib.loading:
 			msg = "Loading" + m.styles.Ellipsis
 		case m.filter.hint != "":
 			msg = m.filter.queryHint()
@@ -384,7 +379,7 @@ func (m *Model) listLines(w int) []string {
 
 func (m *Model) detailLines(w int) []string {
 	empty := "No article"
-	if m.loading && m.list.Len() == 0 {
+	if m.lib.loading && m.list.Len() == 0 {
 		empty = "Loading" + m.styles.Ellipsis
 	}
 	return m.detail.view(w, m.layout.BodyHeight, m.focus == focusDetail, empty)

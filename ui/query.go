@@ -21,7 +21,7 @@ import (
 // the run needs now (the index, the marks, the sort, the views, the
 // clock), so the Cmd never reads the model.
 func (m *Model) queryMatcher() Matcher {
-	ix, sort, now := m.index, m.reading.sort, m.clock()
+	ix, sort, now := m.lib.index, m.reading.sort, m.clock()
 	var st search.State
 	if m.reading.store != nil {
 		st = m.reading.store
@@ -48,11 +48,6 @@ func (m *Model) queryMatcher() Matcher {
 		return ix.SearchSorted(q, st, sort), nil
 	}
 }
-
-// indexArticles adds arts to the search index as a batch arrives (the
-// index folds them on all cores, see search.Index); a live change rebuilds
-// it instead (reindex).
-func (m *Model) indexArticles(arts []*feed.Article) { m.index.Add(arts) }
 
 // rerunQuery matches again after a view or the sort changed.
 func (m *Model) rerunQuery() tea.Cmd {

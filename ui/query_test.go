@@ -7,7 +7,7 @@ import (
 
 func TestQueryLanguageInFilter(t *testing.T) {
 	hs, st := stateHarness(t, 12)
-	st.starred[hs.m.all[3].ID] = true
+	st.starred[hs.m.lib.arts[3].ID] = true
 	for _, tc := range []struct {
 		query string
 		want  int
@@ -52,7 +52,7 @@ func TestQueryHintReplacesList(t *testing.T) {
 
 func TestSortCycle(t *testing.T) {
 	hs, _ := stateHarness(t, 4)
-	hs.m.all[2].Title = "Aardvark news"
+	hs.m.lib.arts[2].Title = "Aardvark news"
 	for _, want := range []struct{ name, first string }{
 		{"oldest", "Story number 3"},
 		{"quality", ""},

@@ -68,7 +68,7 @@ func (m *Model) regroup() tea.Cmd {
 }
 
 func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
-	if !m.cl.on || m.cl.stories.of == nil || len(arts) < m.cl.asyncFrom {
+	if !m.cl.on || m.lib.stories.of == nil || len(arts) < m.cl.asyncFrom {
 		sel := m.list.Selected()
 		m.setArticles(arts, sel)
 		if toStory {
@@ -78,7 +78,7 @@ func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
 	}
 	m.cl.rowsGen++
 	m.cl.waiting, m.cl.pending = true, arts
-	gen, st, expanded := m.cl.rowsGen, m.cl.stories, m.cl.expanded
+	gen, st, expanded := m.cl.rowsGen, m.lib.stories, m.cl.expanded
 	// Capped, so an append to the caller's slice never writes into what
 	// the Cmd reads.
 	arts = arts[:len(arts):len(arts)]

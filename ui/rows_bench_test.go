@@ -55,7 +55,7 @@ func clusteredFiltered100k(b *testing.B) (*harness, []*feed.Article) {
 	hs.t = t
 	hs.press(hs.keys.Filter)
 	hs.typeText("x")
-	if hs.m.cl.stories.of == nil || !hs.m.filter.applied() || hs.m.list.Len() != 80_000 {
+	if hs.m.lib.stories.of == nil || !hs.m.filter.applied() || hs.m.list.Len() != 80_000 {
 		b.Fatalf("not clustered, or no filter applied: %d rows", hs.m.list.Len())
 	}
 	return hs, arts

@@ -62,7 +62,8 @@ type reading struct {
 	sort       search.SortKey
 	// confirm holds the IDs M would mark, while the question is asked.
 	confirm []string
-	// counts cache: unread and starred among m.all, for (n, version).
+	// counts cache: unread and starred among the articles of library
+	// version countN and marks version countV.
 	countN        int
 	countV        uint64
 	unread, stars int
@@ -170,8 +171,6 @@ func (m *Model) handleReading(msg tea.Msg) (tea.Cmd, bool) {
 			m.tellDamage(false) // another writer's torn line, say
 		}
 		return nil, true
-	case facetsMsg:
-		return m.handleFacets(msg), true
 	case stateSavedMsg:
 		if msg.err != nil {
 			m.status.setError(msg.err)
@@ -300,9 +299,9 @@ func (m *Model) readingParts() []string {
 	if r.store == nil {
 		return nil
 	}
-	if v := r.store.Version(); r.countN != len(m.all) || r.countV != v || r.countN == 0 {
-		r.countN, r.countV, r.unread, r.stars = len(m.all), v, 0, 0
-		for _, a := range m.all {
+	if v := r.store.Version(); r.countN != m.lib.version || r.countV != v || m.lib.Len() == 0 {
+		r.countN, r.countV, r.unread, r.stars = m.lib.version, v, 0, 0
+		for _, a := range m.lib.arts {
 			if !r.store.IsRead(a.ID) {
 				r.unread++
 			}

@@ -133,18 +133,18 @@ func TestNoStore(t *testing.T) {
 
 func TestMarkAllReadConfirm(t *testing.T) {
 	hs, st := stateHarness(t, 12)
-	st.read[hs.m.all[0].ID] = true
+	st.read[hs.m.lib.arts[0].ID] = true
 	hs.press(hs.keys.MarkAllRead)
 	if !strings.Contains(hs.view(), "Mark 11 articles read? y/n") {
 		t.Fatalf("no question:\n%s", hs.view())
 	}
 	hs.send(keyMsg("n"))
-	if st.IsRead(hs.m.all[1].ID) || !strings.Contains(hs.view(), "Nothing marked.") {
+	if st.IsRead(hs.m.lib.arts[1].ID) || !strings.Contains(hs.view(), "Nothing marked.") {
 		t.Fatalf("n marked anyway:\n%s", hs.view())
 	}
 	hs.press(hs.keys.MarkAllRead)
 	hs.send(keyMsg("y"))
-	for _, a := range hs.m.all {
+	for _, a := range hs.m.lib.arts {
 		if !st.IsRead(a.ID) {
 			t.Fatalf("%s not marked", a.Title)
 		}
@@ -164,15 +164,15 @@ func TestMarkAllReadOnlyShown(t *testing.T) {
 		t.Fatalf("question:\n%s", hs.view())
 	}
 	hs.send(keyMsg("y"))
-	if st.IsRead(hs.m.all[2].ID) || !st.IsRead(hs.m.all[12].ID) {
+	if st.IsRead(hs.m.lib.arts[2].ID) || !st.IsRead(hs.m.lib.arts[12].ID) {
 		t.Fatal("marked the wrong articles")
 	}
 }
 
 func TestUnreadAndStarredOnly(t *testing.T) {
 	hs, st := stateHarness(t, 6)
-	st.read[hs.m.all[0].ID], st.read[hs.m.all[1].ID] = true, true
-	st.starred[hs.m.all[4].ID] = true
+	st.read[hs.m.lib.arts[0].ID], st.read[hs.m.lib.arts[1].ID] = true, true
+	st.starred[hs.m.lib.arts[4].ID] = true
 	hs.press(hs.keys.UnreadOnly)
 	if n := hs.m.list.Len(); n != 4 {
 		t.Fatalf("unread only shows %d, want 4", n)
@@ -181,7 +181,7 @@ func TestUnreadAndStarredOnly(t *testing.T) {
 		t.Fatalf("status:\n%s", v)
 	}
 	hs.press(hs.keys.StarredOnly)
-	if n := hs.m.list.Len(); n != 1 || hs.m.list.Selected() != hs.m.all[4] {
+	if n := hs.m.list.Len(); n != 1 || hs.m.list.Selected() != hs.m.lib.arts[4] {
 		t.Fatalf("unread and starred shows %d", n)
 	}
 	hs.press(hs.keys.UnreadOnly)

@@ -53,13 +53,13 @@ func (m *Model) counts() string {
 	if b := m.freshBadge(); b != "" {
 		parts = append(parts, s.Match.Render(b))
 	}
-	if m.loading {
+	if m.lib.loading {
 		parts = append(parts, m.progress())
 	} else {
 		if m.filter.applied() {
 			parts = append(parts, m.shownPart())
 		}
-		parts = append(parts, fmt.Sprintf("%d articles", len(m.all)))
+		parts = append(parts, fmt.Sprintf("%d articles", m.lib.Len()))
 		parts = append(parts, m.readingParts()...)
 	}
 	parts = append(parts, m.sortPart()...)
@@ -75,13 +75,13 @@ const progressWidth = 12
 // progress is the loading bar: "[####------] 1200/100000", or the plain
 // count until the loader knows how many files it found.
 func (m *Model) progress() string {
-	s, n := m.styles, len(m.all)+len(m.lib.Skipped())
-	if m.found <= 0 {
+	s, n := m.styles, m.lib.Len()+len(m.lib.Skipped())
+	if m.lib.found <= 0 {
 		return fmt.Sprintf("loading %d", n)
 	}
-	done := min(progressWidth, n*progressWidth/m.found)
+	done := min(progressWidth, n*progressWidth/m.lib.found)
 	bar := strings.Repeat(s.BarFull, done) + strings.Repeat(s.BarEmpty, progressWidth-done)
-	return fmt.Sprintf("%s %d/%d", s.Progress.Render(bar), n, m.found)
+	return fmt.Sprintf("%s %d/%d", s.Progress.Render(bar), n, m.lib.found)
 }
 
 // shortHelp is the one-line key help, generated from the key map. It

@@ -173,7 +173,7 @@ func TestEmptyLibrary(t *testing.T) {
 // channel read by the synchronous harness could not allow.
 func newLoadingHarness(t *testing.T) *harness {
 	hs := newHarness(t, 120, 40, nil)
-	hs.m.loading = true
+	hs.m.lib.loading = true
 	return hs
 }
 

@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 )
 
 // changeMsg is one batch of file changes from the watcher (feed.Watch);
@@ -18,15 +17,10 @@ type changeMsg struct {
 	closed bool
 }
 
-// indexedMsg is a search index rebuilt after change number gen.
-type indexedMsg struct {
-	gen int
-	ix  *search.Index
-}
-
-// changeRetry is how long a change that arrived during the initial load
-// waits before it is tried again: Library.Apply re-sorts and regroups the
-// library, which must not happen between the loader's batches.
+// changeRetry is how long a change waits before it is tried again when it
+// arrived during the initial load (merging re-sorts the library, which
+// must not happen between the loader's batches) or while a Cmd works on
+// the library (library.busy).
 const changeRetry = 100 * time.Millisecond
 
 // waitChange waits for the watcher's next change. The watcher holds the
@@ -42,11 +36,8 @@ func waitChange(ch <-chan feed.Change) tea.Cmd {
 	}
 }
 
-// handleChange brings a change into the library on the UI goroutine and
-// updates the list in place: the cursor stays on the article it was on
-// (found again by path, since a changed file is a new *Article), and the
-// filter is run again over the new set. Articles that arrived are counted
-// in the "N new" badge until the next key press.
+// handleChange merges a change into the library in a Cmd (library.apply);
+// handleApplied shows it.
 func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 	if msg.closed {
 		m.watch = nil
@@ -58,32 +49,29 @@ func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 		m.watch = nil
 		return nil
 	}
-	if m.loading {
+	if m.lib.loading || m.lib.busy {
 		return tea.Tick(changeRetry, func(time.Time) tea.Msg { return msg })
 	}
 	m.debug("change: %d added, %d changed, %d removed, %d problems, %d dirs gone",
 		len(c.Added), len(c.Changed), len(c.Removed), len(c.Problems), len(c.DirGone))
+	return m.lib.apply(c)
+}
+
+// handleApplied updates the list in place after a change: the cursor
+// stays on the article it was on (found again by path, since a changed
+// file is a new *Article), and the filter is run again over the new set
+// once the index is rebuilt. Articles that arrived are counted in the
+// "N new" badge until the next key press.
+func (m *Model) handleApplied(msg appliedMsg) tea.Cmd {
+	c := msg.change
 	sel := m.list.Selected()
-	known := make(map[string]bool, len(c.Added))
-	for _, a := range m.all {
-		known[a.Path] = true
-	}
-	for _, a := range c.Added {
-		if !known[a.Path] {
-			m.fresh++
-		}
-	}
-	m.lib.Apply(c)
-	m.all = m.lib.Articles()
+	m.lib.applied(msg)
 	m.forgetRenders(c)
 
-	byPath := make(map[string]*feed.Article, len(m.all))
-	for _, a := range m.all {
-		byPath[a.Path] = a
-	}
 	// The shown rows, brought up to date: changed files are new
 	// pointers, removed ones go. The cursor keeps its row when its own
 	// article went.
+	byPath := msg.byPath
 	shown := make([]*feed.Article, 0, m.list.Len())
 	for _, old := range m.latestShown() {
 		if a := byPath[old.Path]; a != nil {
@@ -96,37 +84,14 @@ func (m *Model) handleChange(msg changeMsg) tea.Cmd {
 	}
 	idx := m.list.list.Index()
 	if !m.filter.applied() {
-		shown = m.all
+		shown = m.lib.arts
 	}
 	m.setArticles(shown, keep)
 	if keep == nil && len(shown) > 0 {
 		m.list.list.Select(min(idx, len(shown)-1))
 	}
 	m.reportChange(c)
-	return tea.Batch(m.reindex(), m.recluster(), m.list.cursorMoved(), waitChange(m.watch))
-}
-
-// reindex rebuilds the search index in a Cmd (the index only grows, and a
-// change replaces and removes articles); until it lands the list shows
-// the previous results brought up to date by handleChange.
-func (m *Model) reindex() tea.Cmd {
-	m.changes++
-	gen, arts := m.changes, m.all
-	return func() tea.Msg {
-		ix := search.NewIndex()
-		ix.Add(arts)
-		return indexedMsg{gen: gen, ix: ix}
-	}
-}
-
-// handleIndexed swaps in the rebuilt index (unless a later change is
-// being indexed) and runs the filter again over it.
-func (m *Model) handleIndexed(msg indexedMsg) tea.Cmd {
-	if msg.gen != m.changes {
-		return nil
-	}
-	m.index = msg.ix
-	return m.refilter()
+	return tea.Batch(m.lib.reindex(), m.lib.group(), m.list.cursorMoved(), waitChange(m.watch))
 }
 
 // forgetRenders drops the cached renders of files that changed or went:
@@ -177,8 +142,8 @@ func (m *Model) reportChange(c feed.Change) {
 // freshBadge is the "N new" part of the status line, "" when nothing
 // arrived since the last key press.
 func (m *Model) freshBadge() string {
-	if m.fresh == 0 {
+	if m.lib.fresh == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d new", m.fresh)
+	return fmt.Sprintf("%d new", m.lib.fresh)
 }

@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/feed/story"
+)
+
+// library owns the loaded library as the UI shows it: the feed.Library,
+// its articles in list order, the search index and the stories, under one
+// version number that every change of the articles bumps (a batch, the
+// end of the load, a file change). Work over all articles runs in a Cmd
+// and its result carries the version it was computed for: linking the
+// saves of one article (feed.Library.Link) and applying a change (Merge)
+// at the end, building the search index, grouping the stories. A result
+// for a version that was overtaken is dropped.
+//
+// While a Cmd links, merges or groups (busy), Update leaves the
+// feed.Library alone: changes wait, and look-ups go to the articles of
+// the current version, which are never changed in place once published.
+type library struct {
+	feed *feed.Library
+	// version numbers the article sets; arts is the current one, in list
+	// order (newest first).
+	version int
+	arts    []*feed.Article
+	skipped []feed.Problem
+	found   int
+	loading bool
+	// busy: a Cmd is linking, merging or grouping stories. Only one runs at
+	// a time, so feed.Library is used by one goroutine at a time and an
+	// article's FirstSaveID is written (Links.Write, in Update) only while
+	// no Cmd reads it.
+	busy bool
+	// fresh counts the articles that arrived from the watcher since the
+	// last key press (the "N new" badge).
+	fresh int
+
+	// index holds the articles of version indexedAt, in the order they
+	// came (searches return them in that order); toIndex are the ones that
+	// came since; indexing: a Cmd is bringing it up to date. reorderedAt
+	// is the last version whose articles are not the previous one's plus
+	// a batch (a Newer batch, a change): an index from before it is
+	// rebuilt, not added to.
+	index       *search.Index
+	indexedAt   int
+	toIndex     []*feed.Article
+	indexing    bool
+	reorderedAt int
+
+	// stories are the stories of the articles (grouping on), once grouped.
+	grouping bool
+	stories  stories
+	// merging: a Cmd is merging a change into the feed.Library, which
+	// Update must not read meanwhile (byID).
+	merging bool
+}
+
+func newLibrary(loading, grouping bool) *library {
+	return &library{feed: feed.NewLibrary(), loading: loading, grouping: grouping, index: search.NewIndex()}
+}
+
+// Len is the number of articles loaded.
+func (l *library) Len() int { return len(l.arts) }
+
+// Skipped is the files and directories that could not be used.
+func (l *library) Skipped() []feed.Problem { return l.skipped }
+
+// byID is the article with this ID, or nil. While a Cmd merges a change
+// the feed.Library is not Update's to read: the articles are searched
+// instead (a key press during a change, rare enough for a scan).
+func (l *library) byID(id string) *feed.Article {
+	if !l.merging {
+		return l.feed.ByID(id)
+	}
+	for _, a := range l.arts {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// add takes in a batch of the load. Adding to the feed.Library is the
+// batch's own work (appends), not the library's; a Newer batch is merged
+// into the library's order, which the list then takes.
+func (l *library) add(b feed.Batch) {
+	l.feed.Add(b)
+	l.version++
+	l.skipped, l.found = l.feed.Skipped(), l.feed.Found()
+	if b.Newer {
+		// Files saved since the last run, newer than the first screen's
+		// (see feed.Batch.Newer): only a first batch or so is loaded yet.
+		l.arts = slices.Clone(l.feed.Articles())
+		l.reorderedAt, l.toIndex = l.version, nil
+		return
+	}
+	l.arts = append(l.arts, b.Articles...)
+	l.toIndex = append(l.toIndex, b.Articles...)
+}
+
+// linkedMsg is the end of the load: the saves linked for version.
+type linkedMsg struct {
+	version int
+	links   feed.Links
+	arts    []*feed.Article
+}
+
+// link links the saves of one article (feed.Library.Link) in a Cmd, once
+// the last batch is in.
+func (l *library) link() tea.Cmd {
+	l.loading, l.busy = false, true
+	lib, v := l.feed, l.version
+	return func() tea.Msg {
+		links := lib.Link()
+		return linkedMsg{version: v, links: links, arts: lib.Articles()}
+	}
+}
+
+// linked writes the links and takes the library's final order (the
+// index keeps the order the batches came in).
+func (l *library) linked(msg linkedMsg) {
+	l.busy = false
+	msg.links.Write()
+	l.version++
+	l.arts = msg.arts
+}
+
+// appliedMsg is a change merged and linked for version.
+type appliedMsg struct {
+	version int
+	change  feed.Change
+	links   feed.Links
+	arts    []*feed.Article
+	skipped []feed.Problem
+	found   int
+	// fresh: how many of the added articles are new to the library.
+	fresh int
+	// byPath finds the articles of arts by path: a changed file is a new
+	// *Article.
+	byPath map[string]*feed.Article
+}
+
+// apply merges a change from the watcher into the library and links it,
+// in a Cmd.
+func (l *library) apply(c feed.Change) tea.Cmd {
+	l.busy, l.merging = true, true
+	lib, v := l.feed, l.version
+	return func() tea.Msg {
+		known := make(map[string]bool, lib.Len())
+		for _, a := range lib.Articles() {
+			known[a.Path] = true
+		}
+		fresh := 0
+		for _, a := range c.Added {
+			if !known[a.Path] {
+				fresh++
+			}
+		}
+		lib.Merge(c)
+		links := lib.Link()
+		arts := lib.Articles()
+		byPath := make(map[string]*feed.Article, len(arts))
+		for _, a := range arts {
+			byPath[a.Path] = a
+		}
+		return appliedMsg{version: v, change: c, links: links, arts: arts, skipped: lib.Skipped(),
+			found: lib.Found(), fresh: fresh, byPath: byPath}
+	}
+}
+
+// applied writes the links and takes the changed articles.
+func (l *library) applied(msg appliedMsg) {
+	l.busy, l.merging = false, false
+	msg.links.Write()
+	l.version++
+	l.arts, l.skipped, l.found = msg.arts, msg.skipped, msg.found
+	l.fresh += msg.fresh
+	l.reorderedAt, l.toIndex = l.version, nil
+}
+
+// indexedMsg is the search index holding the articles of version.
+type indexedMsg struct {
+	version int
+	ix      *search.Index
+}
+
+// reindex brings the search index up to the current articles in a Cmd,
+// the one place it is built. The articles that came since it was last
+// brought up are added to it (while loading, where it grows batch by
+// batch; searches meanwhile see it before or after a batch); after a
+// reorder a new index is built over all. One runs at a time: the next
+// starts when it lands (handleIndexed), with what came meanwhile.
+func (l *library) reindex() tea.Cmd {
+	if l.indexing {
+		return nil
+	}
+	ix, add := l.index, l.toIndex
+	if l.indexedAt < l.reorderedAt {
+		// Capped, so an append to arts never writes into what the Cmd
+		// reads.
+		ix, add = nil, l.arts[:len(l.arts):len(l.arts)]
+	} else if len(add) == 0 {
+		l.indexedAt = l.version // the same articles (a new order, or none)
+		return nil
+	}
+	l.toIndex = nil
+	l.indexing = true
+	v := l.version
+	return func() tea.Msg {
+		if ix == nil {
+			ix = search.NewIndex()
+		}
+		ix.Add(add)
+		return indexedMsg{version: v, ix: ix}
+	}
+}
+
+// indexed takes a finished index unless the articles were reordered since
+// it started, and reports whether it took it.
+func (l *library) indexed(msg indexedMsg) bool {
+	l.indexing = false
+	if msg.version < l.reorderedAt {
+		return false
+	}
+	l.index, l.indexedAt = msg.ix, msg.version
+	return true
+}
+
+// clusteredMsg is the stories of version.
+type clusteredMsg struct {
+	version int
+	st      stories
+}
+
+// group groups the articles into stories (story.Group, about half a
+// second at 100,000 articles) in a Cmd; nil when grouping is off.
+func (l *library) group() tea.Cmd {
+	if !l.grouping {
+		return nil
+	}
+	l.busy = true
+	v, arts := l.version, l.arts
+	return func() tea.Msg {
+		cs := story.Group(arts, story.Options{})
+		st := stories{of: make(map[*feed.Article]int32, len(arts)), members: make([][]*feed.Article, len(cs))}
+		for i, c := range cs {
+			st.members[i] = c.Members
+			for _, a := range c.Members {
+				st.of[a] = int32(i)
+			}
+		}
+		return clusteredMsg{version: v, st: st}
+	}
+}
+
+// grouped takes finished stories unless the articles changed since, and
+// reports whether it took them.
+func (l *library) grouped(msg clusteredMsg) bool {
+	l.busy = false
+	if msg.version != l.version {
+		return false
+	}
+	l.stories = msg.st
+	return true
+}
