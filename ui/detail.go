@@ -293,20 +293,3 @@ func (d *detailPane) view(w, h int, focused bool, empty string) []string {
 	}
 	return append(out, fitSlice(visible, w, h-1)...)
 }
-
-func (m *Model) handleFollow(msg followMsg) tea.Cmd {
-	if msg.article != m.list.Selected() {
-		return nil
-	}
-	return m.detail.show(msg.article)
-}
-
-func (m *Model) handleRendered(msg renderedMsg) tea.Cmd {
-	m.debug("rendered %s at %d in %v (seq %d, current %v, err %v)", msg.key.id[:min(12, len(msg.key.id))],
-		msg.key.width, msg.result.took, msg.seq, msg.key == m.detail.key, msg.result.err)
-	err, next := m.detail.handleRendered(msg)
-	if err != nil {
-		m.status.setError(err)
-	}
-	return tea.Batch(next, m.runPending())
-}

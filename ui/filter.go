@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -13,86 +11,19 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// Matcher filters articles by the text typed after `/`. It runs in a
+// Matcher runs one search of the text typed after `/` (the query
+// language over the search index, see queryMatcher). It runs in a
 // tea.Cmd, off the UI goroutine, so it may take tens of milliseconds on
-// 100,000 articles; it must only read the articles. It returns the
-// matching articles in the order they should be shown, or an error whose
-// text is shown as a hint (a query that cannot be parsed).
-type Matcher func(query string, arts []*feed.Article) ([]*feed.Article, error)
-
-// FuzzyMatch is the default Matcher: every space-separated word of query
-// must appear, letters in order but not necessarily adjacent, within one of
-// the title, the provider or a topic, ignoring case. The order of arts
-// (newest first) is kept.
-func FuzzyMatch(query string, arts []*feed.Article) ([]*feed.Article, error) {
-	words := strings.Fields(strings.ToLower(query))
-	if len(words) == 0 {
-		return arts, nil
-	}
-	var out []*feed.Article
-	for _, a := range arts {
-		ok := true
-		for _, w := range words {
-			if !fuzzyField(a, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, a)
-		}
-	}
-	return out, nil
-}
-
-// fuzzyField reports whether word matches one field of a. A word matching
-// across fields (the end of the title and a topic) would match almost
-// anything.
-func fuzzyField(a *feed.Article, word string) bool {
-	if subsequenceFold(a.Title, word) || subsequenceFold(a.Provider.Name, word) {
-		return true
-	}
-	for _, t := range a.Topics {
-		if subsequenceFold(t, word) {
-			return true
-		}
-	}
-	return false
-}
-
-// subsequenceFold reports whether the runes of lowerNeedle occur in order
-// in hay, comparing case-insensitively, without allocating.
-func subsequenceFold(hay, lowerNeedle string) bool {
-	if lowerNeedle == "" {
-		return true
-	}
-	want, n := utf8.DecodeRuneInString(lowerNeedle)
-	for _, r := range hay {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = unicode.ToLower(r)
-		}
-		if r != want {
-			continue
-		}
-		lowerNeedle = lowerNeedle[n:]
-		if lowerNeedle == "" {
-			return true
-		}
-		want, n = utf8.DecodeRuneInString(lowerNeedle)
-	}
-	return false
-}
+// 100,000 articles. It returns the matching articles in the order they
+// should be shown, or an error whose text is shown as a hint (a query
+// that cannot be parsed).
+type Matcher func(query string) ([]*feed.Article, error)
 
 // filter is the `/` input and the state of the current query. Each change
 // of the query bumps gen; a result carries the gen it was computed for and
 // older ones are dropped (the user typed on meanwhile).
 type filter struct {
-	input   textinput.Model
-	matcher Matcher
+	input textinput.Model
 	// active: the input has focus (keys go to it, global keys are off).
 	active bool
 	// query is the applied query ("" = no filter).
@@ -102,9 +33,8 @@ type filter struct {
 	// while it ran (loading), so match again when it lands.
 	running, dirty bool
 	hint           string
-	count          int
 	// always: search even with no text typed (a view or a sort is on);
-	// search, when set, builds the Matcher for each run (query.go).
+	// search builds the Matcher for each run (query.go).
 	always bool
 	search func() Matcher
 }
@@ -113,17 +43,14 @@ type filter struct {
 // every article.
 func (f *filter) applied() bool { return f.query != "" || f.always }
 
-func newFilter(m Matcher) *filter {
+func newFilter(search func() Matcher) *filter {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.CharLimit = 256
 	// A static cursor: a blinking one would redraw the screen twice a
 	// second for nothing.
 	in.Cursor.SetMode(cursor.CursorStatic)
-	if m == nil {
-		m = FuzzyMatch
-	}
-	return &filter{input: in, matcher: m}
+	return &filter{input: in, search: search}
 }
 
 // shown is whether the filter occupies the list header.
@@ -149,9 +76,9 @@ func (f *filter) update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 	return f.input.Value() != before, cmd
 }
 
-// run starts matching the input's text against arts, or returns nil when
-// the text is empty (the caller shows everything at once).
-func (f *filter) run(arts []*feed.Article) tea.Cmd {
+// run starts matching the input's text, or returns nil when the text is
+// empty (the caller shows everything at once).
+func (f *filter) run() tea.Cmd {
 	f.gen++
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
@@ -161,15 +88,9 @@ func (f *filter) run(arts []*feed.Article) tea.Cmd {
 		return nil
 	}
 	f.running = true
-	gen, query, match := f.gen, f.query, f.matcher
-	if f.search != nil {
-		match = f.search()
-	}
-	// The slice is capped at its length, so later appends while loading
-	// never write into what the matcher reads.
-	snapshot := arts[:len(arts):len(arts)]
+	gen, query, match := f.gen, f.query, f.search()
 	return func() tea.Msg {
-		res, err := match(query, snapshot)
+		res, err := match(query)
 		return filterResultMsg{gen: gen, articles: res, err: err}
 	}
 }
@@ -188,7 +109,7 @@ func (f *filter) view(s *Styles, w int) string {
 // applyFilter runs the query now in the input. An empty query shows every
 // article at once.
 func (m *Model) applyFilter() tea.Cmd {
-	cmd := m.filter.run(m.lib.arts)
+	cmd := m.filter.run()
 	if cmd == nil {
 		return m.showArticles(m.lib.arts)
 	}
@@ -223,7 +144,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	}
 	var again tea.Cmd
 	if f.dirty {
-		again = f.run(m.lib.arts)
+		again = f.run()
 	}
 	return tea.Batch(again, show)
 }
@@ -238,5 +159,5 @@ func (m *Model) refilter() tea.Cmd {
 		m.filter.dirty = true
 		return nil
 	}
-	return m.filter.run(m.lib.arts)
+	return m.filter.run()
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -272,7 +271,5 @@ func controlFree(view string) error {
 func around(s string, i int) string {
 	return s[max(0, i-20):min(len(s), i+20)]
 }
-
-var errRefused = errors.New("refused")
 
 var _ = render.Link{}

@@ -181,8 +181,8 @@ func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
 	if !m.list.selectArticle(a) && m.filter.applied() {
 		m.filter.input.SetValue("")
 		m.reading.unreadOnly, m.reading.starred = false, false
-		m.filter.always = m.viewsOn()   // a sort other than newest stays
-		run := m.filter.run(m.lib.arts) // bumps the generation: drops a match in flight
+		m.filter.always = m.viewsOn() // a sort other than newest stays
+		run := m.filter.run()         // bumps the generation: drops a match in flight
 		m.setArticles(m.lib.arts, a)
 		return tea.Batch(run, m.list.cursorMoved())
 	}

@@ -339,3 +339,25 @@ func (d *delegate) meta(a *feed.Article) string {
 	}
 	return strings.Join(parts, d.styles.Dot)
 }
+
+// stateMark is the two cells before a row's title: a star for starred, a
+// dot for unread (ASCII in plain mode); nothing without a store.
+func (d *delegate) stateMark(a *feed.Article) string {
+	if d.state == nil {
+		return ""
+	}
+	s := d.styles
+	switch {
+	case d.state.IsStarred(a.ID):
+		if s.Plain {
+			return s.Marker.Render("*") + " "
+		}
+		return s.Marker.Render("★") + " "
+	case !d.state.IsRead(a.ID):
+		if s.Plain {
+			return s.Match.Render("+") + " "
+		}
+		return s.Match.Render("●") + " "
+	}
+	return "  "
+}

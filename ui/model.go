@@ -68,9 +68,6 @@ type Options struct {
 	Hyperlinks bool
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
-	// Match filters the list; nil = the query language over an index of
-	// the loaded articles (query.go).
-	Match Matcher
 	// State keeps read and starred marks; nil = none (the keys say so).
 	// StateErr is why it could not be opened, shown in the status line.
 	State    Store
@@ -186,7 +183,7 @@ func New(o Options) *Model {
 	}
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
 	m.detail.delay = o.RenderDelay
-	m.filter = newFilter(o.Match)
+	m.filter = newFilter(m.queryMatcher)
 	m.help = &textOverlay{title: "Keys"}
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
@@ -195,9 +192,6 @@ func New(o Options) *Model {
 	m.stateErr = o.StateErr
 	if o.State != nil {
 		m.list.delegate.state = o.State
-	}
-	if o.Match == nil {
-		m.filter.search = m.queryMatcher
 	}
 	return m
 }
@@ -292,20 +286,6 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	l := m.layout
 	m.sizeList()
 	return m.detail.setSize(l.DetailWidth, l.BodyHeight)
-}
-
-func (m *Model) handleCursorMoved(msg cursorMovedMsg) tea.Cmd {
-	if msg.article != m.list.Selected() {
-		return nil // the cursor moved again since
-	}
-	if m.pending != nil && m.pending.article != msg.article {
-		m.pending = nil // a link key for an article the user left
-	}
-	if m.follow <= 0 || m.detail.article == nil {
-		return m.detail.show(msg.article)
-	}
-	a := msg.article
-	return tea.Tick(m.follow, func(time.Time) tea.Msg { return followMsg{article: a} })
 }
 
 // View implements tea.Model: exactly Height lines of exactly Width cells.

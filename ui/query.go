@@ -33,7 +33,7 @@ func (m *Model) queryMatcher() Matcher {
 	if m.reading.starred {
 		views = append(views, "is:starred")
 	}
-	return func(query string, _ []*feed.Article) ([]*feed.Article, error) {
+	return func(query string) ([]*feed.Article, error) {
 		q, err := search.ParseQuery(query, now)
 		if err != nil {
 			return nil, err

@@ -51,17 +51,12 @@ func clusteredFiltered100k(b *testing.B) (*harness, []*feed.Article) {
 		}
 	}
 	t := &testing.T{}
-	hs := newHarness(t, 120, 40, arts, withClustering, withMatcher(matchAll))
+	hs := newHarness(t, 120, 40, arts, withClustering)
 	hs.t = t
 	hs.press(hs.keys.Filter)
-	hs.typeText("x")
+	hs.typeText("story") // every title
 	if hs.m.lib.stories.of == nil || !hs.m.filter.applied() || hs.m.list.Len() != 80_000 {
 		b.Fatalf("not clustered, or no filter applied: %d rows", hs.m.list.Len())
 	}
 	return hs, arts
 }
-
-func withMatcher(fn Matcher) option { return func(o *Options) { o.Match = fn } }
-
-// matchAll is a Matcher that keeps every article.
-func matchAll(_ string, arts []*feed.Article) ([]*feed.Article, error) { return arts, nil }

@@ -45,23 +45,11 @@ func only[T tea.Msg](t *testing.T, msgs []tea.Msg) T {
 	return found[0]
 }
 
-// titleMatcher keeps the articles whose title contains the query,
-// ignoring case: a predictable filter for these tests.
-func titleMatcher(q string, arts []*feed.Article) ([]*feed.Article, error) {
-	var out []*feed.Article
-	for _, a := range arts {
-		if strings.Contains(strings.ToLower(a.Title), strings.ToLower(q)) {
-			out = append(out, a)
-		}
-	}
-	return out, nil
-}
-
 // asyncRows is a clustered harness whose every grouping runs in a Cmd, as
 // at 100,000 articles.
 func asyncRows(t *testing.T) (*harness, []*feed.Article) {
 	arts := nearDuplicates(3, 3)
-	hs := newHarness(t, 120, 40, arts, withClustering, withMatcher(titleMatcher))
+	hs := newHarness(t, 120, 40, arts, withClustering)
 	hs.m.cl.asyncFrom = 0
 	return hs, arts
 }

@@ -51,11 +51,6 @@ type Styles struct {
 	FocusMark string
 }
 
-// DefaultStyles are the styles of the default theme, in colour.
-func DefaultStyles() Styles {
-	return NewStyles(config.Default().Theme, config.Appearance{Color: true})
-}
-
 // NewStyles builds the styles from theme as the appearance allows: no
 // colour without a.Color, ASCII glyphs in a.Plain mode.
 func NewStyles(t config.Theme, a config.Appearance) Styles {
