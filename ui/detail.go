@@ -236,23 +236,12 @@ func indent(s, pad string) string {
 
 // scroll applies a scrolling action and reports whether it was one.
 func (d *detailPane) scroll(msg tea.KeyMsg, k *config.KeyMap) bool {
-	switch {
-	case keyIs(msg, k.Down):
-		d.vp.ScrollDown(1)
-	case keyIs(msg, k.Up):
-		d.vp.ScrollUp(1)
-	case keyIs(msg, k.PageDown):
-		d.vp.PageDown()
-	case keyIs(msg, k.PageUp):
-		d.vp.PageUp()
-	case keyIs(msg, k.Top):
-		d.vp.GotoTop()
-	case keyIs(msg, k.Bottom):
-		d.vp.GotoBottom()
-	default:
-		return false
+	// The viewport clamps the offset to its last page.
+	off, moved := navigate(k, msg, d.vp.YOffset, max(1, d.vp.TotalLineCount()), max(1, d.vp.Height))
+	if moved {
+		d.vp.SetYOffset(off)
 	}
-	return true
+	return moved
 }
 
 // view draws the pane, exactly w x h: a header (state, scroll position,

@@ -3,11 +3,36 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/config"
 )
 
 // keyIs reports whether msg is bound to one of b (key.Matches, never a string
 // compare, so rebinding works everywhere).
 func keyIs(msg tea.KeyMsg, b ...key.Binding) bool { return key.Matches(msg, b...) }
+
+// navigate moves a position over n entries (rows, lines, picker items)
+// for the movement keys: up, down, top, bottom and, when page > 0, page
+// up/down by page entries. moved is false for any other key, which the
+// caller then handles itself. The list, the detail pane, the text panels
+// and the pickers all move with it, so the keys mean the same everywhere.
+func navigate(k *config.KeyMap, msg tea.KeyMsg, pos, n, page int) (next int, moved bool) {
+	switch {
+	case keyIs(msg, k.Down):
+		return min(pos+1, n-1), true
+	case keyIs(msg, k.Up):
+		return max(pos-1, 0), true
+	case page > 0 && keyIs(msg, k.PageDown):
+		return min(pos+page, n-1), true
+	case page > 0 && keyIs(msg, k.PageUp):
+		return max(pos-page, 0), true
+	case keyIs(msg, k.Top):
+		return 0, true
+	case keyIs(msg, k.Bottom):
+		return n - 1, true
+	}
+	return pos, false
+}
 
 // handleKey routes a key press: ctrl+c always quits; while the filter is
 // being typed in, every other key is text; an open overlay comes next;

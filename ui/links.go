@@ -218,7 +218,7 @@ func (m *Model) openPicker() {
 func (m *Model) handlePickerKey(msg tea.KeyMsg) tea.Cmd {
 	k, p := &m.keys, m.picker
 	var moved bool
-	if p.cursor, moved = pickerCursor(k, msg, p.cursor, len(p.links), 0); moved {
+	if p.cursor, moved = navigate(k, msg, p.cursor, len(p.links), 0); moved {
 		return nil
 	}
 	switch {

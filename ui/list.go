@@ -181,27 +181,11 @@ func (p *listPane) move(msg tea.KeyMsg, k *config.KeyMap) bool {
 	if n == 0 {
 		return false
 	}
-	i := p.list.Index()
-	per := max(1, p.list.Paginator.PerPage)
-	switch {
-	case keyIs(msg, k.Down):
-		p.list.CursorDown()
-		return true
-	case keyIs(msg, k.Up):
-		p.list.CursorUp()
-		return true
-	case keyIs(msg, k.PageDown):
-		p.list.Select(min(n-1, i+per))
-	case keyIs(msg, k.PageUp):
-		p.list.Select(max(0, i-per))
-	case keyIs(msg, k.Top):
-		p.list.Select(0)
-	case keyIs(msg, k.Bottom):
-		p.list.Select(n - 1)
-	default:
-		return false
+	i, moved := navigate(k, msg, p.list.Index(), n, max(1, p.list.Paginator.PerPage))
+	if moved {
+		p.list.Select(i)
 	}
-	return true
+	return moved
 }
 
 // cursorMoved returns a command announcing the selected article when it

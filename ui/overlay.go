@@ -28,23 +28,7 @@ func (o *textOverlay) setLines(lines []string) {
 
 // scroll moves the first shown line; h is the overlay's height.
 func (o *textOverlay) scroll(msg tea.KeyMsg, k *config.KeyMap, h int) {
-	page := max(1, h-2)
-	last := max(0, len(o.lines)-1)
-	switch {
-	case keyIs(msg, k.Down):
-		o.offset++
-	case keyIs(msg, k.Up):
-		o.offset--
-	case keyIs(msg, k.PageDown):
-		o.offset += page
-	case keyIs(msg, k.PageUp):
-		o.offset -= page
-	case keyIs(msg, k.Top):
-		o.offset = 0
-	case keyIs(msg, k.Bottom):
-		o.offset = last
-	}
-	o.offset = min(max(0, o.offset), last)
+	o.offset, _ = navigate(k, msg, o.offset, max(1, len(o.lines)), max(1, h-2))
 }
 
 func (o *textOverlay) view(w, h int, s *Styles) []string {
@@ -197,25 +181,4 @@ func (m *Model) seeSkipped() string {
 		return ""
 	}
 	return fmt.Sprintf(" (%s lists them)", m.keys.Skipped.Help().Key)
-}
-
-// pickerCursor moves a picker's cursor over n entries for the movement keys
-// (up, down, top, bottom and, when page > 0, page up/down by page entries).
-// moved is false for any other key, which the picker then handles itself.
-func pickerCursor(k *config.KeyMap, msg tea.KeyMsg, cursor, n, page int) (next int, moved bool) {
-	switch {
-	case keyIs(msg, k.Down):
-		return min(cursor+1, n-1), true
-	case keyIs(msg, k.Up):
-		return max(cursor-1, 0), true
-	case page > 0 && keyIs(msg, k.PageDown):
-		return min(cursor+page, n-1), true
-	case page > 0 && keyIs(msg, k.PageUp):
-		return max(cursor-page, 0), true
-	case keyIs(msg, k.Top):
-		return 0, true
-	case keyIs(msg, k.Bottom):
-		return n - 1, true
-	}
-	return cursor, false
 }

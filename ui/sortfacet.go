@@ -68,7 +68,7 @@ func (m *Model) handleFacetKey(msg tea.KeyMsg) tea.Cmd {
 	k, p := &m.keys, m.facets
 	per := max(1, m.layout.BodyHeight-1)
 	var moved bool
-	if p.cursor, moved = pickerCursor(k, msg, p.cursor, len(p.items), per); moved {
+	if p.cursor, moved = navigate(k, msg, p.cursor, len(p.items), per); moved {
 		return nil
 	}
 	switch {
