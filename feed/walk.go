@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/herald-reader/herald/internal/civil"
 )
 
 // noDay marks a file whose name carries no YYYY-MM-DD- date; such files
@@ -57,40 +59,10 @@ func nameDay(name string) int32 {
 		return n
 	}
 	y, m, d := num(name[:4]), num(name[5:7]), num(name[8:10])
-	if y < 0 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > civil.DaysIn(y, m) {
 		return noDay
 	}
-	return int32(daysFromCivil(y, m, d))
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil is the number of days from 1970-01-01 to y-m-d in the
-// proleptic Gregorian calendar (H. Hinnant's algorithm): time.Date costs
-// more than the rest of the walk's work on a file name.
-func daysFromCivil(y, m, d int) int {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400
-	doy := (153*((m+9)%12)+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
+	return int32(civil.Days(y, m, d))
 }
 
 // walk lists the article files under one source. Hidden files and
