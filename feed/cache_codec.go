@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unsafe"
+
+	"github.com/herald-reader/herald/internal/atomicfile"
 )
 
 // Cache file layout (the snapshot and the head alike) (all integers are varints unless noted):
@@ -209,14 +211,13 @@ func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, e
 		return fmt.Errorf("write snapshot: %w", err)
 	}
 	removeStaleTemps(dir)
-	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
+	tmp, err := atomicfile.Create(file, tempPattern)
 	if err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
 	}
+	defer tmp.Discard()
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
 			err = fmt.Errorf("write snapshot %s: %w", file, err)
 		}
 	}()
@@ -302,13 +303,7 @@ func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, e
 	if _, err := tmp.WriteAt(hdr[12:], 12); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
+	return tmp.Commit()
 }
 
 // cacheable reports whether a result goes into the snapshot: a file on disk
@@ -323,9 +318,13 @@ func cacheable(e *loadEntry, r *loadResult) bool {
 // seconds, so a younger one may be another process's, still being written.
 const staleTemp = 10 * time.Minute
 
+// tempPattern names the temporary files of a snapshot being written, so
+// removeStaleTemps can find the orphans.
+const tempPattern = ".index-*.tmp"
+
 // removeStaleTemps deletes orphaned temporary cache files in dir.
 func removeStaleTemps(dir string) {
-	tmps, _ := filepath.Glob(filepath.Join(dir, ".index-*.tmp"))
+	tmps, _ := filepath.Glob(filepath.Join(dir, tempPattern))
 	for _, p := range tmps {
 		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > staleTemp {
 			os.Remove(p)
