@@ -120,3 +120,17 @@ func TestRecordSharesURLs(t *testing.T) {
 		}
 	}
 }
+
+// decoded is what a reader of a cache file makes of the tables, so a
+// test can decode records without writing a file.
+func (t *stringTable) decoded() recordTables {
+	rt := recordTables{strs: t.strs}
+	for _, refs := range t.refs {
+		l := make([]string, len(refs))
+		for i, r := range refs {
+			l[i] = t.strs[r-1]
+		}
+		rt.lists = append(rt.lists, l)
+	}
+	return rt
+}

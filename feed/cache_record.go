@@ -58,19 +58,6 @@ func (t *stringTable) listRef(l []string) uint64 {
 	return i
 }
 
-// decoded is what a reader of a cache file makes of the tables (for tests).
-func (t *stringTable) decoded() recordTables {
-	rt := recordTables{strs: t.strs}
-	for _, refs := range t.refs {
-		l := make([]string, len(refs))
-		for i, r := range refs {
-			l[i] = t.strs[r-1]
-		}
-		rt.lists = append(rt.lists, l)
-	}
-	return rt
-}
-
 // recordTables are a cache file's shared values that records refer to.
 type recordTables struct {
 	strs  []string

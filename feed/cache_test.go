@@ -39,9 +39,6 @@ func (f *cacheFixture) load() *Library {
 // snapshotFile is the one snapshot file in the cache directory.
 func (f *cacheFixture) snapshotFile() string { return f.cacheFile(".bin") }
 
-// headFile is the one head file in the cache directory.
-func (f *cacheFixture) headFile() string { return f.cacheFile(".head") }
-
 func (f *cacheFixture) cacheFile(ext string) string {
 	f.t.Helper()
 	m, err := filepath.Glob(filepath.Join(f.cdir, "index-*"+ext))
