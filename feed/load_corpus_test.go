@@ -10,17 +10,9 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
-)
 
-// corpusDir is the shared corpus of real article files, next to the
-// repository; tests that need it skip when it is absent.
-func corpusDir(t testing.TB) string {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	return dir
-}
+	"github.com/herald-reader/herald/internal/e2e"
+)
 
 // corpusFile is what yaml.v3, an independent decoder, reads from a corpus
 // file: the test compares the loader's summaries with it.
@@ -37,7 +29,7 @@ type corpusFile struct {
 }
 
 func TestCorpusLoadsFaithfully(t *testing.T) {
-	dir := corpusDir(t)
+	dir := e2e.SharedCorpus(t)
 	lib := mustLoad(t, Options{}, Dir(dir))
 	if lib.Len() != 92 || len(lib.Skipped()) != 0 {
 		t.Fatalf("loaded %d articles, skipped %v; want 92 and none", lib.Len(), lib.Skipped())
@@ -66,7 +58,7 @@ func TestCorpusLoadsFaithfully(t *testing.T) {
 }
 
 func TestCorpusStories(t *testing.T) {
-	lib := mustLoad(t, Options{}, Dir(corpusDir(t)))
+	lib := mustLoad(t, Options{}, Dir(e2e.SharedCorpus(t)))
 	byRel := map[string]*Article{}
 	ids := map[string]bool{}
 	for _, a := range lib.Articles() {
