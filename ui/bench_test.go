@@ -3,13 +3,13 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/e2e"
 )
 
 // benchHarness is a 120x40 model with n generated articles loaded.
@@ -117,11 +117,8 @@ func BenchmarkView100k(b *testing.B) {
 // goroutine: reading the file again (feed.Detail), building the Markdown
 // and rendering it with glamour at a 71-column pane (120 columns split).
 func BenchmarkRenderDetail(b *testing.B) {
-	seed := filepath.Join("..", "..", "shared", "corpus", "seed",
+	seed := e2e.SharedCorpus(b, "seed",
 		"2024-01-29-google-and-hugging-face-partner-to-advance-generative-ai-with-open-models.md")
-	if _, err := os.Stat(seed); err != nil {
-		b.Skip("shared corpus not present")
-	}
 	lib, err := feed.Load(context.Background(), []feed.Source{feed.Dir(filepath.Dir(seed))}, feed.Options{})
 	if err != nil || lib.Len() != 1 {
 		b.Fatalf("load seed: %v (%d articles)", err, lib.Len())

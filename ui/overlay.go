@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -155,7 +156,7 @@ func (m *Model) openSkipped() {
 		if probs := st.Problems(); len(probs) > 0 {
 			title += ", reading state"
 			if n := st.Damaged(); n > 0 {
-				title = fmt.Sprintf("%s (%d damaged %s)", title, n, plural(n, "line"))
+				title = fmt.Sprintf("%s (%d damaged %s)", title, n, plural.Noun(n, "line"))
 			}
 			if len(lines) > 0 {
 				lines = append(lines, "")

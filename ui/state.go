@@ -11,6 +11,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/plural"
 )
 
 // Store is the reading state (state.Store): read and starred marks per
@@ -112,7 +113,7 @@ func (m *Model) tellDamage(start bool) {
 	case n > told:
 		// The path last: a long one is cut, not the count or the key.
 		m.status.setError(fmt.Errorf("state: %d damaged %s skipped%s in %s",
-			n, plural(n, "line"), m.seeSkipped(), st.Path()))
+			n, plural.Noun(n, "line"), m.seeSkipped(), st.Path()))
 	case start && n == 0:
 		if probs := st.Problems(); len(probs) > 0 {
 			m.status.setError(fmt.Errorf("reading state: %s%s", probs[0], m.seeSkipped()))
@@ -259,7 +260,7 @@ func (m *Model) askMarkAll() tea.Cmd {
 		return nil
 	}
 	m.reading.confirm = ids
-	m.status.set("Mark %d %s read? y/n", len(ids), plural(len(ids), "article"))
+	m.status.set("Mark %d %s read? y/n", len(ids), plural.Noun(len(ids), "article"))
 	return nil
 }
 
@@ -273,15 +274,8 @@ func (m *Model) handleConfirmKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	st, rerun := m.reading.store, m.viewsOn()
-	done := fmt.Sprintf("Marked %d %s read.", len(ids), plural(len(ids), "article"))
+	done := fmt.Sprintf("Marked %d %s read.", len(ids), plural.Noun(len(ids), "article"))
 	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, true), rerun: rerun} }
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // viewsOn reports whether the shown set depends on more than the typed
