@@ -1,13 +1,11 @@
 package ui
 
 import (
+	"context"
 	"fmt"
-	"path/filepath"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/fsnotify/fsnotify"
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
@@ -25,8 +23,10 @@ type Store interface {
 	Refresh() error
 	// Version changes whenever the marks change (ours or refreshed).
 	Version() uint64
-	// Path is the log file; its directory is watched ("" = no watch).
+	// Path is the log file ("" = none, nothing to watch).
 	Path() string
+	// Watch reports another instance's changes (state.Store.Watch).
+	Watch(ctx context.Context) (<-chan struct{}, error)
 	// Damaged counts the damaged log lines skipped; Problems lists the
 	// first of them ("PATH:LINE: reason") and other trouble with the log.
 	Damaged() int
@@ -45,8 +45,8 @@ type (
 	stateChangedMsg   struct{}
 	stateRefreshedMsg struct{ err error }
 	watchStartedMsg   struct {
-		w   *fsnotify.Watcher
-		err error
+		changes <-chan struct{}
+		err     error
 	}
 )
 
@@ -68,13 +68,14 @@ type reading struct {
 	countN        int
 	countV        uint64
 	unread, stars int
-	watcher       *fsnotify.Watcher
+	// changes reports another instance's changes (Store.Watch).
+	changes <-chan struct{}
 	// told is the number of damaged lines the status line last reported,
 	// so each is told once, not on every refresh.
 	told int
 }
 
-// stateInit starts watching the state directory, so a second instance's
+// stateInit starts watching the reading state, so a second instance's
 // marks show up; a store that could not be opened is reported.
 func (m *Model) stateInit(openErr error) tea.Cmd {
 	if openErr != nil {
@@ -85,16 +86,10 @@ func (m *Model) stateInit(openErr error) tea.Cmd {
 	if st == nil || st.Path() == "" {
 		return nil
 	}
-	dir := filepath.Dir(st.Path())
 	return func() tea.Msg {
-		w, err := fsnotify.NewWatcher()
-		if err == nil {
-			if err = w.Add(dir); err != nil {
-				w.Close()
-				w = nil
-			}
-		}
-		return watchStartedMsg{w: w, err: err}
+		// For the program's life: the store's Close ends it.
+		ch, err := st.Watch(context.Background())
+		return watchStartedMsg{changes: ch, err: err}
 	}
 }
 
@@ -121,30 +116,14 @@ func (m *Model) tellDamage(start bool) {
 	}
 }
 
-// waitState waits for the next change in the state directory. Events
-// that follow within a moment (one append is several) count as one.
-func waitState(w *fsnotify.Watcher) tea.Cmd {
+// waitState waits for the next change of the reading state by another
+// instance; nil when watching ended.
+func waitState(changes <-chan struct{}) tea.Cmd {
 	return func() tea.Msg {
-		select {
-		case _, ok := <-w.Events:
-			if !ok {
-				return nil
-			}
-		case _, ok := <-w.Errors:
-			if !ok {
-				return nil
-			}
+		if _, ok := <-changes; !ok {
+			return nil
 		}
-		quiet := time.NewTimer(50 * time.Millisecond)
-		defer quiet.Stop()
-		for {
-			select {
-			case <-w.Events:
-			case <-w.Errors:
-			case <-quiet.C:
-				return stateChangedMsg{}
-			}
-		}
+		return stateChangedMsg{}
 	}
 }
 
@@ -158,11 +137,11 @@ func (m *Model) handleReading(msg tea.Msg) (tea.Cmd, bool) {
 			m.debug("state: no watch: %v", msg.err)
 			return nil, true
 		}
-		r.watcher = msg.w
-		return waitState(msg.w), true
+		r.changes = msg.changes
+		return waitState(msg.changes), true
 	case stateChangedMsg:
 		st := r.store
-		return tea.Batch(waitState(r.watcher), func() tea.Msg {
+		return tea.Batch(waitState(r.changes), func() tea.Msg {
 			return stateRefreshedMsg{err: st.Refresh()}
 		}), true
 	case stateRefreshedMsg:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"sync"
@@ -61,6 +62,9 @@ func (s *fakeStore) SetStarred(id string, v bool) error {
 
 func (s *fakeStore) Refresh() error { return nil }
 func (s *fakeStore) Path() string   { return "" }
+func (s *fakeStore) Watch(context.Context) (<-chan struct{}, error) {
+	return nil, nil
+}
 
 // A fake log is never damaged (state_damage_test.go uses a real one).
 func (s *fakeStore) Damaged() int       { return 0 }

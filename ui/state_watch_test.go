@@ -42,8 +42,7 @@ func TestSecondInstanceMarksShowUp(t *testing.T) {
 	if !ok || started.err != nil {
 		t.Fatalf("watch did not start: %+v", started)
 	}
-	_, wait := m.Update(started)
-	defer started.w.Close()
+	_, wait := m.Update(started) // mine.Close ends the watch
 
 	if err := other.SetStarred(arts[1].ID, true); err != nil {
 		t.Fatal(err)

@@ -61,6 +61,8 @@ type Store struct {
 
 	// version counts changes to t, for Version.
 	version atomic.Uint64
+	// done is closed by Close, which ends the watches.
+	done chan struct{}
 }
 
 // Open loads the state kept in dir (created if missing). A damaged line is
@@ -76,7 +78,7 @@ func OpenWith(dir string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open state: %w", err)
 	}
-	s := &Store{dir: dir, path: filepath.Join(dir, LogName), opt: opt, t: newTable()}
+	s := &Store{dir: dir, path: filepath.Join(dir, LogName), opt: opt, t: newTable(), done: make(chan struct{})}
 	lock, err := os.OpenFile(filepath.Join(dir, LockName), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open state: %w", err)
@@ -102,14 +104,17 @@ func OpenWith(dir string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// Path is the log file. Watch its directory (a compaction replaces the
-// file) and call Refresh on a change to see another instance's marks.
+// Path is the log file. Watch tells when another instance changed it.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the files. The Store must not be used afterwards.
+// Close releases the files and ends the watches. The Store must not be
+// used afterwards.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !s.isClosed() {
+		close(s.done)
+	}
 	var err error
 	if s.f != nil {
 		err = s.f.Close()
