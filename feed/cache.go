@@ -35,7 +35,7 @@ func OpenCache(dir string) *Cache { return &Cache{dir: dir} }
 // to write the next one.
 type cacheRun struct {
 	file   string          // this library's snapshot file
-	head   string          // its head file (see cache_head.go)
+	head   string          // its head file (see head.go)
 	roots  []string        // absolute roots, sorted: the library's identity
 	rootOf map[*Source]int // source -> index in roots
 	srcOf  []*Source       // index in roots -> the first source walked there

@@ -86,7 +86,7 @@ func benchArticles(n, bodyLen int) []*feed.Article {
 }
 
 // packLikeLoader lays the articles' strings out in memory the way the
-// loader does (see load_compact.go), since the search's speed depends on
+// loader does (see feed/compact.go), since the search's speed depends on
 // it: each article's own text (title, excerpt, body) copied in order into
 // large shared chunks, and the values that repeat across articles
 // (provider, topics, related titles) stored once.

@@ -2,7 +2,7 @@ package feed
 
 import "path"
 
-// The loader's side of the head file (see cache_head.go): the first batch
+// The loader's side of the head file (see head.go): the first batch
 // answered before the walk, and the walk told which files it already sent.
 
 // headEntry is a file answered from the head, and what it was answered with.

@@ -22,7 +22,7 @@ import (
 //	body     nroots | root... | nentries | entry... | ntable | string... |
 //	         nlists | (length | string reference...)...
 //	entry    root index | rel | size | mtime (Unix ns) | kind
-//	         kind 0: article record (length-prefixed; see cache_record.go)
+//	         kind 0: article record (length-prefixed; see record.go)
 //	         kind 1: problem: line | reason
 //
 // Strings are length-prefixed. Values shared by many articles (related
@@ -31,7 +31,7 @@ import (
 const (
 	snapshotMagic = "HERALDIX"
 	// headMagic marks a head file: a snapshot of the first batch only (see
-	// cache_head.go), in the same layout.
+	// head.go), in the same layout.
 	headMagic = "HERALDHD"
 	// cacheVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: a cache file of another version

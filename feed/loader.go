@@ -57,7 +57,7 @@ type streamLoader struct {
 	hasFS bool            // a source is an fs.FS
 	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
 
-	head     []headEntry // answered by the head batch (see load_head.go)
+	head     []headEntry // answered by the head batch (see headbatch.go)
 	lastHead *Article    // the head batch's last article
 }
 

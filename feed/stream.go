@@ -42,7 +42,7 @@ func (s *Loading) Done() <-chan struct{} { return s.done }
 // Library.Finish links the saves of one article.
 //
 // On a warm start the first batch comes from the cache before the walk
-// (see cache_head.go), and the walk then waits for Options.Gate.
+// (see head.go), and the walk then waits for Options.Gate.
 func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
 	l := newStreamLoader(ctx, srcs, opt)
 	// One batch of buffer: the head batch is handed over without waiting
