@@ -3,10 +3,9 @@ package feed
 import (
 	"bytes"
 	"maps"
-	"runtime"
 	"slices"
-	"sync"
 
+	"github.com/herald-reader/herald/feed/internal/parallel"
 	"github.com/herald-reader/herald/feed/internal/unionfind"
 )
 
@@ -266,22 +265,13 @@ func sortLibrary(arts []*Article) {
 // goroutine at the end of a load.
 func titleHashes(arts []*Article) []uint32 {
 	out := make([]uint32, len(arts))
-	const chunk = 8192
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for lo := 0; lo < len(arts); lo += chunk {
-		hi := min(lo+chunk, len(arts))
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			var key []byte
-			for i := lo; i < hi; i++ {
-				if out[i] = arts[i].titleHash; out[i] == 0 {
-					out[i], key = titleHashOf(arts[i].Title, key)
-				}
+	parallel.Chunks(len(arts), func(_, lo, hi int) {
+		var key []byte
+		for i := lo; i < hi; i++ {
+			if out[i] = arts[i].titleHash; out[i] == 0 {
+				out[i], key = titleHashOf(arts[i].Title, key)
 			}
-		})
-	}
-	wg.Wait()
+		}
+	})
 	return out
 }

@@ -6,11 +6,11 @@
 package search
 
 import (
-	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/internal/parallel"
 )
 
 // Index answers queries over many articles: the filter runs Search (or
@@ -45,7 +45,7 @@ func NewIndex() *Index { return &Index{} }
 // Search returns them in the order they were added.
 func (ix *Index) Add(arts []*feed.Article) {
 	docs := make([]doc, len(arts))
-	inParallel(len(arts), func(_, lo, hi int) {
+	parallel.Chunks(len(arts), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			d := &docs[i]
 			d.a, d.t = arts[i], foldedText(arts[i])
@@ -106,8 +106,8 @@ func (ix *Index) search(q Query, st State, reuse bool) []int32 {
 	if cand != nil {
 		n = len(cand)
 	}
-	found := make([][]int32, parts(n))
-	inParallel(n, func(p, lo, hi int) {
+	found := make([][]int32, parallel.Parts(n))
+	parallel.Chunks(n, func(p, lo, hi int) {
 		found[p] = searchDocs(ix.docs, cand, lo, hi, &q, st)
 	})
 	hits := found[0]
@@ -142,25 +142,4 @@ func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State) []int3
 		}
 	}
 	return hits
-}
-
-// minChunk is the fewest articles worth a goroutine of their own.
-const minChunk = 4096
-
-// parts is how many chunks inParallel splits n items into.
-func parts(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minChunk)) }
-
-// inParallel calls fn on consecutive chunks [lo, hi) of n items, chunk p
-// of parts(n), concurrently when there is more than one.
-func inParallel(n int, fn func(p, lo, hi int)) {
-	k := parts(n)
-	if k == 1 {
-		fn(0, 0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for p := range k {
-		wg.Go(func() { fn(p, p*n/k, (p+1)*n/k) })
-	}
-	wg.Wait()
 }

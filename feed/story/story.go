@@ -4,11 +4,10 @@
 package story
 
 import (
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/internal/parallel"
 	"github.com/herald-reader/herald/feed/internal/unionfind"
 )
 
@@ -186,21 +185,11 @@ func articleDay(a *feed.Article) int64 {
 // hashing 200,000 URLs is the largest fixed cost of Group.
 func articlesURLIDs(arts []*feed.Article) [][2]uint64 {
 	ids := make([][2]uint64, len(arts))
-	const chunk = 4096
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for lo := 0; lo < len(arts); lo += chunk {
-		hi := min(lo+chunk, len(arts))
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			for i := lo; i < hi; i++ {
-				ids[i] = articleURLIDs(arts[i])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Chunks(len(arts), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ids[i] = articleURLIDs(arts[i])
+		}
+	})
 	return ids
 }
 
