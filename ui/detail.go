@@ -16,15 +16,15 @@ import (
 )
 
 // renderKey identifies one rendering: an article file at a width.
+// The path is part of it because the same story saved on two days shares
+// its URL, hence its ID, but not its file.
 type renderKey struct {
-	id    string
-	width int
+	id, path string
+	width    int
 }
 
 func keyOf(a *feed.Article, w int) renderKey {
-	// The path is part of the key because the same story saved on two
-	// days shares its URL, hence its ID, but not its file.
-	return renderKey{id: a.ID + "\x00" + a.Path, width: w}
+	return renderKey{id: a.ID, path: a.Path, width: w}
 }
 
 // rendered is the outcome of one render: the text for the viewport (only

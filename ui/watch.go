@@ -113,8 +113,7 @@ func (m *Model) forgetRenders(c feed.Change) {
 	d := m.detail
 	order := d.order[:0]
 	for _, k := range d.order {
-		_, path, _ := strings.Cut(k.id, "\x00")
-		if stale[path] {
+		if stale[k.path] {
 			delete(d.cache, k)
 			continue
 		}
