@@ -231,8 +231,8 @@ func (l *library) indexed(msg indexedMsg) bool {
 	return true
 }
 
-// clusteredMsg is the stories of version.
-type clusteredMsg struct {
+// storiesMsg is the stories of version.
+type storiesMsg struct {
 	version int
 	st      stories
 }
@@ -254,13 +254,13 @@ func (l *library) group() tea.Cmd {
 				st.of[a] = int32(i)
 			}
 		}
-		return clusteredMsg{version: v, st: st}
+		return storiesMsg{version: v, st: st}
 	}
 }
 
 // grouped takes finished stories unless the articles changed since, and
 // reports whether it took them.
-func (l *library) grouped(msg clusteredMsg) bool {
+func (l *library) grouped(msg storiesMsg) bool {
 	l.busy = false
 	if msg.version != l.version {
 		return false

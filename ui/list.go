@@ -21,7 +21,7 @@ import (
 // an []list.Item of 100,000 articles costs one word per article.
 type item struct{ a *feed.Article }
 
-// storyRow is how a row of a story cluster is drawn (cluster.go): more is
+// storyRow is how a row of a story is drawn (stories.go): more is
 // how many other articles tell the story (its row shows "+more"); member
 // is a row of an expanded story, indented under the story's row. It is
 // kept beside the items, so an item stays one pointer (no allocation per
@@ -49,9 +49,9 @@ type listPane struct {
 	list     list.Model
 	delegate *delegate
 	items    []list.Item
-	// shown are the articles the rows show, in order, collapsed cluster
+	// shown are the articles the rows show, in order, collapsed story
 	// members included; group, when set, turns them into rows (one per
-	// story, see cluster.go), else each article is a row.
+	// story, see stories.go), else each article is a row.
 	shown []*feed.Article
 	// members counts the rows of an expanded story other than its own
 	// row, so Stories can count stories without a pass over the rows.
@@ -240,7 +240,7 @@ type delegate struct {
 	width  int
 	// state marks unread and starred rows (stateMark); nil = no marks.
 	state search.State
-	// rows marks the story rows (cluster.go); nil: each row is one article.
+	// rows marks the story rows (stories.go); nil: each row is one article.
 	rows map[*feed.Article]storyRow
 }
 

@@ -2,7 +2,7 @@
 // Model owns focus and layout and routes each message to a handler: the
 // loaded library, its search index and its stories have one owner
 // (library.go, fed by load.go and watch.go); the children are the list
-// pane (list.go, its story rows in cluster.go and rows.go), the detail
+// pane (list.go, its story rows in stories.go and rows.go), the detail
 // pane (detail.go), the filter (filter.go, query.go), the status line
 // (status.go), the help and skipped-files panels and the pickers
 // (overlay.go, links.go, sortfacet.go) and the timeline (timeline_pane.go).
@@ -59,7 +59,7 @@ type Options struct {
 	Loader <-chan feed.Batch
 	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
 	Watch <-chan feed.Change
-	// Clustering shows one row per story (cluster.go).
+	// Clustering shows one row per story (stories.go).
 	Clustering bool
 	// Copier copies links (clipboard.go); nil = the copy key says so.
 	Copier Copier
@@ -138,8 +138,8 @@ type Model struct {
 	lib      *library
 	copier   Copier
 	timeline timelinePane
-	// cl is how the rows are grouped by story (cluster.go).
-	cl clusters
+	// rows is how the list groups its rows by story (stories.go).
+	rows storyRows
 	// history holds the articles left by following a related story, for
 	// history_back.
 	history []*feed.Article
@@ -166,7 +166,7 @@ func New(o Options) *Model {
 		conf:   o.Layout,
 		loader: o.Loader,
 		watch:  o.Watch,
-		cl:     clusters{on: o.Clustering, asyncFrom: asyncRowsFrom},
+		rows:   storyRows{on: o.Clustering, asyncFrom: asyncRowsFrom},
 		copier: o.Copier,
 		lib:    newLibrary(o.Loader != nil, o.Clustering),
 		debug:  o.Debug,
@@ -251,8 +251,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleBatch(msg)
 	case linkedMsg:
 		return m, m.handleLinked(msg)
-	case clusteredMsg:
-		return m, m.handleClustered(msg)
+	case storiesMsg:
+		return m, m.handleStories(msg)
 	case rowsMsg:
 		return m, m.handleRows(msg)
 	case copiedMsg:

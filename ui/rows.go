@@ -9,12 +9,12 @@ import (
 
 // Grouping the shown articles into story rows (groupRows) takes 10-25 ms
 // at 100,000 articles: too long for Update while the user types a filter.
-// From asyncRowsFrom articles it runs in a Cmd, over the clustering and
+// From asyncRowsFrom articles it runs in a Cmd, over the stories and
 // the expanded set as they are when it starts (neither is changed in
 // place); the list keeps its rows until the result lands. Each request
 // bumps rowsGen and only the newest one's result is shown, so the rows
 // of an older query never replace a newer one's. A change of the
-// clustering or of the expanded set while a grouping runs starts it again
+// stories or of the expanded set while a grouping runs starts it again
 // (regroup). Smaller sets, and lists without clustering, are grouped at
 // once: well under a millisecond, and the cursor logic stays in one place.
 
@@ -43,32 +43,32 @@ func (m *Model) showArticles(arts []*feed.Article) tea.Cmd {
 // setArticles replaces the shown articles at once, keeping the cursor on
 // keep. A grouping still running is dropped: these articles are newer.
 func (m *Model) setArticles(arts []*feed.Article, keep *feed.Article) {
-	m.cl.rowsGen++
-	m.cl.waiting, m.cl.pending = false, nil
+	m.rows.rowsGen++
+	m.rows.waiting, m.rows.pending = false, nil
 	m.list.setArticles(arts, keep)
 }
 
 // latestShown is what the list shows, or will once the grouping running
 // lands.
 func (m *Model) latestShown() []*feed.Article {
-	if m.cl.waiting {
-		return m.cl.pending
+	if m.rows.waiting {
+		return m.rows.pending
 	}
 	return m.list.shown
 }
 
-// regroup groups the rows again after the clustering or the expanded set
+// regroup groups the rows again after the stories or the expanded set
 // changed, keeping the cursor on its article or else on its story's row.
 func (m *Model) regroup() tea.Cmd {
-	if m.cl.waiting {
+	if m.rows.waiting {
 		// Its articles are newer than the rows; its snapshot is stale.
-		return m.requestRows(m.cl.pending, false)
+		return m.requestRows(m.rows.pending, false)
 	}
 	return m.requestRows(m.list.shown, true)
 }
 
 func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
-	if !m.cl.on || m.lib.stories.of == nil || len(arts) < m.cl.asyncFrom {
+	if !m.rows.on || m.lib.stories.of == nil || len(arts) < m.rows.asyncFrom {
 		sel := m.list.Selected()
 		m.setArticles(arts, sel)
 		if toStory {
@@ -76,9 +76,9 @@ func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
 		}
 		return m.list.cursorMoved()
 	}
-	m.cl.rowsGen++
-	m.cl.waiting, m.cl.pending = true, arts
-	gen, st, expanded := m.cl.rowsGen, m.lib.stories, m.cl.expanded
+	m.rows.rowsGen++
+	m.rows.waiting, m.rows.pending = true, arts
+	gen, st, expanded := m.rows.rowsGen, m.lib.stories, m.rows.expanded
 	// Capped, so an append to the caller's slice never writes into what
 	// the Cmd reads.
 	arts = arts[:len(arts):len(arts)]
@@ -91,10 +91,10 @@ func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
 // handleRows shows the rows of the newest grouping; older ones are
 // dropped.
 func (m *Model) handleRows(msg rowsMsg) tea.Cmd {
-	if msg.gen != m.cl.rowsGen {
+	if msg.gen != m.rows.rowsGen {
 		return nil
 	}
-	m.cl.waiting, m.cl.pending = false, nil
+	m.rows.waiting, m.rows.pending = false, nil
 	sel := m.list.Selected()
 	m.list.setRows(msg.arts, msg.items, msg.rows, sel)
 	if msg.toStory {

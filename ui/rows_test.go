@@ -50,7 +50,7 @@ func only[T tea.Msg](t *testing.T, msgs []tea.Msg) T {
 func asyncRows(t *testing.T) (*harness, []*feed.Article) {
 	arts := nearDuplicates(3, 3)
 	hs := newHarness(t, 120, 40, arts, withClustering)
-	hs.m.cl.asyncFrom = 0
+	hs.m.rows.asyncFrom = 0
 	return hs, arts
 }
 

@@ -210,7 +210,7 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if !v {
 		done = "Marked unread."
 	}
-	ids := m.storyIDs(a) // the whole story when clustering groups it (cluster.go)
+	ids := m.storyIDs(a) // the whole story when clustering groups it (stories.go)
 	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, v)} }, true
 }
 

@@ -162,7 +162,7 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	// The list: what a newcomer needs to find and read an article, then
 	// one key each for the features they would not guess.
 	keys = []key.Binding{config.Pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.OpenBrowser}
-	if m.cl.on {
+	if m.rows.on {
 		keys = append(keys, k.Expand)
 	}
 	return append(keys, k.Copy, k.Timeline), []key.Binding{k.Help, k.Quit}

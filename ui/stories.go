@@ -10,17 +10,18 @@ import (
 	"github.com/herald-reader/herald/feed"
 )
 
-// Story clusters: the list shows one row per story (story.Group), with
-// "+N" when other articles tell it too; the expand key opens the story
-// into one indented row per article. Clustering the whole library takes
-// about half a second at 100,000 articles, so it runs in a Cmd once the
-// library is loaded (and again after each change); the result maps every
-// article to its story, and grouping the shown articles by it is one pass
-// per list update, in a Cmd for large lists (rows.go). Until it lands,
-// every article is a row.
+// Stories in the list: the list shows one row per story (story.Group),
+// with "+N" when other articles tell it too; the expand key opens the
+// story into one indented row per article. Grouping the whole library
+// takes about half a second at 100,000 articles, so it runs in a Cmd once
+// the library is loaded (and again after each change, library.group); the
+// result maps every article to its story, and grouping the shown articles
+// by it is one pass per list update, in a Cmd for large lists (rows.go).
+// Until it lands, every article is a row.
 
-// clusters is the story clustering and what the rows are grouped by.
-type clusters struct {
+// storyRows is how the list groups its rows by story: on, the stories
+// opened, and the grouping of rows in flight.
+type storyRows struct {
 	on bool
 	// expanded holds the stories (by first member) opened into one row
 	// per article. It is replaced, never changed in place: a Cmd grouping
@@ -35,7 +36,7 @@ type clusters struct {
 	asyncFrom int
 }
 
-// stories is a clustering of the library (library.group). It is never
+// stories is the library grouped into stories (library.group). It is never
 // changed once built: Cmds read it.
 type stories struct {
 	// of maps each article to its story's index in members.
@@ -43,9 +44,9 @@ type stories struct {
 	members [][]*feed.Article
 }
 
-// handleClustered takes finished stories and regroups the list, keeping
+// handleStories takes finished stories and regroups the list, keeping
 // the cursor on its article (or on that article's story).
-func (m *Model) handleClustered(msg clusteredMsg) tea.Cmd {
+func (m *Model) handleStories(msg storiesMsg) tea.Cmd {
 	if !m.lib.grouped(msg) {
 		return nil
 	}
@@ -124,10 +125,10 @@ func groupRows(st stories, expanded map[*feed.Article]bool, arts []*feed.Article
 	return rows, info
 }
 
-// groupNow groups arts by the current clustering, on the caller's
+// groupNow groups arts by the current stories, on the caller's
 // goroutine (the list's group function).
 func (m *Model) groupNow(arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
-	return groupRows(m.lib.stories, m.cl.expanded, arts)
+	return groupRows(m.lib.stories, m.rows.expanded, arts)
 }
 
 // toggleExpand opens or closes the selected row's story. Closed from one
@@ -140,7 +141,7 @@ func (m *Model) toggleExpand() tea.Cmd {
 		return nil
 	}
 	key := m.lib.stories.members[c][0]
-	expanded := maps.Clone(m.cl.expanded)
+	expanded := maps.Clone(m.rows.expanded)
 	if expanded == nil {
 		expanded = map[*feed.Article]bool{}
 	}
@@ -149,7 +150,7 @@ func (m *Model) toggleExpand() tea.Cmd {
 	} else {
 		expanded[key] = true
 	}
-	m.cl.expanded = expanded
+	m.rows.expanded = expanded
 	return m.regroup()
 }
 
@@ -158,7 +159,7 @@ func (m *Model) toggleExpand() tea.Cmd {
 func (m *Model) storyIDs(a *feed.Article) []string {
 	ids := []string{a.ID}
 	c, ok := m.lib.stories.of[a]
-	if !m.cl.on || !ok {
+	if !m.rows.on || !ok {
 		return ids
 	}
 	for _, o := range m.lib.stories.members[c] {

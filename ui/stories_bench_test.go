@@ -18,7 +18,7 @@ func BenchmarkGroupRows100k(b *testing.B) {
 	}
 	m := New(Options{Clustering: true})
 	m.lib.arts = arts
-	msg := m.lib.group()().(clusteredMsg)
+	msg := m.lib.group()().(storiesMsg)
 	b.ReportMetric(float64(len(msg.st.members)), "stories")
 	b.ResetTimer()
 	for range b.N {

@@ -53,7 +53,7 @@ func rowTitles(hs *harness) []string {
 	return out
 }
 
-func TestClustersOneRowPerStoryExpandAndIDs(t *testing.T) {
+func TestStoriesOneRowPerStoryExpandAndIDs(t *testing.T) {
 	arts := nearDuplicates(3, 3)
 	hs := newHarness(t, 120, 40, arts, withClustering)
 	rows := rowTitles(hs)
