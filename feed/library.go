@@ -13,7 +13,9 @@ import (
 // Stream) with lookups by ID. Build it with Add per batch, then Finish. It
 // is not safe for concurrent use, and Finish updates the FirstSaveID of
 // articles already handed out in batches: call it from the goroutine that
-// reads them.
+// reads them, or split it, as the UI does: Link (and Merge, for a change)
+// on a goroutine that alone uses the library meanwhile, then Links.Write
+// where the articles are read.
 type Library struct {
 	arts    []*Article
 	skipped []Problem
@@ -261,8 +263,8 @@ func sortLibrary(arts []*Article) {
 
 // titleHashes is each article's title hash (see titleHashOf), computed in
 // parallel where the loader has not already: normalising 100,000 titles
-// and keying a map by the strings was most of Finish's 150 ms, on the UI
-// goroutine at the end of a load.
+// and keying a map by the strings was most of Finish's 150 ms at the end
+// of a load.
 func titleHashes(arts []*Article) []uint32 {
 	out := make([]uint32, len(arts))
 	parallel.Chunks(len(arts), func(_, lo, hi int) {
