@@ -50,13 +50,12 @@ type listPane struct {
 	delegate *delegate
 	items    []list.Item
 	// shown are the articles the rows show, in order, collapsed story
-	// members included; group, when set, turns them into rows (one per
-	// story, see stories.go), else each article is a row.
+	// members included (rows grouped by story, see stories.go; else each
+	// article is a row).
 	shown []*feed.Article
 	// members counts the rows of an expanded story other than its own
 	// row, so Stories can count stories without a pass over the rows.
 	members int
-	group   func([]*feed.Article) ([]list.Item, map[*feed.Article]storyRow)
 	// selected is the article the last cursorMovedMsg was sent for.
 	selected *feed.Article
 }
@@ -102,20 +101,14 @@ func (p *listPane) Articles() int { return len(p.shown) }
 // of an expanded story's other articles.
 func (p *listPane) Stories() int { return len(p.items) - p.members }
 
-// setArticles replaces the shown articles, keeping the cursor on keep when
-// it is among them (else on the first).
+// setArticles replaces the shown articles, one row each, keeping the
+// cursor on keep when it is among them (else on the first).
 func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
-	var items []list.Item
-	var rows map[*feed.Article]storyRow
-	if p.group != nil {
-		items, rows = p.group(arts)
-	} else {
-		items = make([]list.Item, len(arts))
-		for i, a := range arts {
-			items[i] = item{a: a}
-		}
+	items := make([]list.Item, len(arts))
+	for i, a := range arts {
+		items[i] = item{a: a}
 	}
-	p.setRows(arts, items, rows, keep)
+	p.setRows(arts, items, nil, keep)
 }
 
 // setRows shows arts as the given rows (grouped beforehand, see rows.go),

@@ -178,9 +178,6 @@ func New(o Options) *Model {
 		m.debug = func(string, ...any) {}
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
-	if o.Clustering {
-		m.list.group = m.groupNow
-	}
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
 	m.detail.delay = o.RenderDelay
 	m.filter = newFilter(m.queryMatcher)

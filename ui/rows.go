@@ -45,6 +45,11 @@ func (m *Model) showArticles(arts []*feed.Article) tea.Cmd {
 func (m *Model) setArticles(arts []*feed.Article, keep *feed.Article) {
 	m.rows.rowsGen++
 	m.rows.waiting, m.rows.pending = false, nil
+	if m.rows.on {
+		items, rows := groupRows(m.lib.stories, m.rows.expanded, arts)
+		m.list.setRows(arts, items, rows, keep)
+		return
+	}
 	m.list.setArticles(arts, keep)
 }
 

@@ -125,12 +125,6 @@ func groupRows(st stories, expanded map[*feed.Article]bool, arts []*feed.Article
 	return rows, info
 }
 
-// groupNow groups arts by the current stories, on the caller's
-// goroutine (the list's group function).
-func (m *Model) groupNow(arts []*feed.Article) ([]list.Item, map[*feed.Article]storyRow) {
-	return groupRows(m.lib.stories, m.rows.expanded, arts)
-}
-
 // toggleExpand opens or closes the selected row's story. Closed from one
 // of its articles' rows, the cursor goes to the story's row (regroup).
 func (m *Model) toggleExpand() tea.Cmd {
