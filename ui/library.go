@@ -13,11 +13,13 @@ import (
 // library owns the loaded library as the UI shows it: the feed.Library,
 // its articles in list order, the search index and the stories, under one
 // version number that every change of the articles bumps (a batch, the
-// end of the load, a file change). Work over all articles runs in a Cmd
-// and its result carries the version it was computed for: linking the
-// saves of one article (feed.Library.Link) and applying a change (Merge)
-// at the end, building the search index, grouping the stories. A result
-// for a version that was overtaken is dropped.
+// end of the load, a file change). Work over all articles runs in a Cmd:
+// linking the saves of one article (feed.Library.Link) at the end of the
+// load, merging a change (Merge, then Link), building the search index,
+// grouping the stories. The index and the stories carry the version they
+// were computed for, and one for articles that were replaced since is
+// dropped; linking and merging change the feed.Library itself, so they
+// run one at a time and are never stale.
 //
 // While a Cmd links, merges or groups (busy), Update leaves the
 // feed.Library alone: changes wait, and look-ups go to the articles of
@@ -103,21 +105,23 @@ func (l *library) add(b feed.Batch) {
 	l.toIndex = append(l.toIndex, b.Articles...)
 }
 
-// linkedMsg is the end of the load: the saves linked for version.
+// linkedMsg is the end of the load: the saves linked. Like appliedMsg it
+// is never stale: the feed.Library was changed for it, and nothing else
+// changes the articles while it is under way (busy; no batch follows the
+// last).
 type linkedMsg struct {
-	version int
-	links   feed.Links
-	arts    []*feed.Article
+	links feed.Links
+	arts  []*feed.Article
 }
 
 // link links the saves of one article (feed.Library.Link) in a Cmd, once
 // the last batch is in.
 func (l *library) link() tea.Cmd {
 	l.loading, l.busy = false, true
-	lib, v := l.feed, l.version
+	lib := l.feed
 	return func() tea.Msg {
 		links := lib.Link()
-		return linkedMsg{version: v, links: links, arts: lib.Articles()}
+		return linkedMsg{links: links, arts: lib.Articles()}
 	}
 }
 
@@ -130,9 +134,8 @@ func (l *library) linked(msg linkedMsg) {
 	l.arts = msg.arts
 }
 
-// appliedMsg is a change merged and linked for version.
+// appliedMsg is a change merged and linked (never stale, see linkedMsg).
 type appliedMsg struct {
-	version int
 	change  feed.Change
 	links   feed.Links
 	arts    []*feed.Article
@@ -149,7 +152,7 @@ type appliedMsg struct {
 // in a Cmd.
 func (l *library) apply(c feed.Change) tea.Cmd {
 	l.busy, l.merging = true, true
-	lib, v := l.feed, l.version
+	lib := l.feed
 	return func() tea.Msg {
 		known := make(map[string]bool, lib.Len())
 		for _, a := range lib.Articles() {
@@ -168,7 +171,7 @@ func (l *library) apply(c feed.Change) tea.Cmd {
 		for _, a := range arts {
 			byPath[a.Path] = a
 		}
-		return appliedMsg{version: v, change: c, links: links, arts: arts, skipped: lib.Skipped(),
+		return appliedMsg{change: c, links: links, arts: arts, skipped: lib.Skipped(),
 			found: lib.Found(), fresh: fresh, byPath: byPath}
 	}
 }
