@@ -27,7 +27,9 @@ import (
 type library struct {
 	feed *feed.Library
 	// version numbers the article sets; arts is the current one, in list
-	// order (newest first).
+	// order (newest first). While loading it is a slice of its own, not
+	// the feed.Library's, which Link may sort in a Cmd; after that it is
+	// the library's, which the next Merge replaces rather than changes.
 	version int
 	arts    []*feed.Article
 	skipped []feed.Problem
