@@ -95,7 +95,7 @@ func (s *Source) walk() (found []loadEntry, probs []Problem, dirs []int, err err
 	if !st.IsDir() {
 		return nil, nil, nil, fmt.Errorf("read %s: not a directory", s.root)
 	}
-	ents, fd, err := listDirKeep(s.root, true)
+	ents, fd, err := w.lister.listKeep(s.root, true)
 	if err != nil {
 		return nil, nil, nil, rootError(s.root, err)
 	}
@@ -106,6 +106,7 @@ func (s *Source) walk() (found []loadEntry, probs []Problem, dirs []int, err err
 
 type dirWalker struct {
 	src      *Source
+	lister   dirLister // one listing buffer for the whole walk
 	found    []loadEntry
 	problems []Problem
 	dirs     []int // descriptors of the directories kept open
@@ -151,7 +152,7 @@ func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
 				continue
 			}
-			sub, fd, err := listDirKeep(w.src.display(r), true)
+			sub, fd, err := w.lister.listKeep(w.src.display(r), true)
 			if err != nil {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
 			}
@@ -190,7 +191,7 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 	}
 }
 
-// dirEnt is one entry of a directory listing (see listDir): unsorted,
+// dirEnt is one entry of a directory listing (see dirLister): unsorted,
 // typed without following symlinks.
 type dirEnt struct {
 	name string

@@ -4,9 +4,13 @@ package feed
 
 import "os"
 
-// listDir lists a directory, unsorted (the loader orders files by date
+// dirLister lists directories; here it is os.File.ReadDir, which holds no
+// buffer between directories anyway.
+type dirLister struct{}
+
+// list lists a directory, unsorted (the loader orders files by date
 // itself, and sorting 100,000 names is not free).
-func listDir(dir string) ([]dirEnt, error) {
+func (*dirLister) list(dir string) ([]dirEnt, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
@@ -20,8 +24,8 @@ func listDir(dir string) ([]dirEnt, error) {
 	return out, err
 }
 
-// listDirKeep is listDir; stat by path is all there is here (dirfd -1).
-func listDirKeep(dir string, _ bool) ([]dirEnt, int, error) {
-	ents, err := listDir(dir)
+// listKeep is list; stat by path is all there is here (dirfd -1).
+func (l *dirLister) listKeep(dir string, _ bool) ([]dirEnt, int, error) {
+	ents, err := l.list(dir)
 	return ents, -1, err
 }

@@ -47,6 +47,7 @@ type watcher struct {
 	// listed are directory listings taken by scan whose files are not
 	// noted yet (see noteListed).
 	listed []listedDir
+	lister dirLister // one listing buffer for every scan
 }
 
 // listedDir is one directory as scan listed it.
@@ -102,7 +103,7 @@ func (w *watcher) addRoot(dir string) error {
 // when fresh (a directory that just appeared, a rescan), as dirty so that
 // the next flush reads them.
 func (w *watcher) scan(r *watchRoot, dir string, depth int, fresh bool) {
-	ents, err := listDir(dir)
+	ents, err := w.lister.list(dir)
 	if err != nil {
 		w.problems = append(w.problems, Problem{Path: w.display(r, dir), Reason: errReason(err)})
 	}
