@@ -272,3 +272,19 @@ func fromStrftime(f string) string {
 		"%a", "Mon", "%A", "Monday", "%Z", "MST", "%z", "-0700", "%F", "2006-01-02",
 		"%T", "15:04:05", "%R", "15:04", "%%", "%").Replace(f)
 }
+
+var readerModes = []string{ReaderManual, ReaderAuto, ReaderOff}
+
+func checkReader(v string, _ *env) (string, string, string) {
+	s := strings.TrimSpace(v)
+	for _, name := range readerModes {
+		if strings.EqualFold(s, name) {
+			return name, "", ""
+		}
+	}
+	hint := didYouMean(s, readerModes)
+	if hint == "" {
+		hint = "use manual, auto or off"
+	}
+	return "", fmt.Sprintf("unknown reader mode %s", quote(v)), hint
+}

@@ -48,7 +48,19 @@ type Config struct {
 	Clustering bool
 	// Hyperlinks emits OSC 8 terminal hyperlinks in the detail pane.
 	Hyperlinks bool
+	// Reader is when reader mode fetches an article's page: ReaderManual,
+	// ReaderAuto or ReaderOff.
+	Reader string
+	// ReaderCacheMB caps the fetched pages kept on disk, in megabytes.
+	ReaderCacheMB int
 }
+
+// The values of Config.Reader.
+const (
+	ReaderManual = "manual" // on R
+	ReaderAuto   = "auto"   // when an article is opened, and on R
+	ReaderOff    = "off"    // never; cached pages still show
+)
 
 // Theme is the colour scheme. Every colour is "" (terminal default),
 // "#rrggbb" or an ANSI colour number "0" to "255".

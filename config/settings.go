@@ -163,6 +163,13 @@ outlets, as one row with +N that expands to each article.`, true,
 		boolean("hyperlinks", `Make the detail pane's links clickable terminal hyperlinks (OSC 8).
 Off by default: terminals without support may show stray text.`, false,
 			func(c *Config) *bool { return &c.Hyperlinks }),
+		text("reader", `Reader mode, the article's web page as text in the detail pane:
+manual (R fetches it), auto (fetched when an article is opened) or off (never fetched;
+pages fetched before still show).`, ReaderManual, checkReader,
+			func(c *Config) *string { return &c.Reader }),
+		integer("reader_cache_mb", `Disk space for fetched pages, in megabytes; past it the least
+recently read pages are removed. 1 to 100000.`, 500, 1, 100000,
+			func(c *Config) *int { return &c.ReaderCacheMB }),
 	}
 }
 
