@@ -116,13 +116,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Page, error) {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return Page{}, ErrScheme
 	}
-	release, err := f.acquire(ctx, u.Host)
-	if err != nil {
-		return Page{}, err
-	}
-	defer release()
 	for attempt := 0; ; attempt++ {
-		body, final, ct, retryAfter, err := f.get(ctx, u)
+		body, final, ct, retryAfter, err := f.download(ctx, u)
 		if retryAfter < 0 || attempt == maxRetries {
 			if err != nil {
 				return Page{}, err
@@ -136,6 +131,17 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Page, error) {
 			return Page{}, err
 		}
 	}
+}
+
+// download is get holding one of the host's slots: waits between retries
+// and the extraction, which is CPU work, leave the slot to others.
+func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, final *url.URL, contentType string, retryAfter time.Duration, err error) {
+	release, err := f.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, nil, "", -1, err
+	}
+	defer release()
+	return f.get(ctx, u)
 }
 
 // acquire takes one of the host's slots, so that a crowd of fetches for

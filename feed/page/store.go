@@ -180,3 +180,29 @@ func (s *Store) evict(keep string) error {
 	}
 	return nil
 }
+
+// Texts returns a lookup of stored pages' text by URL for search, which
+// asks for every article: the directory is listed once, here, so that
+// only URLs with a page cost a file read. Safe for concurrent use.
+func (s *Store) Texts() func(url string) string {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil || len(entries) == 0 {
+		return func(string) string { return "" }
+	}
+	have := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), fileExt); ok {
+			have[name] = true
+		}
+	}
+	return func(url string) string {
+		if !have[strings.TrimSuffix(filepath.Base(s.path(url)), fileExt)] {
+			return ""
+		}
+		p, ok, _ := s.Peek(url) // an unreadable page is not searched, as if absent
+		if !ok {
+			return ""
+		}
+		return p.Text
+	}
+}

@@ -89,3 +89,16 @@ func TestStoreEvictsLeastRecentlyRead(t *testing.T) {
 		}
 	}
 }
+
+func TestStoreTexts(t *testing.T) {
+	dir := t.TempDir()
+	s := OpenStore(dir, 0)
+	if got := s.Texts()("https://a/1"); got != "" {
+		t.Errorf("empty store: %q", got)
+	}
+	s.Put(Page{URL: "https://a/1", Text: "one"})
+	texts := s.Texts()
+	if texts("https://a/1") != "one" || texts("https://a/2") != "" {
+		t.Errorf("got %q %q", texts("https://a/1"), texts("https://a/2"))
+	}
+}

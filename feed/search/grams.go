@@ -42,7 +42,7 @@ func (g *grams) addText(s string, seen *[4]uint64) {
 // 'A'+i; see needle.pick).
 func (g *grams) addTextOf(t *text) (upper uint32) {
 	var seen [4]uint64
-	for _, s := range [...]string{t.title, t.excerpt, t.body, t.provider, t.domain} {
+	for _, s := range [...]string{t.title, t.excerpt, t.body, t.page, t.provider, t.domain} {
 		g.addText(s, &seen)
 	}
 	for _, l := range [...][]string{t.topics, t.tags, t.related} {

@@ -29,7 +29,14 @@ type Index struct {
 	recent   []recent // see narrow.go
 
 	orders orders // see orders.go
+
+	pages PageText // nil: no fetched pages
 }
+
+// PageText returns the text of an article's fetched web page (reader
+// mode, see feed/page), "" when none was fetched. It must be safe for
+// concurrent use.
+type PageText func(a *feed.Article) string
 
 type doc struct {
 	a     *feed.Article
@@ -41,25 +48,57 @@ type doc struct {
 // NewIndex returns an empty index.
 func NewIndex() *Index { return &Index{} }
 
+// NewIndexWithPages returns an empty index that also searches the
+// articles' fetched pages, as pages gives them when they are added.
+func NewIndexWithPages(pages PageText) *Index { return &Index{pages: pages} }
+
 // Add indexes articles (a Batch as it streams in, or a whole library).
 // Search returns them in the order they were added.
 func (ix *Index) Add(arts []*feed.Article) {
 	docs := make([]doc, len(arts))
 	parallel.Chunks(len(arts), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			d := &docs[i]
-			d.a, d.t = arts[i], foldedText(arts[i])
-			if d.t != nil {
-				d.upper = d.g.addTextOf(d.t)
-			} else {
-				t := textOf(d.a)
-				d.upper = d.g.addTextOf(&t)
+			page := ""
+			if ix.pages != nil {
+				page = ix.pages(arts[i])
 			}
+			docs[i].set(arts[i], page)
 		}
 	})
 	ix.mu.Lock()
 	ix.docs = append(ix.docs, docs...)
 	ix.mu.Unlock()
+}
+
+func (d *doc) set(a *feed.Article, page string) {
+	d.a, d.t, d.g = a, foldedText(a, page), grams{}
+	if d.t != nil {
+		d.upper = d.g.addTextOf(d.t)
+	} else {
+		t := textOf(d.a)
+		d.upper = d.g.addTextOf(&t)
+	}
+}
+
+// SetPage makes the index search page as the fetched page of a, an
+// article added before (reader mode fetched it since); it reports whether
+// a is in the index.
+func (ix *Index) SetPage(a *feed.Article, page string) bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	found := false
+	for i := range ix.docs {
+		if ix.docs[i].a == a {
+			ix.docs[i].set(a, page)
+			found = true
+		}
+	}
+	if found { // remembered results may now miss a
+		ix.recentMu.Lock()
+		ix.recent = nil
+		ix.recentMu.Unlock()
+	}
+	return found
 }
 
 // Len is the number of articles indexed.

@@ -222,9 +222,15 @@ func isSpaceByte(c byte) bool {
 // article is read or starred). For many articles use an Index, which
 // prepares the folded text once.
 func (q Query) Match(a *feed.Article, st State) bool {
+	return q.MatchPage(a, "", st)
+}
+
+// MatchPage is Match for an article whose fetched web page (reader mode)
+// has the text page: free words and phrases find it there too.
+func (q Query) MatchPage(a *feed.Article, page string, st State) bool {
 	var t *text
 	if q.text {
-		if t = foldedText(a); t == nil {
+		if t = foldedText(a, page); t == nil {
 			plain := textOf(a)
 			t = &plain
 		}

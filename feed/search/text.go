@@ -8,9 +8,11 @@ import (
 
 // text holds the searchable fields of an article, each either the
 // article's own string or, when that needs it (see needsFold), a folded
-// copy. Free words and phrases search all of them but typ.
+// copy. Free words and phrases search all of them but typ. page is the
+// text of the article's fetched web page (reader mode), "" when none.
 type text struct {
 	title, excerpt, body  string
+	page                  string
 	provider, domain, typ string
 	topics, tags, related []string
 }
@@ -25,11 +27,13 @@ func textOf(a *feed.Article) text {
 }
 
 // foldedText returns the article's text with folded copies where needed,
-// or nil when no field needs one (the common case: no copy at all).
-func foldedText(a *feed.Article) *text {
+// or nil when no field needs one and there is no page (the common case:
+// no copy at all).
+func foldedText(a *feed.Article, page string) *text {
 	t := textOf(a)
-	changed := false
-	for _, s := range []*string{&t.title, &t.excerpt, &t.body, &t.provider, &t.domain, &t.typ} {
+	t.page = page
+	changed := page != ""
+	for _, s := range []*string{&t.title, &t.excerpt, &t.body, &t.page, &t.provider, &t.domain, &t.typ} {
 		if needsFold(*s) {
 			*s = string(appendFold(nil, *s, false))
 			changed = true
@@ -70,7 +74,7 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 			}
 		}
 	}
-	return n.contains(t.body, a, ok) // last: the longest
+	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok) // last: the longest
 }
 
 func (t *text) hasTopic(n *needle) bool {

@@ -26,6 +26,7 @@ func TestEveryCommandRefusesABrokenConfig(t *testing.T) {
 		"mark-read":    {"--all", dir},
 		"unread-count": {dir},
 		"show":         {"0123456789ab", dir},
+		"fetch":        {"--offline", dir},
 		"errors":       {dir},
 		"config":       {"--path"},
 	}

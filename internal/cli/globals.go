@@ -19,6 +19,7 @@ import (
 type globals struct {
 	configPath string // --config; "" = HERALD_CONFIG, then the default place
 	plain      bool   // --plain
+	offline    bool   // --offline (see isOffline)
 	getenv     func(string) string
 	// debug logs to the file named by HERALD_DEBUG, never to the terminal;
 	// it discards when the variable is unset.

@@ -71,7 +71,7 @@ func (g *globals) runMarkRead(opt markReadOptions, dirs []string, stdout, stderr
 	want := !opt.unread
 	var ids []string
 	already := 0
-	for _, a := range selectArticles(lib, q, st, search.SortNewest) {
+	for _, a := range selectArticles(lib, q, st, search.SortNewest, g.pageTexts()) {
 		if st.IsRead(a.ID) == want {
 			already++ // another event would only grow the log
 			continue

@@ -117,9 +117,11 @@ func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 	}
 }
 
-// selectArticles returns the articles of lib that match q, ordered by k.
-// The library's own slice is never reordered (it is shared).
-func selectArticles(lib *feed.Library, q search.Query, st search.State, k search.SortKey) []*feed.Article {
+// selectArticles returns the articles of lib that match q, ordered by k;
+// free words also search the fetched pages, as pages gives them (see
+// globals.pageTexts). The library's own slice is never reordered (it is
+// shared).
+func selectArticles(lib *feed.Library, q search.Query, st search.State, k search.SortKey, pages func(*feed.Article) string) []*feed.Article {
 	if q.Empty() {
 		arts := lib.Articles()
 		if k == search.SortNewest { // the library's order already
@@ -135,7 +137,7 @@ func selectArticles(lib *feed.Library, q search.Query, st search.State, k search
 	// over 100,000 articles; Match folds only when a term needs text).
 	var out []*feed.Article
 	for _, a := range lib.Articles() {
-		if q.Match(a, st) {
+		if q.MatchPage(a, pages(a), st) {
 			out = append(out, a)
 		}
 	}
@@ -155,5 +157,5 @@ func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k 
 		defer closeState()
 		st = s
 	}
-	return selectArticles(lib, q, st, k), nil
+	return selectArticles(lib, q, st, k, g.pageTexts()), nil
 }

@@ -16,8 +16,11 @@ const rootEnvironment = `  HERALD_CONFIG=FILE   config file, when --config is no
   NO_COLOR=1           no colour at all (https://no-color.org)
   HERALD_DEBUG=FILE    append a debug log to FILE
   HERALD_NO_CACHE=1    do not read or write the index cache
+  HERALD_OFFLINE=1     never use the network, as --offline
   XDG_STATE_HOME=DIR   keep the read/starred marks in DIR/herald
                        (default: ~/.local/state/herald)
+  XDG_CACHE_HOME=DIR   keep the index cache and fetched pages in DIR/herald
+                       (default: ~/.cache/herald)
 `
 
 const rootExamples = `  herald ~/ai/_news                      read the articles in the TUI
@@ -28,6 +31,7 @@ const rootExamples = `  herald ~/ai/_news                      read the articles
                                          search the configured dirs, best first
   herald mark-read --query 'provider:forbes before:30d'   mark old Forbes articles read
   herald unread-count --query topic:AI   a bare number, for a status bar
+  herald fetch --query since:7d          keep last week's pages for offline reading
   herald errors ~/ai/_news || echo "some files could not be read"
   herald config > ~/.config/herald/config.yaml   start a config from the defaults
   herald config --path                   which config file is used (and is it valid?)`
@@ -63,6 +67,7 @@ func (g *globals) newRoot(stdout, stderr io.Writer) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.configPath, "config", "", "read this config `FILE` (default: $XDG_CONFIG_HOME/herald/config.yaml)")
 	pf.BoolVar(&g.plain, "plain", false, "no colour, no box drawing, ASCII only (for screen readers)")
+	pf.BoolVar(&g.offline, "offline", false, "never use the network; pages fetched before still show (also HERALD_OFFLINE=1)")
 	pf.BoolP("help", "h", false, "print the help")
 	root.Flags().Bool("version", false, "print the version")
 	must(pf.SetAnnotation("config", valueNameAnnotation, []string{"a file name"}))
@@ -72,7 +77,7 @@ func (g *globals) newRoot(stdout, stderr io.Writer) *cobra.Command {
 	// cobra sorts commands by name; the help lists them in this order,
 	// the everyday ones first.
 	for i, c := range []*cobra.Command{g.listCommand(), g.markReadCommand(), g.unreadCountCommand(),
-		g.showCommand(), g.errorsCommand(), g.configCommand(), g.manCommand()} {
+		g.showCommand(), g.fetchCommand(), g.errorsCommand(), g.configCommand(), g.manCommand()} {
 		c.Annotations = map[string]string{helpOrderAnnotation: strconv.Itoa(i)}
 		root.AddCommand(c)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/page"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -24,7 +25,8 @@ terminal, plain Markdown text otherwise (for pipes, pagers and scripts).
 PATH is an article file; ID is an article ID as "herald list --format json"
 or tsv prints it (a unique prefix of at least 4 characters will do), looked
 up in DIR... (default: the dirs of the config file). Control characters in
-the article never reach the output. Exit status: 0 shown, 1 no such
+the article never reach the output. When "herald fetch" or the reader has
+fetched the article's web page, its full text follows. Exit status: 0 shown, 1 no such
 article, 2 usage or unreadable directory.`
 
 // showWidth is the default wrap width off a terminal, and the most a
@@ -77,7 +79,7 @@ func (g *globals) runShow(width int, args []string, stdout io.Writer) error {
 			w = min(terminalWidth(stdout), showWidth)
 		}
 	}
-	md, _ := render.Document(a, time.Now())
+	md, _ := render.DocumentWithPage(a, g.fetchedPage(cfg, a), time.Now())
 	out := ""
 	if tty {
 		out, err = renderTerminal(md, w, look, colorProfile(g.getenv))
@@ -91,6 +93,23 @@ func (g *globals) runShow(width int, args []string, stdout io.Writer) error {
 		return problems(err)
 	}
 	return nil
+}
+
+// fetchedPage is the article's page as reader mode fetched it, nil when
+// none is kept. show never fetches: "herald fetch" does.
+func (g *globals) fetchedPage(cfg config.Config, a *feed.Article) *page.Page {
+	store := g.pageStore(cfg)
+	if store == nil || a.URL() == "" {
+		return nil
+	}
+	p, ok, err := store.Read(a.URL())
+	if err != nil {
+		g.debug.Printf("show %s: %v", a.Path, err)
+	}
+	if !ok {
+		return nil
+	}
+	return &p
 }
 
 // findArticle reads the article named by arg: a file when arg is one,

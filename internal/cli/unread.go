@@ -48,7 +48,7 @@ func (g *globals) runUnreadCount(query string, dirs []string, stdout, stderr io.
 	}
 	defer closeState()
 	n := 0
-	for _, a := range selectArticles(lib, q, st, search.SortNewest) {
+	for _, a := range selectArticles(lib, q, st, search.SortNewest, g.pageTexts()) {
 		if st == nil || !st.IsRead(a.ID) {
 			n++
 		}

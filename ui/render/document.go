@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/page"
 	"github.com/herald-reader/herald/ui/browser"
 )
 
@@ -41,6 +42,14 @@ const (
 // by design, but contained so that it cannot swallow the sections after
 // it. now is the reference for relative dates.
 func Document(a *feed.Article, now time.Time) (md string, links []Link) {
+	return DocumentWithPage(a, nil, now)
+}
+
+// DocumentWithPage is Document with reader mode's full text of the
+// article's web page (nil: none) after the article's own body, under a
+// "Full text" heading, rendered like a body: its links are numbered after
+// the body's and its images show as links.
+func DocumentWithPage(a *feed.Article, p *page.Page, now time.Time) (md string, links []Link) {
 	if a == nil {
 		return "", nil
 	}
@@ -49,6 +58,15 @@ func Document(a *feed.Article, now time.Time) (md string, links []Link) {
 	body, bodyLinks := containBody(a.Body)
 	if body != "" {
 		d.printf("---\n\n%s\n\n", body)
+	}
+	if p != nil {
+		text, pageLinks := containBody(p.Text)
+		d.printf("## Full text\n\n")
+		if by := pageByline(p, now); by != "" {
+			d.printf("*%s*\n\n", by)
+		}
+		d.printf("%s\n\n", text)
+		bodyLinks = append(bodyLinks, pageLinks...)
 	}
 	d.images(a.Images)
 	d.related(a.Related, now)
@@ -138,6 +156,19 @@ func (d *doc) header(a *feed.Article, now time.Time) {
 	if ex := mdText(a.Excerpt, maxExcerpt); ex != "" {
 		d.printf("%s\n\n", ex)
 	}
+}
+
+// pageByline is the page's author and date line, "" when it gives
+// neither.
+func pageByline(p *page.Page, now time.Time) string {
+	var parts []string
+	if by := mdText(p.Byline, 200); by != "" {
+		parts = append(parts, by)
+	}
+	if when := dateLine(p.Published, now); when != "" {
+		parts = append(parts, when)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // articleURL is the article's own link: originalUrl, else webUrl, when
