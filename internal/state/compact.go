@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,8 +52,8 @@ func (s *Store) Compact() error {
 	}
 	defer funlock(s.lock)
 
-	data, err := os.ReadFile(s.path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	data, err := readCurrentLog(s.path)
+	if err != nil {
 		return fmt.Errorf("compact state: %w", err)
 	}
 	t := newTable()
@@ -92,8 +93,22 @@ func (s *Store) Compact() error {
 	return nil
 }
 
+// readCurrentLog reads the log as compaction finds it, not following a link in
+// its place (see openFile); a missing log is empty.
+func readCurrentLog(path string) ([]byte, error) {
+	f, err := openFile(path, os.O_RDONLY, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
 func appendFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ func (s *Store) reopen() error {
 		s.f.Close()
 		s.f = nil
 	}
-	f, err := os.OpenFile(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openFile(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("open state: %w", err)
 	}
