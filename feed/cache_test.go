@@ -1,9 +1,11 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -341,5 +343,44 @@ func TestCacheRemovesOrphanedTemps(t *testing.T) {
 	}
 	if _, err := os.Stat(young); err != nil {
 		t.Errorf("a temporary file being written was removed: %v", err)
+	}
+}
+
+// TestCacheReplacedNotRewritten: a new snapshot replaces the old file; a
+// reader holding the old one (another Herald starting) reads it whole, and
+// the path holds the new one whole. Writing the snapshot in place fails
+// here.
+func TestCacheReplacedNotRewritten(t *testing.T) {
+	f := newCacheFixture(t)
+	f.load()
+	file := f.snapshotFile()
+	old, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	write(t, f.dir, map[string]string{"2020-01-04-c.md": article("A third story arrives", "https://example.com/c", "")})
+	if lib := f.load(); lib.Len() != 3 {
+		t.Fatalf("loaded %d articles, want 3", lib.Len())
+	}
+	seen, err := io.ReadAll(held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(seen, old) {
+		t.Errorf("the old snapshot changed under a reader holding it: written in place")
+	}
+	if now, _ := os.ReadFile(file); bytes.Equal(now, old) {
+		t.Fatal("the snapshot was not rewritten; the test proves nothing")
+	}
+	// The new snapshot answers the next start: a change it cannot see
+	// (same size and time) stays unseen.
+	f.rewriteSameSizeAndTime("2020-01-01-a.md", "First cached", "FIRST CACHED")
+	if got := titles(f.load().Articles()); !slices.Contains(got, "First cached story") {
+		t.Errorf("titles %q: the new snapshot did not answer the next start", got)
 	}
 }

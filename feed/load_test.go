@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -332,4 +333,42 @@ func TestPlanBatchesCutsAtDays(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLoadUnreadableSubdirectoryAnyUser is TestLoadUnreadableSubdirectory
+// for every user, root included (CI runs as root, which reads any
+// directory on disk): a file system whose subdirectory cannot be listed.
+func TestLoadUnreadableSubdirectoryAnyUser(t *testing.T) {
+	fsys := unlistableFS{MapFS: fstest.MapFS{
+		"2020-01-01-ok.md":        {Data: []byte(article("Readable story", "", ""))},
+		"locked/2020-01-02-no.md": {Data: []byte(article("Behind a locked door", "", ""))},
+	}, locked: "locked"}
+	lib := mustLoad(t, Options{}, FS(fsys, "lib"))
+	if lib.Len() != 1 || len(lib.Skipped()) != 1 || lib.Skipped()[0].Path != "lib/locked" {
+		t.Fatalf("Len = %d, skipped = %v; want 1 article and lib/locked skipped", lib.Len(), lib.Skipped())
+	}
+	if !strings.Contains(lib.Skipped()[0].Reason, "permission denied") {
+		t.Errorf("reason %q does not say why", lib.Skipped()[0].Reason)
+	}
+}
+
+// unlistableFS refuses to list one directory, as a directory without read
+// permission does.
+type unlistableFS struct {
+	fstest.MapFS
+	locked string
+}
+
+func (u unlistableFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == u.locked {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.ReadDir(name)
+}
+
+func (u unlistableFS) Open(name string) (fs.File, error) {
+	if name == u.locked {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.Open(name)
 }

@@ -17,6 +17,16 @@ func TestRecordRoundTripsEverySummaryField(t *testing.T) {
 	a.Summarize()
 	// A summary keeps its related IDs packed (see compactSummary).
 	a.relIDs, a.RelatedIDs = packIDs([]string{"0123456789ab", "fedcba987654"}), nil
+	a.titleHash, a.day, a.mtime, a.src = 0xdeadbeef, 7, 9, &Source{root: "lib"}
+	// Every field a summary keeps must be set, or a field the record
+	// forgets would round-trip as the zero it started as.
+	cleared := map[string]bool{"Images": true, "Related": true, "Detail": true, "Full": true, "RelatedIDs": true}
+	v := reflect.ValueOf(a).Elem()
+	for i := range v.NumField() {
+		if f := v.Type().Field(i); !cleared[f.Name] && v.Field(i).IsZero() {
+			t.Errorf("field %s is zero: fillAll does not set its kind (%s)", f.Name, f.Type)
+		}
+	}
 	table := newStringTable()
 	got, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.decoded())
 	if err != nil {
@@ -45,8 +55,10 @@ func fillAll(v reflect.Value, n *int) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString("s" + string(rune('a'+*n%26)) + "-value")
-	case reflect.Int, reflect.Int64:
+	case reflect.Int, reflect.Int64, reflect.Int32:
 		v.SetInt(int64(*n * 3))
+	case reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*n * 5))
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Struct:

@@ -295,3 +295,30 @@ func TestWatchStart(t *testing.T) {
 		t.Fatal("no change for a file written after Ready")
 	}
 }
+
+// TestWatchQuietPeriodCoalesces: files written 50 ms apart, well inside
+// the quiet period, arrive as one Change, and not before the directories
+// were quiet for the whole period after the last of them. A watcher
+// without a quiet period (or with 1 ms) sends the first file alone, at
+// once. Only lower bounds on time are asserted: a busy machine can make
+// the Change late, never early.
+func TestWatchQuietPeriodCoalesces(t *testing.T) {
+	dir := t.TempDir()
+	const quiet = 2 * time.Second
+	rec := startWatch(t, WatchOptions{Quiet: quiet, MaxDelay: time.Minute}, dir)
+	var last time.Time
+	for i := range 5 {
+		if i > 0 {
+			time.Sleep(50 * time.Millisecond)
+		}
+		write(t, dir, map[string]string{fmt.Sprintf("2024-01-01-spread-%d.md", i): article(fmt.Sprintf("Spread story number %d", i), "", "")})
+		last = time.Now()
+	}
+	rec.until("a change", func() bool { return len(rec.changes) > 0 })
+	if waited := time.Since(last); waited < quiet {
+		t.Errorf("the change came %v after the last write, before the %v quiet period ended", waited, quiet)
+	}
+	if n := len(rec.changes[0].Added); n != 5 {
+		t.Errorf("the first change holds %d of the 5 files written 50 ms apart, want all 5", n)
+	}
+}
