@@ -56,7 +56,7 @@ func TestNonDefaultYAMLRoundTrips(t *testing.T) {
 	c := Default()
 	c.Dirs = []string{"/news/a b", "/news/#hash", "/news/yes"}
 	c.Keys["quit"] = []string{"x", "%", "?"}
-	c.Keys["links"] = []string{"0", "1"}
+	c.Keys["count"] = []string{"0", "1"}
 	c.Keys["help"] = []string{"ctrl+_", "f1"}
 	c.Keys["copy"] = []string{}
 	c.Theme.List.Title = "#00ff7f"
@@ -139,9 +139,9 @@ func TestLoadUnquotedValues(t *testing.T) {
 			t.Errorf("%q: %v %+v, want %+v", data, err, got.Dates, want)
 		}
 	}
-	got, err := Parse("c.yaml", []byte("keys:\n  links: [0, 1, 2]\ntheme:\n  accent: 212\n"))
-	if err != nil || !slices.Equal(got.Keys["links"], []string{"0", "1", "2"}) || got.Theme.Accent != "212" {
-		t.Errorf("numbers as text: %v %v %q", err, got.Keys["links"], got.Theme.Accent)
+	got, err := Parse("c.yaml", []byte("keys:\n  count: [0, 1, 2]\ntheme:\n  accent: 212\n"))
+	if err != nil || !slices.Equal(got.Keys["count"], []string{"0", "1", "2"}) || got.Theme.Accent != "212" {
+		t.Errorf("numbers as text: %v %v %q", err, got.Keys["count"], got.Theme.Accent)
 	}
 }
 

@@ -14,9 +14,16 @@ import (
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Back, Focus, Filter               key.Binding
-	OpenBrowser, LinkPicker, Links          key.Binding
+	OpenBrowser, LinkPicker                 key.Binding
 	HistoryBack, Skipped, Help              key.Binding
 	Quit, ForceQuit                         key.Binding
+
+	// Count is the digits of a count prefix, the i-th key standing for
+	// the digit i: "12j" moves 12 rows, "12o" opens link 12.
+	Count key.Binding
+	// Confirm answers yes to a question (mark all read?); any other key
+	// says no.
+	Confirm key.Binding
 
 	// Reading state, sort and facets.
 	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
@@ -44,8 +51,10 @@ func DefaultKeyMap() KeyMap {
 		Down:     binding("down", "j", "down"),
 		PageUp:   binding("page up", "pgup", "ctrl+b"),
 		PageDown: binding("page down", "pgdown", "ctrl+f", " "),
-		Top:      binding("top", "g", "home"),
-		Bottom:   binding("bottom", "G", "end"),
+		// Two keys: a "g" alone would jump to the top on a slip of the
+		// finger; "gg" is what vim and less users type.
+		Top:    binding("top", "gg", "home"),
+		Bottom: binding("bottom", "G", "end"),
 
 		Open:   binding("open", "enter"),
 		Back:   binding("back", "esc"),
@@ -54,12 +63,13 @@ func DefaultKeyMap() KeyMap {
 
 		OpenBrowser: binding("open in browser", "o"),
 		LinkPicker:  binding("links", "l"),
-		Links:       binding("open link N", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		HistoryBack: binding("jump back", "b", "backspace"),
 		Skipped:     binding("skipped files", "!"),
 		Help:        binding("help", "?"),
 		Quit:        binding("quit", "q"),
 		ForceQuit:   binding("quit now", "ctrl+c"),
+		Count:       binding("count (3j, 12o)", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Confirm:     binding("yes to a question", "y", "Y"),
 
 		ToggleRead:  binding("toggle read", "m"),
 		ToggleStar:  binding("toggle star", "s"),
@@ -83,9 +93,9 @@ func (k *KeyMap) Actions() []Action {
 		{"page_up", &k.PageUp}, {"page_down", &k.PageDown},
 		{"top", &k.Top}, {"bottom", &k.Bottom},
 		{"open", &k.Open}, {"back", &k.Back}, {"focus", &k.Focus}, {"filter", &k.Filter},
-		{"open_browser", &k.OpenBrowser}, {"link_picker", &k.LinkPicker}, {"links", &k.Links},
+		{"open_browser", &k.OpenBrowser}, {"link_picker", &k.LinkPicker}, {"count", &k.Count},
 		{"history_back", &k.HistoryBack}, {"skipped", &k.Skipped}, {"help", &k.Help},
-		{"quit", &k.Quit}, {"force_quit", &k.ForceQuit},
+		{"quit", &k.Quit}, {"force_quit", &k.ForceQuit}, {"confirm", &k.Confirm},
 		{"toggle_read", &k.ToggleRead}, {"toggle_star", &k.ToggleStar},
 		{"mark_all_read", &k.MarkAllRead}, {"unread_only", &k.UnreadOnly},
 		{"starred_only", &k.StarredOnly}, {"sort", &k.Sort},
@@ -188,8 +198,8 @@ func Pair(a, b key.Binding, desc string) key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit},
-		{k.OpenBrowser, k.LinkPicker, k.Links, k.HistoryBack, k.Copy},
+		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
+		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 			k.Sort, k.Topics, k.Providers, k.Expand, k.Timeline},
 	}

@@ -23,8 +23,8 @@ func TestActionsNamesUniqueAndComplete(t *testing.T) {
 			t.Errorf("action %q is not snake_case", a.Name)
 		}
 	}
-	if len(seen) != 29 {
-		t.Errorf("got %d actions, want 29", len(seen))
+	if len(seen) != 30 {
+		t.Errorf("got %d actions, want 30", len(seen))
 	}
 }
 
@@ -37,7 +37,7 @@ func TestDefaultKeysMatch(t *testing.T) {
 		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")}, k.Down},
 		{tea.KeyMsg{Type: tea.KeyDown}, k.Down},
 		{tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}, k.PageDown},
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7")}, k.Links},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7")}, k.Count},
 		{tea.KeyMsg{Type: tea.KeyCtrlC}, k.ForceQuit},
 		{tea.KeyMsg{Type: tea.KeyBackspace}, k.HistoryBack},
 	}
@@ -78,8 +78,8 @@ func TestBind(t *testing.T) {
 
 func TestHelpOnlyShowsEnabled(t *testing.T) {
 	k := DefaultKeyMap()
-	if got := k.Links.Help().Key; got != "1-9" {
-		t.Errorf("links help key = %q", got)
+	if got := k.Count.Help().Key; got != "0-9" {
+		t.Errorf("count help key = %q", got)
 	}
 	for _, col := range k.FullHelp() {
 		for _, b := range col {

@@ -145,8 +145,25 @@ func validKey(k string, names []string) bool {
 	if slices.Contains(names, base) {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(base)
-	return size == len(base) && r != utf8.RuneError && unicode.IsPrint(r) && !unicode.IsSpace(r)
+	if base != k {
+		return printableRunes(base) == 1
+	}
+	// One character, or a sequence of two typed in turn ("gg").
+	n := printableRunes(k)
+	return n == 1 || n == 2
+}
+
+// printableRunes counts the runes of s when all are printable and not
+// spaces; 0 otherwise.
+func printableRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) || unicode.IsSpace(r) {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // keyLines locates the keys setting in the file, for messages about

@@ -129,13 +129,13 @@ func TestCheckersAreIdempotent(t *testing.T) {
 
 func TestKeyNames(t *testing.T) {
 	good := []string{"a", "G", "?", "é", "1", "space", " ", "enter", "esc", "tab", "shift+tab", "pgdown",
-		"ctrl+a", "ctrl+c", "alt+j", "alt+enter", "f12", "ctrl+shift+up", "backspace", "delete"}
+		"ctrl+a", "ctrl+c", "alt+j", "alt+enter", "f12", "ctrl+shift+up", "backspace", "delete", "gg", "zt"}
 	for _, k := range good {
 		if _, problem, _ := checkKey(k, teaKeyNames()); problem != "" {
 			t.Errorf("%q refused: %s", k, problem)
 		}
 	}
-	bad := []string{"", "ab", "alt+", "alt+alt+x", "ctrl+i", "super+a", "f21", "\x1b", "\u200e", "enter "}
+	bad := []string{"", "abc", "g ", "alt+gg", "alt+", "alt+alt+x", "ctrl+i", "super+a", "f21", "\x1b", "\u200e", "enter "}
 	for _, k := range bad {
 		if _, problem, _ := checkKey(k, teaKeyNames()); problem == "" {
 			t.Errorf("%q accepted", k)

@@ -88,7 +88,8 @@ directory; a relative path is relative to this file's directory.`,
 its default keys (an empty list disables it); actions not listed keep theirs. A key may
 belong to one action only. Keys: a character (j, G, ?), enter, esc, tab, shift+tab, space,
 backspace, delete, insert, up, down, left, right, home, end, pgup, pgdown, f1 to f20,
-ctrl+KEY, alt+KEY.`,
+ctrl+KEY, alt+KEY, or two characters typed one after the other (gg). Digits typed
+before a key are a count: 5j moves five rows, 12o opens link 12.`,
 			ref: func(c *Config) any { return &c.Keys }},
 
 		group("theme", `Colours: "#rgb", "#rrggbb", an ANSI colour number 0 to 255, a name

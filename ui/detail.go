@@ -235,9 +235,9 @@ func indent(s, pad string) string {
 }
 
 // scroll applies a scrolling action and reports whether it was one.
-func (d *detailPane) scroll(msg tea.KeyMsg, k *config.KeyMap) bool {
+func (d *detailPane) scroll(msg tea.KeyMsg, k *config.KeyMap, count int) bool {
 	// The viewport clamps the offset to its last page.
-	off, moved := navigate(k, msg, d.vp.YOffset, max(1, d.vp.TotalLineCount()), max(1, d.vp.Height))
+	off, moved := navigate(k, msg, d.vp.YOffset, max(1, d.vp.TotalLineCount()), max(1, d.vp.Height), count)
 	if moved {
 		d.vp.SetYOffset(off)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -217,6 +218,13 @@ func keyMsg(name string) tea.KeyMsg {
 		}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+// openLink types the count n then the open-in-browser key: opens link n.
+func (hs *harness) openLink(n int) {
+	hs.t.Helper()
+	hs.typeText(strconv.Itoa(n))
+	hs.press(hs.keys.OpenBrowser)
 }
 
 func (hs *harness) view() string { return hs.m.View() }

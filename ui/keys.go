@@ -11,25 +11,44 @@ import (
 // compare, so rebinding works everywhere).
 func keyIs(msg tea.KeyMsg, b ...key.Binding) bool { return key.Matches(msg, b...) }
 
+// firstKey is the first key of b as help spells it ("space" for " "); ""
+// when b is disabled or has no keys.
+func firstKey(b key.Binding) string {
+	if !b.Enabled() || len(b.Keys()) == 0 {
+		return ""
+	}
+	if k := b.Keys()[0]; k != " " {
+		return k
+	}
+	return "space"
+}
+
 // navigate moves a position over n entries (rows, lines, picker items)
 // for the movement keys: up, down, top, bottom and, when page > 0, page
-// up/down by page entries. moved is false for any other key, which the
-// caller then handles itself. The list, the detail pane, the text panels
-// and the pickers all move with it, so the keys mean the same everywhere.
-func navigate(k *config.KeyMap, msg tea.KeyMsg, pos, n, page int) (next int, moved bool) {
+// up/down by page entries. count is the count typed before the key (0:
+// none): up and down move that many entries, pages that many pages, top
+// and bottom go to entry count, as in vim. moved is false for any other
+// key, which the caller then handles itself. The list, the detail pane,
+// the text panels and the pickers all move with it, so the keys mean the
+// same everywhere.
+func navigate(k *config.KeyMap, msg tea.KeyMsg, pos, n, page, count int) (next int, moved bool) {
+	times := max(count, 1)
+	clamp := func(i int) int { return max(0, min(i, n-1)) }
 	switch {
 	case keyIs(msg, k.Down):
-		return min(pos+1, n-1), true
+		return clamp(pos + times), true
 	case keyIs(msg, k.Up):
-		return max(pos-1, 0), true
+		return clamp(pos - times), true
 	case page > 0 && keyIs(msg, k.PageDown):
-		return min(pos+page, n-1), true
+		return clamp(pos + page*times), true
 	case page > 0 && keyIs(msg, k.PageUp):
-		return max(pos-page, 0), true
+		return clamp(pos - page*times), true
+	case keyIs(msg, k.Top, k.Bottom) && count > 0:
+		return clamp(count - 1), true
 	case keyIs(msg, k.Top):
 		return 0, true
 	case keyIs(msg, k.Bottom):
-		return n - 1, true
+		return max(n-1, 0), true
 	}
 	return pos, false
 }
@@ -47,25 +66,31 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.handleConfirmKey(msg)
 	case m.filter.active:
 		return m.handleFilterKey(msg)
+	}
+	msg, count, ok := m.takePrefix(msg)
+	switch {
+	case !ok:
+		return nil
 	case m.over == linksOverlay && keyIs(msg, k.Copy):
 		return m.copyPicked()
 	case m.over != noOverlay:
-		return m.handleOverlayKey(msg)
+		return m.handleOverlayKey(msg, count)
 	}
-	if cmd, ok := m.handleGlobalKey(msg); ok {
+	if cmd, ok := m.handleGlobalKey(msg, count); ok {
 		return cmd
 	}
-	if m.focus == focusDetail && m.detail.scroll(msg, k) {
+	if m.focus == focusDetail && m.detail.scroll(msg, k, count) {
 		return nil
 	}
-	if m.focus == focusList && m.list.move(msg, k) {
+	if m.focus == focusList && m.list.move(msg, k, count) {
 		return m.list.cursorMoved()
 	}
 	return nil
 }
 
 // handleGlobalKey handles the keys that work in either pane.
-func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+// A count before the open-in-browser key opens that numbered link.
+func (m *Model) handleGlobalKey(msg tea.KeyMsg, count int) (tea.Cmd, bool) {
 	k := &m.keys
 	if cmd, ok := m.handleStateKey(msg); ok {
 		return cmd, true
@@ -95,12 +120,12 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		case m.filter.query != "":
 			return m.clearFilter(), true
 		}
+	case keyIs(msg, k.OpenBrowser) && count > 0:
+		return m.openLinkN(count), true
 	case keyIs(msg, k.OpenBrowser):
 		return m.openArticle(), true
 	case keyIs(msg, k.LinkPicker):
 		m.openPicker()
-	case keyIs(msg, k.Links):
-		return m.openLinkKey(msg), true
 	case keyIs(msg, k.HistoryBack):
 		return m.historyBack(), true
 	case keyIs(msg, k.Copy):
@@ -128,8 +153,9 @@ func (m *Model) toggleFocus() {
 }
 
 // handleFilterKey: the filter input has focus, so keys are text except
-// accept (open/enter), cancel (back/esc) and the arrow keys, which still
-// move the list cursor.
+// accept (open/enter), cancel (back/esc) and the movement keys that do not
+// type text (the arrows and page keys by default), which still move the
+// list cursor.
 func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
@@ -139,9 +165,8 @@ func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 	case keyIs(msg, k.Back):
 		m.filter.close()
 		return m.clearFilter()
-	case msg.Type != tea.KeyRunes && msg.Type != tea.KeySpace &&
-		keyIs(msg, k.Up, k.Down, k.PageUp, k.PageDown):
-		if m.list.move(msg, k) {
+	case !textKey(msg.String()) && keyIs(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		if m.list.move(msg, k, 0) {
 			return m.list.cursorMoved()
 		}
 		return nil
@@ -154,13 +179,13 @@ func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // handleOverlayKey: an overlay is open; it scrolls, picks, or closes.
-func (m *Model) handleOverlayKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleOverlayKey(msg tea.KeyMsg, count int) tea.Cmd {
 	k := &m.keys
 	if m.over == linksOverlay {
-		return m.handlePickerKey(msg)
+		return m.handlePickerKey(msg, count)
 	}
 	if m.over == facetOverlay {
-		return m.handleFacetKey(msg)
+		return m.handleFacetKey(msg, count)
 	}
 	o := m.help
 	if m.over == skippedOverlay {
@@ -172,7 +197,7 @@ func (m *Model) handleOverlayKey(msg tea.KeyMsg) tea.Cmd {
 	case keyIs(msg, k.Back, k.Help, k.Skipped):
 		m.over = noOverlay
 	default:
-		o.scroll(msg, k, m.layout.BodyHeight)
+		o.scroll(msg, k, m.layout.BodyHeight, count)
 	}
 	return nil
 }

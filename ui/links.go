@@ -61,18 +61,6 @@ func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
 	return nil
 }
 
-// openLinkKey opens numbered link N, N being the position of the pressed
-// key among the links binding's keys (1-9 by default).
-func (m *Model) openLinkKey(msg tea.KeyMsg) tea.Cmd {
-	n := 0
-	for i, k := range m.keys.Links.Keys() {
-		if k == msg.String() {
-			n = i + 1
-		}
-	}
-	return m.openLinkN(n)
-}
-
 // pendingLink is a link action asked for while the article was still
 // rendering (its links are numbered by the render): it runs when the
 // render of that article lands, unless the user has moved on.
@@ -155,9 +143,9 @@ func (m *Model) jumpTo(a *feed.Article) tea.Cmd {
 		}
 	}
 	cmd := m.selectAnywhere(a)
-	back := "history_back"
-	if keys := m.keys.HistoryBack.Keys(); len(keys) > 0 {
-		back = keys[0]
+	back := firstKey(m.keys.HistoryBack)
+	if back == "" {
+		back = "history_back"
 	}
 	m.status.set("Related story (%s goes back): %s", back, a.Title)
 	return cmd
@@ -215,23 +203,27 @@ func (m *Model) openPicker() {
 	}
 }
 
-func (m *Model) handlePickerKey(msg tea.KeyMsg) tea.Cmd {
+// handlePickerKey: the cursor keys move, open (or open in browser) takes
+// the link under the cursor, or link N after a count N.
+func (m *Model) handlePickerKey(msg tea.KeyMsg, count int) tea.Cmd {
 	k, p := &m.keys, m.picker
-	var moved bool
-	if p.cursor, moved = navigate(k, msg, p.cursor, len(p.links), 0); moved {
-		return nil
+	if !keyIs(msg, k.Top, k.Bottom) || count == 0 {
+		var moved bool
+		if p.cursor, moved = navigate(k, msg, p.cursor, len(p.links), 0, count); moved {
+			return nil
+		}
 	}
 	switch {
 	case keyIs(msg, k.Quit):
 		return tea.Quit
 	case keyIs(msg, k.Back, k.LinkPicker):
 		m.over = noOverlay
-	case keyIs(msg, k.Open):
+	case keyIs(msg, k.Open, k.OpenBrowser) && count > 0:
+		m.over = noOverlay
+		return m.openLinkN(count)
+	case keyIs(msg, k.Open, k.OpenBrowser):
 		m.over = noOverlay
 		return m.followLink(p.links[p.cursor])
-	case keyIs(msg, k.Links):
-		m.over = noOverlay
-		return m.openLinkKey(msg)
 	}
 	return nil
 }

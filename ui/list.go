@@ -169,12 +169,12 @@ func (p *listPane) indexOf(a *feed.Article) int {
 }
 
 // move applies a navigation action and reports whether it was one.
-func (p *listPane) move(msg tea.KeyMsg, k *config.KeyMap) bool {
+func (p *listPane) move(msg tea.KeyMsg, k *config.KeyMap, count int) bool {
 	n := len(p.items)
 	if n == 0 {
 		return false
 	}
-	i, moved := navigate(k, msg, p.list.Index(), n, max(1, p.list.Paginator.PerPage))
+	i, moved := navigate(k, msg, p.list.Index(), n, max(1, p.list.Paginator.PerPage), count)
 	if moved {
 		p.list.Select(i)
 	}

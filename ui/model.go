@@ -127,6 +127,8 @@ type Model struct {
 	picker  *linkPicker
 	facets  *facetPicker
 	status  status
+	// prefix is the count or first key typed before the key that acts.
+	prefix keyPrefix
 	// reading is the marks, views and sort (state.go).
 	reading  reading
 	stateErr error
@@ -237,7 +239,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleResize(msg)
 	case tea.KeyMsg:
 		m.lib.fresh = 0 // the user has seen the screen since
-		return m, m.handleKey(msg)
+		return m, m.handleKeys(msg)
 	case changeMsg:
 		return m, m.handleChange(msg)
 	case appliedMsg:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -28,8 +29,8 @@ func (o *textOverlay) setLines(lines []string) {
 }
 
 // scroll moves the first shown line; h is the overlay's height.
-func (o *textOverlay) scroll(msg tea.KeyMsg, k *config.KeyMap, h int) {
-	o.offset, _ = navigate(k, msg, o.offset, max(1, len(o.lines)), max(1, h-2))
+func (o *textOverlay) scroll(msg tea.KeyMsg, k *config.KeyMap, h, count int) {
+	o.offset, _ = navigate(k, msg, o.offset, max(1, len(o.lines)), max(1, h-2), count)
 }
 
 func (o *textOverlay) view(w, h int, s *Styles) []string {
@@ -89,7 +90,7 @@ func helpLines(k *config.KeyMap, w, h int) []string {
 			blocks = append(blocks, block)
 		}
 	}
-	footer := "  esc or ? closes this help"
+	footer := "  " + closeHint(k.Back, k.Help) + " closes this help"
 	var single []string
 	for i, b := range blocks {
 		if i > 0 {
@@ -182,4 +183,16 @@ func (m *Model) seeSkipped() string {
 		return ""
 	}
 	return fmt.Sprintf(" (%s lists them)", m.keys.Skipped.Help().Key)
+}
+
+// closeHint names the first key of each enabled binding ("esc or ?"), for
+// the line that says how to leave a panel.
+func closeHint(bs ...key.Binding) string {
+	var names []string
+	for _, b := range bs {
+		if n := firstKey(b); n != "" {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " or ")
 }

@@ -64,11 +64,11 @@ func (m *Model) handleFacets(msg facetsMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) handleFacetKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleFacetKey(msg tea.KeyMsg, count int) tea.Cmd {
 	k, p := &m.keys, m.facets
 	per := max(1, m.layout.BodyHeight-1)
 	var moved bool
-	if p.cursor, moved = navigate(k, msg, p.cursor, len(p.items), per); moved {
+	if p.cursor, moved = navigate(k, msg, p.cursor, len(p.items), per, count); moved {
 		return nil
 	}
 	switch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
@@ -49,9 +48,6 @@ type (
 		err     error
 	}
 )
-
-// confirmYes answers the mark-all question; any other key cancels it.
-var confirmYes = key.NewBinding(key.WithKeys("y", "Y"))
 
 // reading is the model's share of the reading state: the store, the
 // views, the sort, the M confirmation and the cached counts.
@@ -239,7 +235,7 @@ func (m *Model) askMarkAll() tea.Cmd {
 		return nil
 	}
 	m.reading.confirm = ids
-	m.status.set("Mark %d %s read? y/n", len(ids), plural.Noun(len(ids), "article"))
+	m.status.set("Mark %d %s read? %s/n", len(ids), plural.Noun(len(ids), "article"), firstKey(m.keys.Confirm))
 	return nil
 }
 
@@ -248,7 +244,7 @@ func (m *Model) askMarkAll() tea.Cmd {
 func (m *Model) handleConfirmKey(msg tea.KeyMsg) tea.Cmd {
 	ids := m.reading.confirm
 	m.reading.confirm = nil
-	if !keyIs(msg, confirmYes) {
+	if !keyIs(msg, m.keys.Confirm) {
 		m.status.set("Nothing marked.")
 		return nil
 	}

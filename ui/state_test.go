@@ -225,7 +225,7 @@ func TestJumpOutOfUnreadOnly(t *testing.T) {
 	st.read[arts[7].ID] = true
 	hs.press(hs.keys.UnreadOnly)
 	n := linkTo(t, hs, arts[7].WebURL)
-	hs.send(keyMsg(hs.keys.Links.Keys()[n-1]))
+	hs.openLink(n)
 	if hs.selected() != "Story number 7" || hs.m.reading.unreadOnly {
 		t.Fatalf("jump to a read story from unread-only selected %q (view on: %v)", hs.selected(), hs.m.reading.unreadOnly)
 	}

@@ -34,7 +34,10 @@ func (m *Model) footerLines() []string {
 		return nil
 	}
 	left := s.Status.Render(m.status.text)
-	if m.status.err {
+	switch {
+	case m.prefix.pending():
+		left = s.Status.Render(m.prefixHint())
+	case m.status.err:
 		left = s.StatusError.Render(m.status.text)
 	}
 	out := []string{leftRight(left, m.counts(), l.Width, s.Ellipsis)}
@@ -146,18 +149,18 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	}
 	switch {
 	case m.filter.active:
-		return []key.Binding{as(k.Open, "apply"), as(k.Back, "clear"), key.NewBinding(
-			key.WithKeys("up", "down"), key.WithHelp("up/down", "move"))}, []key.Binding{k.ForceQuit}
+		return []key.Binding{as(k.Open, "apply"), as(k.Back, "clear"), filterMoveHelp(k)},
+			[]key.Binding{k.ForceQuit}
 	case m.over == linksOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "open"),
-			as(k.Links, "open link N"), k.Copy}, []key.Binding{as(k.Back, "close"), k.Quit}
+			countHelp(k, k.Open), k.Copy}, []key.Binding{as(k.Back, "close"), k.Quit}
 	case m.over != noOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown},
 			[]key.Binding{as(k.Back, "close"), k.Quit}
 	case m.focus == focusDetail:
 		// Reading: leaving, the article's links, then the rest.
 		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Back, "list"),
-			k.OpenBrowser, k.Links, k.HistoryBack, k.Copy, k.LinkPicker, k.PageDown}, []key.Binding{k.Help, k.Quit}
+			k.OpenBrowser, countHelp(k, k.OpenBrowser), k.HistoryBack, k.Copy, k.LinkPicker, k.PageDown}, []key.Binding{k.Help, k.Quit}
 	}
 	// The list: what a newcomer needs to find and read an article, then
 	// one key each for the features they would not guess.
@@ -166,4 +169,51 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 		keys = append(keys, k.Expand)
 	}
 	return append(keys, k.Copy, k.Timeline), []key.Binding{k.Help, k.Quit}
+}
+
+// filterMoveHelp is the help for moving while the filter is typed in: the
+// up and down keys that do not type text (handleFilterKey).
+func filterMoveHelp(k *config.KeyMap) key.Binding {
+	var names []string
+	for _, b := range []key.Binding{k.Up, k.Down} {
+		for _, name := range b.Keys() {
+			if !textKey(name) {
+				names = append(names, name)
+				break
+			}
+		}
+	}
+	if len(names) == 0 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	return key.NewBinding(key.WithKeys(names...), key.WithHelp(strings.Join(names, "/"), "move"))
+}
+
+// countHelp is the help for opening link N: a count, then open ("N o").
+func countHelp(k *config.KeyMap, open key.Binding) key.Binding {
+	o := firstKey(open)
+	if firstKey(k.Count) == "" || o == "" {
+		return key.NewBinding(key.WithDisabled())
+	}
+	return key.NewBinding(key.WithKeys(k.Count.Keys()...), key.WithHelp("N "+o, "open link N"))
+}
+
+// prefixHint shows the count or first key being typed, and for a count
+// what it will do: "12: o opens link 12, esc cancels".
+func (m *Model) prefixHint() string {
+	p, k := m.prefix, &m.keys
+	if p.count == 0 || p.seq != "" {
+		return p.String()
+	}
+	hint := p.String() + ":"
+	if o := firstKey(k.OpenBrowser); o != "" {
+		hint += fmt.Sprintf(" %s opens link %d,", o, p.count)
+	}
+	if d := firstKey(k.Down); d != "" {
+		hint += fmt.Sprintf(" %s moves %d,", d, p.count)
+	}
+	if b := firstKey(k.Back); b != "" {
+		return hint + " " + b + " cancels"
+	}
+	return strings.TrimSuffix(hint, ",")
 }

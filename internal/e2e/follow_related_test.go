@@ -28,11 +28,11 @@ func TestTmuxRealBinary(t *testing.T) {
 	tm.WaitFor(exited, "links ·")
 	tm.Keys("l")
 	picker := tm.WaitFor(exited, "Links")
-	m := regexp.MustCompile(`(?m)^\S*\s+(\d) \[in Herald\] Related: (.+?)\s*$`).FindStringSubmatch(picker)
+	m := regexp.MustCompile(`(?m)^\S*\s+(\d+) \[in Herald\] Related: (.+?)\s*$`).FindStringSubmatch(picker)
 	if m == nil {
 		t.Fatalf("no related story in the library among the first article's links:\n%s", picker)
 	}
-	tm.Keys(m[1])
+	tm.Keys(m[1], "Enter") // a count, then enter: link N
 	s := tm.WaitFor(exited, "goes back")
 	if title := strings.TrimRight(m[2], "…"); !strings.Contains(s, title[:min(len(title), 30)]) {
 		t.Errorf("related story %q not shown:\n%s", m[2], s)

@@ -51,6 +51,13 @@ func (s *Tmux) Keys(keys ...string) {
 	s.run(append([]string{"send-keys", "-t", "herald"}, keys...)...)
 }
 
+// Type sends text literally (send-keys -l), in one write: herald reads
+// the runes together, as it does when someone types fast or over ssh.
+func (s *Tmux) Type(text string) {
+	s.t.Helper()
+	s.run("send-keys", "-t", "herald", "-l", text)
+}
+
 // WaitFor waits until every string in what is on the screen and returns
 // that screen (see WaitUntil for exited).
 func (s *Tmux) WaitFor(exited string, what ...string) string {

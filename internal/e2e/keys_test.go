@@ -1,0 +1,99 @@
+package e2e_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/internal/e2e"
+)
+
+// keysCorpus writes five articles, newest first Alpha to Echo; Delta has
+// 15 numbered links (its own URL is 1, body links 2 to 15).
+func keysCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, title := range []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"} {
+		var body strings.Builder
+		if title == "Delta" {
+			for n := 2; n <= 15; n++ {
+				fmt.Fprintf(&body, "Source [number %d](https://src%d.example/page).\n\n", n, n)
+			}
+		}
+		day := 20 - i
+		doc := fmt.Sprintf("---\ntitle: %q\nexcerpt: \"About %s.\"\npublishedDateTime: 2025-03-%02dT10:00:00Z\n"+
+			"webUrl: \"https://news.example/%s\"\ntype: article\nprovider: {name: Wire, domain: news.example}\n---\n%s",
+			title+" story", title, day, strings.ToLower(title), body.String())
+		name := fmt.Sprintf("2025-03-%02d-%s.md", day, strings.ToLower(title))
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// recordingBrowser is a browser command that appends each URL it is given
+// to a file, one per line.
+func recordingBrowser(t *testing.T) (cmd, log string) {
+	t.Helper()
+	dir := t.TempDir()
+	log = filepath.Join(dir, "opened")
+	cmd = filepath.Join(dir, "browser")
+	script := "#!/bin/sh\necho \"$1\" >> " + log + "\n"
+	if err := os.WriteFile(cmd, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, log
+}
+
+// selectedRow is the list row under the cursor (marked ▌).
+func selectedRow(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, "▌") {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestTmuxKeysTypedTogether: "jjj" arriving in one write moves three rows,
+// and 1, 2, o on an article with 15 links opens link 12, once.
+func TestTmuxKeysTypedTogether(t *testing.T) {
+	corpus := keysCorpus(t)
+	browser, opened := recordingBrowser(t)
+	home := t.TempDir()
+	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + browser + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
+		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, cmd, 120, 40)
+	const exited = "HERALD_EXIT="
+
+	tm.WaitFor(exited, "5 articles")
+	tm.Type("jjj")
+	s := tm.WaitUntil(exited, "Delta selected", func(s string) bool {
+		return strings.Contains(selectedRow(s), "Delta story") && strings.Contains(s, "15 links")
+	})
+	if row := selectedRow(s); !strings.Contains(row, "Delta") {
+		t.Fatalf("jjj selected %q:\n%s", row, s)
+	}
+	tm.Keys("1")
+	tm.Keys("2")
+	tm.WaitFor(exited, "12: o opens link 12")
+	tm.Keys("o")
+	tm.WaitFor(exited, "Opened https://src12.example/page")
+	var got []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if got, _ = os.ReadFile(opened); len(got) > 0 {
+			break
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // a second, unwanted launch would show by now
+	got, _ = os.ReadFile(opened)
+	if string(got) != "https://src12.example/page\n" {
+		t.Fatalf("browser got %q, want link 12 once", got)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}
