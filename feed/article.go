@@ -13,6 +13,8 @@ package feed
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -124,8 +126,8 @@ type Article struct {
 	Detail  *ArticleDetail
 
 	// Set by the loader (load.go), not read from the file: the source that
-	// Detail reads the file from again, and the file-name date that orders
-	// the library (days since 1970, noDay when the name has none).
+	// Detail reads the file from again, and the file-name date that plans
+	// the walk (days since 1970, noDay when the name has none).
 	src *Source
 	day int32
 	// titleHash is the hash of the title's key for linking saves (see
@@ -143,6 +145,26 @@ func (a *Article) URL() string {
 		return a.OriginalURL
 	}
 	return a.WebURL
+}
+
+// WarningProblems returns a's warnings as problems at its path, the line
+// taken from the "line N: " the parser starts a warning with.
+func (a *Article) WarningProblems() []Problem {
+	if len(a.Warnings) == 0 {
+		return nil
+	}
+	out := make([]Problem, len(a.Warnings))
+	for i, w := range a.Warnings {
+		out[i] = Problem{Path: a.Path, Reason: w}
+		if rest, ok := strings.CutPrefix(w, "line "); ok {
+			if num, msg, ok := strings.Cut(rest, ": "); ok {
+				if n, err := strconv.Atoi(num); err == nil && n > 0 {
+					out[i].Line, out[i].Reason = n, msg
+				}
+			}
+		}
+	}
+	return out
 }
 
 // ModTime is the modification time of the file version the article was

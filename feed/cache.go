@@ -146,7 +146,7 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
-		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec}
+		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec, notArticle: ce.notArticle}
 		return res, true
 	}
 	a, err := decodeArticle(ce.rec, t)

@@ -41,7 +41,7 @@ func (x *extractor) article() {
 		x.warn(0, "%s", w)
 	}
 	a := x.a
-	var title, name, published, date node // the zero node when absent
+	var title, name, published, date, website node // the zero node when absent
 	x.t.Root().Each(func(c node) {
 		switch c.Key() {
 		case "title":
@@ -60,6 +60,8 @@ func (x *extractor) article() {
 			a.OriginalURL = x.line(c)
 		case "webUrl":
 			a.WebURL = x.line(c)
+		case "website":
+			website = c
 		case "ampWebUrl":
 			if x.full {
 				x.detail().AmpWebURL = x.line(c)
@@ -98,6 +100,10 @@ func (x *extractor) article() {
 	})
 	x.title(title, name)
 	x.published(published, date)
+	if a.URL() == "" && !website.IsZero() {
+		// Events and communities link to their site: that is what opens.
+		a.WebURL = x.line(website)
+	}
 }
 
 // title: title, else name (pages, authors), else the file name's slug.

@@ -154,7 +154,7 @@ func TestParseTolerantFields(t *testing.T) {
 			func(a *Article) any { return a.Title }, "second", `line 3: duplicate key "title"; the last one is used`},
 		{"merge key", named, fm("base: &b {quality: 5}", "<<: *b", "title: t"),
 			func(a *Article) any { return a.Quality }, 0, "merge key (<<) ignored"},
-		{"complex key", named, fm("? [a, b]", ": c", "title: t"),
+		{"complex key", named, fm("extra:", "  ? [a, b]", "  : c", "title: t"),
 			func(a *Article) any { return a.Title }, "t", "a key that is not text (a complex key) is ignored"},
 		{"second document", named, fm("title: t", "--- second"),
 			func(a *Article) any { return a.Title }, "t", "more than one YAML document"},

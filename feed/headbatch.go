@@ -46,13 +46,11 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 		if h.res.a != nil {
 			b.Articles = append(b.Articles, h.res.a)
 		} else {
-			b.Skipped = append(b.Skipped, *h.res.prob)
+			b.addProblem(*h.res.prob)
 		}
 	}
 	l.finishBatch(&b)
-	if len(b.Articles) > 0 {
-		l.lastHead = b.Articles[len(b.Articles)-1]
-	}
+	l.noteSent(&b)
 	return b, true
 }
 

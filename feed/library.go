@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/herald-reader/herald/feed/internal/parallel"
 	"github.com/herald-reader/herald/feed/internal/unionfind"
 )
 
-// Library is a loaded set of articles in library order (newest first; see
-// Stream) with lookups by ID. Build it with Add per batch, then Finish. It
+// Library is a loaded set of articles in library order (newest first by
+// publication date, undated last, ties by path; see NewestFirst) with
+// lookups by ID. Build it with Add per batch, then Finish. It
 // is not safe for concurrent use, and Finish updates the FirstSaveID of
 // articles already handed out in batches: call it from the goroutine that
 // reads them, or split it, as the UI does: Link (and Merge, for a change)
@@ -19,9 +21,12 @@ import (
 type Library struct {
 	arts    []*Article
 	skipped []Problem
-	found   int
-	byID    map[string]*Article
-	dupOf   map[*Article]string // see Batch.dupOf
+	// notArticles are the records that are not articles (see
+	// Batch.NotArticles).
+	notArticles []Problem
+	found       int
+	byID        map[string]*Article
+	dupOf       map[*Article]string // see Batch.dupOf
 }
 
 // NewLibrary returns an empty library.
@@ -44,6 +49,7 @@ func (l *Library) Add(b Batch) {
 		sortLibrary(l.arts)
 	}
 	l.skipped = append(l.skipped, b.Skipped...)
+	l.notArticles = append(l.notArticles, b.NotArticles...)
 	l.found = max(l.found, b.Found)
 	for a, id := range b.dupOf {
 		l.setDup(a, id)
@@ -177,7 +183,7 @@ func (l *Library) Merge(c Change) []*Article {
 	for _, a := range incoming {
 		drop[a.Path] = true
 	}
-	for _, p := range c.Problems {
+	for _, p := range slices.Concat(c.Problems, c.NotArticles) {
 		drop[p.Path] = true
 	}
 	if len(drop) == 0 {
@@ -194,14 +200,19 @@ func (l *Library) Merge(c Change) []*Article {
 		}
 		arts = append(arts, a)
 	}
-	skipped := make([]Problem, 0, len(l.skipped)+len(c.Problems))
-	for _, p := range l.skipped {
-		if drop[p.Path] {
-			gone[p.Path] = true
-			continue
+	keep := func(have, arriving []Problem) []Problem {
+		out := make([]Problem, 0, len(have)+len(arriving))
+		for _, p := range have {
+			if drop[p.Path] {
+				gone[p.Path] = true
+				continue
+			}
+			out = append(out, p)
 		}
-		skipped = append(skipped, p)
+		return append(out, arriving...)
 	}
+	skipped := keep(l.skipped, c.Problems)
+	notArticles := keep(l.notArticles, c.NotArticles)
 
 	clear(l.byID)
 	for _, a := range arts {
@@ -218,12 +229,11 @@ func (l *Library) Merge(c Change) []*Article {
 		arts = append(arts, a)
 		arrived[a.Path] = true
 	}
-	for _, p := range c.Problems {
+	for _, p := range slices.Concat(c.Problems, c.NotArticles) {
 		arrived[p.Path] = true
 	}
-	skipped = append(skipped, c.Problems...)
 
-	l.arts, l.skipped = arts, skipped
+	l.arts, l.skipped, l.notArticles = arts, skipped, notArticles
 	l.found = max(0, l.found+len(arrived)-len(gone))
 	return incoming
 }
@@ -244,7 +254,27 @@ func (l *Library) Articles() []*Article { return l.arts }
 // Skipped returns the files and directories that could not be used.
 func (l *Library) Skipped() []Problem { return l.skipped }
 
-// Found is the number of article files the walk found (loaded or skipped).
+// NotArticles returns the records that are not articles (no date and no
+// link: a site's organisations, topics, people). They are not listed and
+// are no error; a reader is told how many there are.
+func (l *Library) NotArticles() []Problem { return l.notArticles }
+
+// Warnings returns every parse warning of the library's articles (see
+// Article.Warnings: a bad date that fell back to the file name, a field
+// of the wrong type, a duplicate key, a body that needed cleaning) as
+// problems, PATH:LINE: message, in path order. The articles load; these
+// say what was degraded.
+func (l *Library) Warnings() []Problem {
+	var out []Problem
+	for _, a := range l.arts {
+		out = append(out, a.WarningProblems()...)
+	}
+	slices.SortStableFunc(out, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// Found is the number of article files the walk found (loaded, skipped or
+// not articles).
 func (l *Library) Found() int { return l.found }
 
 // Len is the number of articles loaded.

@@ -73,20 +73,25 @@ type Options struct {
 // not stop the load.
 const maxHold = 250 * time.Millisecond
 
-// Batch is one step of a streamed load. Batches arrive newest first: every
-// article of a batch is older (by file-name date) than those of the batches
-// before it.
+// Batch is one step of a streamed load. Batches are planned newest first
+// by the date in the file names, and each is in library order (see
+// Library); a batch whose articles belong before articles already sent (a
+// file dated otherwise than it is named) is marked Newer.
 type Batch struct {
 	Articles []*Article // summaries, newest first
 	Skipped  []Problem  // files that could not be used
-	Found    int        // article files found by the walk, in all batches (0 until it is known)
-	Done     bool       // the last batch
+	// NotArticles are records that are not articles (see isArticle):
+	// counted, not listed, not an error.
+	NotArticles []Problem
+	Found       int  // article files found by the walk, in all batches (0 until it is known)
+	Done        bool // the last batch
 
 	// Newer says that some articles of this batch belong before articles
 	// of earlier batches, so they must be merged in library order rather
-	// than appended. It happens only on a warm start after files were
-	// saved since the last run: the first batch, answered from the
-	// cache before the walk, could not know them.
+	// than appended. It happens on a warm start after files were saved
+	// since the last run (the first batch, answered from the cache before
+	// the walk, could not know them), and when a file's publication date
+	// is newer than its name says.
 	Newer bool
 
 	// rootErr is why a source root could not be read, on the Done batch
@@ -100,12 +105,38 @@ type Batch struct {
 	dupOf map[*Article]string
 }
 
+// addProblem lists p with the skipped files or the records that are not
+// articles.
+func (b *Batch) addProblem(p Problem) {
+	if p.notArticle {
+		b.NotArticles = append(b.NotArticles, p)
+		return
+	}
+	b.Skipped = append(b.Skipped, p)
+}
+
 // Problem is a file that could not be loaded, or a directory that could not
-// be walked.
+// be walked; or, in the NotArticles lists, a record that is not an article.
 type Problem struct {
 	Path   string // as found, starting with the directory argument
 	Line   int    // 1-based line of the cause; 0 when unknown
 	Reason string // short and sanitised
+	// notArticle marks a record that parsed but is not an article (see
+	// isArticle): it travels with the problems through the loader and
+	// the cache, and batches and changes list it apart.
+	notArticle bool
+}
+
+// notArticleReason is why a record with neither a date nor a link is not
+// listed.
+const notArticleReason = "not an article: no date and no link"
+
+// isArticle reports whether a parsed record is an article a reader lists:
+// it has a date (its own or its file name's) or a link. A site's
+// organisations, topics and people are records with neither; anything
+// with a title and a date or a link is kept.
+func isArticle(a *Article) bool {
+	return !a.Published.IsZero() || a.URL() != ""
 }
 
 // String is "PATH:LINE: reason" or "PATH: reason", with the path sanitised
@@ -170,14 +201,13 @@ func Detail(a *Article) (*Article, error) {
 	return full, nil
 }
 
-// libraryOrder is the library order: file-name date (newest first,
-// undated last), then publication time (newest first, unknown last), then
-// path. Within a day the publication time decides, which only parsing
-// knows.
+// libraryOrder is the one order of articles, everywhere (the library,
+// the list with or without a query, the list after live updates): newest
+// first by publication date (publishedDateTime, else the date in the file
+// name; see Parse), articles with no date at all last, ties by path.
+// The file-name date only plans the walk (see sortDays): a site's videos
+// or archived news are named otherwise than they are dated.
 func libraryOrder(a, b *Article) int {
-	if c := cmp.Compare(b.day, a.day); c != 0 {
-		return c
-	}
 	if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
 		if az {
 			return 1
@@ -189,6 +219,11 @@ func libraryOrder(a, b *Article) int {
 	}
 	return cmp.Compare(a.Path, b.Path)
 }
+
+// NewestFirst compares two articles in library order (see Library): a
+// negative number when a comes first. Sorting with it gives the order the
+// library keeps.
+func NewestFirst(a, b *Article) int { return libraryOrder(a, b) }
 
 // The walk's files are parsed newest first by file-name date, then by path
 // within a day (see Stream): sortDays, then sortPaths.

@@ -119,3 +119,7 @@ func streamRootErr(t *testing.T, s *Loading) error {
 	}
 	return last.rootErr
 }
+
+// someDate dates test articles that need no particular date: a record
+// with neither a date nor a link is not an article (see isArticle).
+const someDate = "2024-01-01T00:00:00Z"

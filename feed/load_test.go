@@ -22,7 +22,7 @@ func TestLoadWalksAndOrdersNewestFirst(t *testing.T) {
 		"2020/2020-01-01-a.md":          article("First day story", "https://example.com/a", "2020-01-01T08:00:00Z"),
 		"2020/deeper/2020-01-04-d.MD":   article("Fourth day story", "https://example.com/d", "2020-01-04T08:00:00Z"),
 		"2020-01-02-late.md":            article("Second day, later", "https://example.com/late", "2020-01-02T20:00:00Z"),
-		"notes.md":                      article("Undated file name", "", ""),
+		"notes.md":                      article("Undated file name", "https://example.com/notes", ""),
 		".git/2030-01-01-hidden.md":     article("In .git", "https://example.com/git", ""),
 		".template/2030-01-01-tmpl.md":  article("In .template", "https://example.com/tmpl", ""),
 		".2030-01-01-hidden-file.md":    article("Hidden file", "https://example.com/hidden", ""),

@@ -57,8 +57,8 @@ type streamLoader struct {
 	hasFS bool            // a source is an fs.FS
 	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
 
-	head     []headEntry // answered by the head batch (see headbatch.go)
-	lastHead *Article    // the head batch's last article
+	head []headEntry // answered by the head batch (see headbatch.go)
+	last *Article    // the last article sent, in library order
 }
 
 func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoader {
@@ -246,17 +246,30 @@ func (l *streamLoader) collect(sp batchSpan) Batch {
 		case r.a != nil:
 			b.Articles = append(b.Articles, r.a)
 		case r.prob != nil:
-			b.Skipped = append(b.Skipped, *r.prob)
+			b.addProblem(*r.prob)
 		}
 		if l.cache == nil {
 			*r = loadResult{} // the batch holds it now; nothing else will
 		}
 	}
 	l.finishBatch(&b)
-	if l.lastHead != nil && len(b.Articles) > 0 && libraryOrder(b.Articles[0], l.lastHead) < 0 {
+	l.noteSent(&b)
+	return b
+}
+
+// noteSent marks b Newer when it belongs before an article already sent,
+// and remembers its last article.
+func (l *streamLoader) noteSent(b *Batch) {
+	n := len(b.Articles)
+	if n == 0 {
+		return
+	}
+	if l.last != nil && libraryOrder(b.Articles[0], l.last) < 0 {
 		b.Newer = true
 	}
-	return b
+	if l.last == nil || libraryOrder(b.Articles[n-1], l.last) > 0 {
+		l.last = b.Articles[n-1]
+	}
 }
 
 // finishBatch puts a batch in library order and gives each article a

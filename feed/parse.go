@@ -63,19 +63,54 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if len(data) > MaxFileBytes {
 		return nil, &ParseError{Reason: fmt.Sprintf("file too large (over %d KiB)", MaxFileBytes>>10)}
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, &ParseError{Line: 1 + bytes.Count(data[:i], []byte("\n")), Reason: "binary data (a NUL byte), not an article"}
-	}
+	// Only the front matter decides whether a file is an article: a NUL
+	// there makes it binary, one in the body is cleaned away.
+	nul := bytes.IndexByte(data, 0)
 	t, body, ferr := frontmatter.Decode(data, !opt.noFast)
+	if nul >= 0 && (ferr != nil || nul < len(data)-len(body)) {
+		return nil, &ParseError{Line: lineAt(data, nul), Reason: "binary data (a NUL byte), not an article"}
+	}
 	if ferr != nil {
 		return nil, &ParseError{Line: ferr.Line, Reason: ferr.Reason}
 	}
 	a := &Article{Path: path, Full: opt.full}
 	x := extractor{t: t, a: a, path: path, full: opt.full}
 	x.article()
+	if i := firstControl(body); i >= 0 {
+		x.warn(lineAt(data, len(data)-len(body)+i), "body holds control characters or invalid UTF-8; cleaned")
+	}
 	a.Body = strings.TrimRight(strings.TrimLeft(textsafe.Sanitize(string(body)), "\n"), " \n")
 	a.ID = URLID(a.URL())
 	return a, nil
+}
+
+// lineAt is the 1-based line of data's byte at offset i.
+func lineAt(data []byte, i int) int {
+	return 1 + bytes.Count(data[:i], []byte("\n"))
+}
+
+// firstControl is the offset of the first byte of body that is a control
+// character a terminal would act on (C0 but tab, newline and carriage
+// return; DEL; C1) or invalid UTF-8, else -1. Tabs and line endings are
+// text; textsafe.Sanitize cleans more than this (it hides format
+// characters too) without it being worth a warning.
+func firstControl(body []byte) int {
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && size == 1 || r >= 0x80 && r < 0xa0 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // DateFromName returns the date a file name starts with

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,7 +21,7 @@ func TestParseUnusableFiles(t *testing.T) {
 		{"only the opening line", "---", 1, "not closed"},
 		{"unterminated", "---\ntitle: x\nbody\n", 1, "not closed"},
 		{"binary", "---\ntitle: x\n\x00\x01\x02\n---\n", 3, "binary data"},
-		{"NUL in body", "---\ntitle: x\n---\nbody\x00", 4, "binary data"},
+		{"NUL in front matter", "---\ntitle: x\x00\n---\nbody\n", 2, "binary data"},
 		{"not a mapping (list)", "---\n- a\n- b\n---\n", 2, "not a mapping"},
 		{"not a mapping (text)", "---\njust text\n---\n", 2, "not a mapping"},
 		{"syntax error", "---\ntitle: x\nbad: [unclosed\n---\n", 3, "invalid YAML"},
@@ -99,8 +100,11 @@ func TestParseHostileYAML(t *testing.T) {
 		reason    string // "" means it parses
 		warn      string
 	}{
-		{"complex key then merge key", "? {}\n<<: {}\n", "", "merge key (<<) ignored"},
-		{"complex key, merge key with a value", "? {}\n: x\n<<: {a: 1}\ntitle: t\n", "", "complex key"},
+		// Issue 11: front matter whose keys are not text is not an article.
+		{"complex key then merge key", "? {}\n<<: {}\n", "not a mapping with text keys", ""},
+		{"complex key, merge key with a value", "? {}\n: x\n<<: {a: 1}\ntitle: t\n", "not a mapping with text keys", ""},
+		{"flow mapping with a complex key", "{{},<<}\n", "not a mapping with text keys", ""},
+		{"nested complex key", "x:\n  ? {}\n  : y\ntitle: t\n", "", "complex key"},
 		{"merge of an alias", "base: &b {title: x}\n<<: [*b, *b]\n", "", "merge key"},
 		{"billion laughs", laughs, "too complex: over 10000 values", ""},
 		{"recursive alias", "a: &a [*a]\n", "nested too deeply", ""},
@@ -136,5 +140,28 @@ func TestParseHostileYAML(t *testing.T) {
 				t.Errorf("warnings %q", a.Warnings)
 			}
 		})
+	}
+}
+
+// TestParseCleansBodies: only the front matter decides whether a file is
+// an article; NUL, ESC and invalid UTF-8 in the body are cleaned away with
+// a warning naming the line (issue 11).
+func TestParseCleansBodies(t *testing.T) {
+	for _, body := range []string{"first\nsecond \x00 NUL\n", "first\nsecond \x1b[31mred\n", "first\nsecond \xff\xfe\n", "first\nsecond \u0085\n"} {
+		a, err := Parse("2024-01-01-x.md", []byte("---\ntitle: x\n---\n"+body))
+		if err != nil {
+			t.Errorf("%q: %v", body, err)
+			continue
+		}
+		if strings.ContainsAny(a.Body, "\x00\x1b\ufffe") || !strings.HasPrefix(a.Body, "first\nsecond") {
+			t.Errorf("%q: body %q not cleaned", body, a.Body)
+		}
+		if want := []string{"line 5: body holds control characters or invalid UTF-8; cleaned"}; !slices.Equal(a.Warnings, want) {
+			t.Errorf("%q: warnings %q, want %q", body, a.Warnings, want)
+		}
+	}
+	a, err := Parse("2024-01-01-x.md", []byte("---\ntitle: x\n---\ntabs\tand\r\nline ends\n"))
+	if err != nil || len(a.Warnings) != 0 {
+		t.Errorf("a body with tabs and CRLF: %v, warnings %q", err, a.Warnings)
 	}
 }

@@ -135,7 +135,7 @@ func TestWatchRootReplacedByFileThenSymlink(t *testing.T) {
 	// taken in every event before it: one queue, in order.
 	barrier := func(name string) {
 		t.Helper()
-		write(t, other, map[string]string{name: article("A barrier file "+name, "", "")})
+		write(t, other, map[string]string{name: article("A barrier file "+name, "", someDate)})
 		rec.until("barrier "+name, func() bool { return rec.added[filepath.Join(other, name)] != nil })
 	}
 
@@ -172,8 +172,8 @@ func TestWatchRootReplacedByFileThenSymlink(t *testing.T) {
 func TestWatchNestedRootReturns(t *testing.T) {
 	outer := t.TempDir()
 	inner := filepath.Join(outer, "inner")
-	write(t, outer, map[string]string{"a.md": article("In the outer root", "", "")})
-	write(t, inner, map[string]string{"b.md": article("In the inner root", "", "")})
+	write(t, outer, map[string]string{"a.md": article("In the outer root", "", someDate)})
+	write(t, inner, map[string]string{"b.md": article("In the inner root", "", someDate)})
 	// Inner first: given after, it would be one of the outer root's folders.
 	rec := startWatch(t, WatchOptions{}, inner, outer)
 
@@ -184,11 +184,11 @@ func TestWatchNestedRootReturns(t *testing.T) {
 	// Back (moved in whole, folders and all), it is the inner root again,
 	// not a new folder of the outer one: its articles are relative to it.
 	stage := filepath.Join(t.TempDir(), "stage")
-	write(t, stage, map[string]string{"2025/c.md": article("Back in the inner root", "", "")})
+	write(t, stage, map[string]string{"2025/c.md": article("Back in the inner root", "", someDate)})
 	if err := os.Rename(stage, inner); err != nil {
 		t.Fatal(err)
 	}
-	write(t, inner, map[string]string{"2025/d.md": article("Later in the inner root", "", "")})
+	write(t, inner, map[string]string{"2025/d.md": article("Later in the inner root", "", someDate)})
 	rec.until("both files", func() bool {
 		return rec.added[filepath.Join(inner, "2025", "c.md")] != nil && rec.added[filepath.Join(inner, "2025", "d.md")] != nil
 	})

@@ -24,6 +24,7 @@ import (
 //	entry    root index | rel | size | mtime (Unix ns) | kind
 //	         kind 0: article record (length-prefixed; see record.go)
 //	         kind 1: problem: line | reason
+//	         kind 2: not an article: line | reason
 //
 // Strings are length-prefixed. Values shared by many articles (related
 // stories, providers, topics) are in the string table once, and stay
@@ -36,7 +37,7 @@ const (
 	// cacheVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: a cache file of another version
 	// is discarded.
-	cacheVersion      = 6
+	cacheVersion      = 7
 	cacheHeaderSize   = 16
 	maxCacheFileBytes = 1 << 30
 )
@@ -49,12 +50,13 @@ var (
 )
 
 type cacheEntry struct {
-	root    int
-	rel     string
-	key     fileKey
-	problem bool
-	line    int
-	rec     string // the article record, or the problem's reason
+	root       int
+	rel        string
+	key        fileKey
+	problem    bool
+	notArticle bool // a problem that is a record, not an article
+	line       int
+	rec        string // the article record, or the problem's reason
 }
 
 type relKey struct {
@@ -139,11 +141,11 @@ func parseSnapshot(body string, roots []string) (*snapshot, error) {
 			return nil, errCacheCorrupt
 		}
 		e.root = int(root)
-		switch d.byte() {
+		switch kind := d.byte(); kind {
 		case 0:
 			e.rec = d.str()
-		case 1:
-			e.problem = true
+		case 1, 2:
+			e.problem, e.notArticle = true, kind == 2
 			e.line = int(min(d.uvarint(), 1<<31))
 			e.rec = d.str()
 		default:
@@ -259,7 +261,11 @@ func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, e
 			buf = binary.AppendUvarint(buf, uint64(len(rec)))
 			buf = append(buf, rec...)
 		} else {
-			buf = append(buf, 1)
+			kind := byte(1)
+			if r.prob.notArticle {
+				kind = 2
+			}
+			buf = append(buf, kind)
 			buf = binary.AppendUvarint(buf, uint64(max(r.prob.Line, 0)))
 			buf = appendStr(buf, r.prob.Reason)
 		}

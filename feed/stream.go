@@ -24,9 +24,11 @@ func (s *Loading) Batches() <-chan Batch { return s.batches }
 func (s *Loading) Done() <-chan struct{} { return s.done }
 
 // Stream loads articles from srcs in the background and sends them in
-// batches, newest first by the YYYY-MM-DD- date in the file name (files
-// without one come last), so a UI can show the top of the list long before
-// a large library is parsed. The first batch is small; later ones grow.
+// batches, read newest first by the YYYY-MM-DD- date in the file name
+// (files without one come last), so a UI can show the top of the list long
+// before a large library is parsed. The first batch is small; later ones
+// grow. Each batch is in library order (see NewestFirst); one that
+// belongs before articles already sent is marked Newer.
 //
 // It returns at once: even the walk of the directories runs in the
 // background. Trouble arrives as data: a source directory that cannot be

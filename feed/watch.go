@@ -50,6 +50,10 @@ type Change struct {
 	// Problems are files that appeared or changed but cannot be used, and
 	// directories that cannot be watched.
 	Problems []Problem
+	// NotArticles are files that appeared or changed and are records, not
+	// articles (see Batch.NotArticles); a known article that became one is
+	// in Removed too.
+	NotArticles []Problem
 	// DirGone are watched directories (as given to Watch) that were
 	// removed or renamed away; their files are in Removed. One that comes
 	// back (again a directory, or a symlink to one) is watched again and
@@ -64,7 +68,7 @@ type Change struct {
 
 // Empty reports whether the change has nothing to say.
 func (c Change) Empty() bool {
-	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.DirGone) == 0 && c.Err == nil
+	return len(c.Added)+len(c.Changed)+len(c.Removed)+len(c.Problems)+len(c.NotArticles)+len(c.DirGone) == 0 && c.Err == nil
 }
 
 // Watch watches the library directories dirs (as given to Dir) and their

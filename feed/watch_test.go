@@ -163,7 +163,7 @@ func TestWatchMaxDelayWhileEventsKeepComing(t *testing.T) {
 		defer close(done)
 		for i := range 30 {
 			name := filepath.Join(dir, fmt.Sprintf("2024-01-01-tick-%d.md", i))
-			os.WriteFile(name, []byte(article(fmt.Sprintf("Tick number %d of many", i), "", "")), 0o644)
+			os.WriteFile(name, []byte(article(fmt.Sprintf("Tick number %d of many", i), "", someDate)), 0o644)
 			time.Sleep(50 * time.Millisecond)
 		}
 	}()
@@ -175,8 +175,8 @@ func TestWatchMaxDelayWhileEventsKeepComing(t *testing.T) {
 func TestWatchDirectoryGone(t *testing.T) {
 	base := t.TempDir()
 	keep, lose := filepath.Join(base, "keep"), filepath.Join(base, "lose")
-	write(t, keep, map[string]string{"a.md": article("Kept article stays here", "", "")})
-	write(t, lose, map[string]string{"b.md": article("Lost article goes away", "", ""), "sub/c.md": article("Lost too, in a folder", "", "")})
+	write(t, keep, map[string]string{"a.md": article("Kept article stays here", "", someDate)})
+	write(t, lose, map[string]string{"b.md": article("Lost article goes away", "", someDate), "sub/c.md": article("Lost too, in a folder", "", "")})
 	rec := startWatch(t, WatchOptions{}, keep, lose)
 
 	if err := os.RemoveAll(lose); err != nil {
@@ -190,21 +190,21 @@ func TestWatchDirectoryGone(t *testing.T) {
 		t.Errorf("DirGone = %q, want %q", rec.gone, lose)
 	}
 	// The other directory is still watched.
-	write(t, keep, map[string]string{"d.md": article("Still watching this one", "", "")})
+	write(t, keep, map[string]string{"d.md": article("Still watching this one", "", someDate)})
 	rec.until("a file in the kept directory", func() bool { return rec.added[filepath.Join(keep, "d.md")] != nil })
 }
 
 func TestWatchDirectoryRenamedAwayAndBack(t *testing.T) {
 	base := t.TempDir()
 	lib, outside := filepath.Join(base, "lib"), filepath.Join(base, "outside")
-	write(t, lib, map[string]string{"2020/x.md": article("In a folder that moves", "", "")})
+	write(t, lib, map[string]string{"2020/x.md": article("In a folder that moves", "", someDate)})
 	rec := startWatch(t, WatchOptions{}, lib)
 	if err := os.Rename(filepath.Join(lib, "2020"), outside); err != nil {
 		t.Fatal(err)
 	}
 	rec.until("the moved folder's file removed", func() bool { return rec.removed[filepath.Join(lib, "2020", "x.md")] })
 	// Written in its old place while away: not ours any more.
-	write(t, outside, map[string]string{"y.md": article("Written while away", "", "")})
+	write(t, outside, map[string]string{"y.md": article("Written while away", "", someDate)})
 	if err := os.Rename(outside, filepath.Join(lib, "2021")); err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestWatchStart(t *testing.T) {
 	}
 	close(start)
 	<-w.Ready()
-	write(t, dir, map[string]string{"2024-01-01-late.md": article("Written once the watch was ready", "", "")})
+	write(t, dir, map[string]string{"2024-01-01-late.md": article("Written once the watch was ready", "", someDate)})
 	select {
 	case c := <-w.Changes():
 		if len(c.Added) != 1 {

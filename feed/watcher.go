@@ -315,7 +315,11 @@ func (w *watcher) flush() Change {
 			if known && st.article {
 				c.Removed = append(c.Removed, e.path)
 			}
-			c.Problems = append(c.Problems, *res.prob)
+			if res.prob.notArticle {
+				c.NotArticles = append(c.NotArticles, *res.prob)
+			} else {
+				c.Problems = append(c.Problems, *res.prob)
+			}
 		}
 	}
 	clear(w.dirty)

@@ -95,6 +95,9 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
 		return problemResult(e, 0, shortReason(err.Error()))
 	}
 	a.Summarize() // ParseSummary's promise, made certain: compactSummary relies on it
+	if !isArticle(a) {
+		return loadResult{prob: &Problem{Path: e.path, Reason: notArticleReason, notArticle: true}}
+	}
 	if a.ID == "" {
 		a.ID = PathID(e.rel)
 	}

@@ -28,7 +28,9 @@ func nearDuplicates(stories, copies int) []*feed.Article {
 			out = append(out, a)
 		}
 		a := article(len(out), fmt.Sprintf("Unrelated %s weather report for the valley", word(s)))
-		a.Published = fixedNow.Add(-time.Duration(s*10) * 24 * time.Hour)
+		// An hour older than the story's newest copy: an equal date would
+		// be ordered by path (issue 11), which is not what this is about.
+		a.Published = fixedNow.Add(-time.Duration(s*10)*24*time.Hour - time.Hour)
 		out = append(out, a)
 	}
 	return out

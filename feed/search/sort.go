@@ -54,10 +54,12 @@ func ParseSortKey(s string) (SortKey, error) {
 	return 0, fmt.Errorf("unknown sort %q (want newest, oldest, quality, heat, title or provider)", s)
 }
 
-// SortArticles sorts arts in place by k. Ties go newest first, then keep
-// their order (the sort is stable). Articles without a date come last in
-// both date orders, and those without a title (provider) last by title
-// (provider).
+// SortArticles sorts arts in place by k. SortNewest is the library's own
+// order (feed.NewestFirst): newest first, undated last, ties by path;
+// SortOldest is its exact reverse among dated articles (undated still
+// last). Ties of the other keys go newest first, then by path. Articles
+// with the same date and path keep their order (oldest: the reverse).
+// Those without a title (provider) come last by title (provider).
 //
 // The keys are copied into one compact slice first and sorted there:
 // comparing through 100,000 scattered Articles is several times slower.
@@ -79,13 +81,13 @@ func SortArticles(arts []*feed.Article, k SortKey) {
 func sortRecs(arts []*feed.Article, k SortKey) []sortRec {
 	recs := make([]sortRec, len(arts))
 	for i, a := range arts {
-		r := sortRec{i: int32(i), undated: a.Published.IsZero()}
+		r := sortRec{i: int32(i), tie: int32(i), path: a.Path, undated: a.Published.IsZero()}
 		if !r.undated {
 			r.date = a.Published.UnixNano()
 		}
 		switch k {
 		case SortOldest:
-			r.date = -r.date
+			r.date, r.tie, r.reverse = -r.date, -r.tie, true
 		case SortQuality:
 			r.major = -int64(a.Quality)
 		case SortHeat:
@@ -103,14 +105,15 @@ func sortRecs(arts []*feed.Article, k SortKey) []sortRec {
 }
 
 // sortRec is an article's sort key: empty (no title or provider) last,
-// then text (folded), then major (negated
-// quality or heat), then undated last, then date (negated for oldest
-// first, so larger is always first), then the input position.
+// then text (folded), then major (negated quality or heat), then undated
+// last, then date (negated for oldest first, so larger is always first),
+// then path (descending when reverse), then tie (the input position,
+// negated when reverse). i is the input position.
 type sortRec struct {
-	text           string
-	major, date    int64
-	i              int32
-	empty, undated bool
+	text, path              string
+	major, date             int64
+	i, tie                  int32
+	empty, undated, reverse bool
 }
 
 func compareRecs(a, b sortRec) int {
@@ -131,7 +134,13 @@ func compareRecs(a, b sortRec) int {
 	if a.date != b.date {
 		return cmp.Compare(b.date, a.date)
 	}
-	return cmp.Compare(a.i, b.i)
+	if a.path != b.path {
+		if a.reverse {
+			return strings.Compare(b.path, a.path)
+		}
+		return strings.Compare(a.path, b.path)
+	}
+	return cmp.Compare(a.tie, b.tie)
 }
 
 // lastIf orders the element for which its flag is true after the other.

@@ -25,7 +25,7 @@ func TestSortArticles(t *testing.T) {
 		want string
 	}{
 		{SortNewest, "c d b a u"},
-		{SortOldest, "a b c d u"},   // c before d: equal dates keep their order
+		{SortOldest, "a b d c u"},   // the exact reverse of newest among the dated
 		{SortQuality, "u d b a c"},  // 50s newest first
 		{SortHeat, "d c b u a"},     // 10s newest first, undated last
 		{SortTitle, "d a b u c"},    // alpha(3) before Alpha(1); Über as uber; no title last

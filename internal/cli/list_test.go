@@ -41,7 +41,9 @@ related:
     webUrl: "https://example.com/2"
 ---
 `,
-		"notes/untitled-notes.md": "---\ntitle: \"Notes without a date or URL\"\n---\nBody.\n",
+		// Undated: a link makes it an article (issue 11: a record with
+		// neither a date nor a link is not one).
+		"notes/untitled-notes.md": "---\ntitle: \"Notes without a date\"\nwebUrl: https://example.com/notes\n---\nBody.\n",
 		"2024-01-28-wide.md": `---
 title: "人工知能のニュース"
 publishedDateTime: 2024-01-28T09:00:00Z
@@ -115,7 +117,7 @@ func TestListJSON(t *testing.T) {
 		t.Errorf("id %#v, story %#v: want a 12-char ID that is its own story", g["id"], g["story"])
 	}
 	n := recs[2] // undated name: listed last
-	if n["title"] != "Notes without a date or URL" || n["published"] != "" || n["url"] != "" || n["type"] != "" {
+	if n["title"] != "Notes without a date" || n["published"] != "" || n["url"] != "https://example.com/notes" || n["type"] != "" {
 		t.Errorf("undated record = %#v", n)
 	}
 	if topics, ok := n["topics"].([]any); !ok || len(topics) != 0 {
@@ -186,7 +188,7 @@ func TestListTableAlignsWideCharacters(t *testing.T) {
 	if len(lines) != 4 || !strings.HasPrefix(lines[0], "DATE") {
 		t.Fatalf("table:\n%s", out)
 	}
-	titles := []string{"TITLE", "Google And Hugging Face Partner", "人工知能のニュース", "Notes without a date or URL"}
+	titles := []string{"TITLE", "Google And Hugging Face Partner", "人工知能のニュース", "Notes without a date"}
 	col := -1
 	for i, l := range lines {
 		at := strings.Index(l, titles[i])

@@ -189,6 +189,9 @@ func (w *walker) mapping(n *yaml.Node, key string, line, depth int) int32 {
 			k = k.Alias
 		}
 		switch {
+		case k.Kind != yaml.ScalarNode && depth == 1:
+			// Not a mapping of fields at all ({{},<<}): not an article.
+			return w.fail(kline, "front matter is not a mapping with text keys (a key is a list or mapping)")
 		case k.Kind != yaml.ScalarNode:
 			w.warn("line %d: a key that is not text (a complex key) is ignored", kline)
 			continue
