@@ -20,21 +20,21 @@ import (
 // file name only where the front matter has none), undated last, ties by
 // path. The file names disagree with that order on purpose.
 var NewestFirst = []string{
-	"Dated later than named",                // _news/2024-02-01-..., published 2024-03-05
-	"Copy of the launch in the archive",     // _archive/_news/..., 2024-03-01 09:00, same URL as the next
-	"Launch day",                            // _news/2024-03-01-launch.md, 2024-03-01 09:00
-	"Sample with an HTML body",              // _samples/html-sample.md, 2022-05-05
-	"Course on agents",                      // _learning/courses/agents.md, 2022-02-02
-	"Bad date falls back to the name",       // _news/2022-01-10-bad-date.md: the name's date
-	"Dated by its file name",                // _news/2022-01-10-dated-by-name.md
-	"Body with control bytes",               // _news/2021-11-11-..., 2021-11-11
-	"Duplicate keys",                        // _news/2021-10-10-..., 2021-10-10
-	"Video from 2021",                       // _learning/videos/video.md, 2021-09-01
-	"Collection of talks",                   // _learning/collections/talks.md, 2020-07-07
-	"News from 2019 named as 2021",          // _news/2021-06-01-..., published 2019-05-01
-	"Archived news from 2018",               // _archive/_news/2018-01-01-old.md
-	"Community of builders",                 // _communities/builders.md: a link, no date
-	"Meetup on retrieval",                   // _events/meetup.md: a link, no date
+	"Dated later than named",            // _news/2024-02-01-..., published 2024-03-05
+	"Copy of the launch in the archive", // _archive/_news/..., 2024-03-01 09:00, same URL as the next
+	"Launch day",                        // _news/2024-03-01-launch.md, 2024-03-01 09:00
+	"Sample with an HTML body",          // _samples/html-sample.md, 2022-05-05
+	"Course on agents",                  // _learning/courses/agents.md, 2022-02-02
+	"Bad date falls back to the name",   // _news/2022-01-10-bad-date.md: the name's date
+	"Dated by its file name",            // _news/2022-01-10-dated-by-name.md
+	"Body with control bytes",           // _news/2021-11-11-..., 2021-11-11
+	"Duplicate keys",                    // _news/2021-10-10-..., 2021-10-10
+	"Video from 2021",                   // _learning/videos/video.md, 2021-09-01
+	"Collection of talks",               // _learning/collections/talks.md, 2020-07-07
+	"News from 2019 named as 2021",      // _news/2021-06-01-..., published 2019-05-01
+	"Archived news from 2018",           // _archive/_news/2018-01-01-old.md
+	"Community of builders",             // _communities/builders.md: a link, no date
+	"Meetup on retrieval",               // _events/meetup.md: a link, no date
 }
 
 // NotArticles are the records with neither a date nor a link: not listed,
@@ -56,7 +56,7 @@ var Skipped = []string{
 // Warned are the files that load with a warning, and a piece of each
 // warning.
 var Warned = map[string]string{
-	"_news/2022-01-10-bad-date.md":      "publishedDateTime \"next Tuesday\" is not a date",
+	"_news/2022-01-10-bad-date.md":       "publishedDateTime \"next Tuesday\" is not a date",
 	"_news/2021-10-10-duplicate-keys.md": "duplicate key \"title\"",
 	"_news/2021-11-11-control-bytes.md":  "body",
 }
@@ -111,8 +111,8 @@ func Files() map[string]string {
 		"_newsletters/2024-01-01-issue.html": "---\ntitle: Newsletter\npublishedDateTime: 2030-01-01T00:00:00Z\n---\n" +
 			"<html><body><p>An e-mail, not an article file.</p></body></html>\n",
 		"assets/css/site.css": "body { color: black; }\n",
-		"README.md":          "# The site\n\nHow to build it.\n",
-		"CONTRIBUTING.md":    "# Contributing\n\nSend a pull request.\n",
+		"README.md":           "# The site\n\nHow to build it.\n",
+		"CONTRIBUTING.md":     "# Contributing\n\nSend a pull request.\n",
 	}
 	for i := range JSONFolders {
 		f[fmt.Sprintf("api/v1/items/%03d/index.json", i)] = fmt.Sprintf(`{"id": %d}`+"\n", i)
