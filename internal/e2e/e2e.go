@@ -70,6 +70,19 @@ func RepoRoot() string {
 	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 }
 
+// Missing skips the test because what it needs (tmux, a pseudo-terminal)
+// is missing here, as on a developer's machine, or fails it under CI=true:
+// CI must run every end-to-end test (.ci/run installs tmux), and a skip
+// there would pass silently.
+func Missing(tb testing.TB, what string) {
+	tb.Helper()
+	if ci := os.Getenv("CI"); ci == "true" || ci == "1" {
+		tb.Fatalf("%s, and CI=true: end-to-end tests must run in CI (.ci/run says how to install tmux)", what)
+		return
+	}
+	tb.Skip(what)
+}
+
 // SharedCorpus is the path of elem inside ../shared/corpus beside the
 // repository (the corpus itself with no elem). It skips the test when that
 // path is absent, as on a user's machine: the corpus is never copied into

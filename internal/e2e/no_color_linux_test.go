@@ -52,13 +52,18 @@ func runTUIOnTerminal(t *testing.T, bin string, env, args []string) string {
 	t.Helper()
 	s := e2e.StartOnPTY(t, bin, append([]string{"COLORTERM=truecolor"}, env...), args)
 	s.WaitFor("24 articles", 30*time.Second)
+	mark := s.Written()
 	s.Press("\r")
-	s.WaitFor("links", 30*time.Second)
-	time.Sleep(300 * time.Millisecond) // let the glamour render land
+	// The article pane's header counts the links ("6 links · 0%") only
+	// once the article is rendered; the list shows the word "links" too,
+	// so only the count after the press says the render has landed.
+	s.WaitForMatch(mark, renderedHeader, 30*time.Second)
 	s.Press("q")
 	s.Exited(30 * time.Second)
 	return s.Output()
 }
+
+var renderedHeader = regexp.MustCompile(`[0-9]+ links\D{1,8}[0-9]+%`)
 
 var sgrPattern = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
 

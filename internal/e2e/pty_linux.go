@@ -4,9 +4,10 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
-	"strings"
+	"regexp"
 	"sync"
 	"syscall"
 	"testing"
@@ -18,12 +19,12 @@ import (
 
 // OpenPTY returns both ends of a new pseudo-terminal of 80 columns and 40
 // rows, closed when the test ends. It skips the test where pseudo-terminals
-// cannot be had.
+// cannot be had, except under CI=true (see Missing).
 func OpenPTY(t *testing.T) (master, tty *os.File) {
 	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
+		Missing(t, fmt.Sprintf("no pseudo-terminals here: %v", err))
 	}
 	t.Cleanup(func() { master.Close() })
 	if err := pty.Setsize(tty, &pty.Winsize{Rows: 40, Cols: 80}); err != nil {
@@ -103,15 +104,30 @@ func (s *PTYSession) Output() string {
 // exits first or within does not suffice.
 func (s *PTYSession) WaitFor(text string, within time.Duration) {
 	s.t.Helper()
+	s.WaitForMatch(0, regexp.MustCompile(regexp.QuoteMeta(text)), within)
+}
+
+// Written is how many bytes herald has written so far: a mark for
+// WaitForMatch to look only at what comes after it (after a key press).
+func (s *PTYSession) Written() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Len()
+}
+
+// WaitForMatch waits until what herald wrote from byte from on matches
+// re, failing the test when it exits first or within does not suffice.
+func (s *PTYSession) WaitForMatch(from int, re *regexp.Regexp, within time.Duration) {
+	s.t.Helper()
 	deadline := time.Now().Add(within)
-	for !strings.Contains(s.Output(), text) {
+	for !re.MatchString(s.Output()[from:]) {
 		select {
 		case err := <-s.done:
-			s.t.Fatalf("herald exited (%v) before writing %q: %q", err, text, tail(s.Output(), 2000))
+			s.t.Fatalf("herald exited (%v) before writing %q: %q", err, re, tail(s.Output(), 2000))
 		case <-time.After(20 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("no %q after %v; got %q", text, within, tail(s.Output(), 2000))
+			s.t.Fatalf("no %q after %v; got %q", re, within, tail(s.Output(), 2000))
 		}
 	}
 }

@@ -25,7 +25,10 @@ func TestOpenRealProcess(t *testing.T) {
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	const u = "https://example.com/a?q=$(touch${IFS}pwned)&x=`id`;b"
+	// A shell would create the marker where the test looks: an absolute
+	// path, not the shell's working directory (the package's, not dir).
+	marker := filepath.Join(dir, "pwned")
+	u := "https://example.com/a?q=$(touch${IFS}" + marker + ")&x=`touch${IFS}" + marker + "2`;b"
 	o := Opener{Env: env(map[string]string{"BROWSER": "/nonexistent/browser:" + script + " --flag %s"})}
 	if err := o.Open(u); err != nil {
 		t.Fatalf("Open: %v", err)
@@ -40,8 +43,10 @@ func TestOpenRealProcess(t *testing.T) {
 	if want := "--flag\n" + u + "\n"; string(got) != want {
 		t.Errorf("browser received %q, want %q", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "pwned")); err == nil {
-		t.Error("the URL went through a shell")
+	for _, m := range []string{marker, marker + "2"} {
+		if _, err := os.Stat(m); err == nil {
+			t.Errorf("the URL went through a shell: %s was created", m)
+		}
 	}
 	if pgid, err := os.ReadFile(out + ".pgid"); err == nil {
 		if got := strings.TrimSpace(string(pgid)); got == strconv.Itoa(syscall.Getpgrp()) {
