@@ -31,6 +31,9 @@ type KeyMap struct {
 
 	// Clipboard, story clusters and timeline.
 	Copy, Expand, Timeline key.Binding
+
+	// Reader mode: fetch the article's web page and show its text.
+	Reader key.Binding
 }
 
 // Action names one rebindable action: Name is the key used in the config
@@ -83,6 +86,8 @@ func DefaultKeyMap() KeyMap {
 		Copy:     binding("copy link", "y"),
 		Expand:   binding("expand story", "e"),
 		Timeline: binding("timeline", "T"),
+
+		Reader: binding("reader mode", "R"),
 	}
 }
 
@@ -101,6 +106,7 @@ func (k *KeyMap) Actions() []Action {
 		{"starred_only", &k.StarredOnly}, {"sort", &k.Sort},
 		{"topics", &k.Topics}, {"providers", &k.Providers},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
+		{"reader", &k.Reader},
 	}
 }
 
@@ -199,7 +205,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
-		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy},
+		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 			k.Sort, k.Topics, k.Providers, k.Expand, k.Timeline},
 	}

@@ -35,6 +35,7 @@ type rendered struct {
 	links   []render.Link
 	err     error
 	took    time.Duration // reading and rendering, for the debug log
+	url     string        // the article's URL, whose fetched page it may show
 }
 
 // renderFunc renders a (a copy, owned by the callee) at width. It runs in
@@ -158,7 +159,7 @@ func (d *detailPane) startRender() tea.Cmd {
 	return func() tea.Msg {
 		start := time.Now()
 		r := fn(&a, key.width, now)
-		r.took = time.Since(start)
+		r.took, r.url = time.Since(start), a.URL()
 		return renderedMsg{seq: seq, key: key, result: r}
 	}
 }
@@ -197,6 +198,24 @@ func (d *detailPane) store(k renderKey, r rendered) {
 	}
 	d.cache[k] = r
 	d.order = append(d.order, k)
+}
+
+// pageArrived drops the renders of the articles whose page (at url) was
+// just fetched, and renders the shown one again when it is one of them.
+func (d *detailPane) pageArrived(url string) tea.Cmd {
+	kept := d.order[:0]
+	for _, k := range d.order {
+		if r, ok := d.cache[k]; ok && r.url == url {
+			delete(d.cache, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	d.order = kept
+	if d.article == nil || d.article.URL() != url {
+		return nil
+	}
+	return d.refresh()
 }
 
 func (d *detailPane) setContent(s string) {
@@ -246,7 +265,7 @@ func (d *detailPane) scroll(msg tea.KeyMsg, k *config.KeyMap, count int) bool {
 
 // view draws the pane, exactly w x h: a header (state, scroll position,
 // link count), then the visible part of the content.
-func (d *detailPane) view(w, h int, focused bool, empty string) []string {
+func (d *detailPane) view(w, h int, focused bool, empty, note string) []string {
 	if h <= 0 {
 		return nil
 	}
@@ -266,6 +285,9 @@ func (d *detailPane) view(w, h int, focused bool, empty string) []string {
 		if n := len(d.links); n > 0 {
 			right = fmt.Sprintf("%d links%s%s", n, s.Dot, right)
 		}
+	}
+	if note != "" && d.article != nil {
+		left += s.Dot + note
 	}
 	if focused {
 		left = s.FocusMark + left

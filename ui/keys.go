@@ -109,10 +109,12 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg, count int) (tea.Cmd, bool) {
 	case keyIs(msg, k.Focus):
 		m.toggleFocus()
 	case keyIs(msg, k.Open):
-		if m.focus == focusList && m.list.Selected() != nil {
+		if a := m.list.Selected(); m.focus == focusList && a != nil {
 			m.focus = focusDetail
-			return m.markOpened(m.list.Selected()), true
+			return tea.Batch(m.markOpened(a), m.autoFetch(a)), true
 		}
+	case keyIs(msg, k.Reader):
+		return m.handleReaderKey(), true
 	case keyIs(msg, k.Back):
 		switch {
 		case m.focus == focusDetail:

@@ -51,6 +51,7 @@ type library struct {
 	// a batch (a Newer batch, a change): an index from before it is
 	// rebuilt, not added to.
 	index       *search.Index
+	pages       search.PageText // for new indexes
 	indexedAt   int
 	toIndex     []*feed.Article
 	indexing    bool
@@ -64,8 +65,19 @@ type library struct {
 	merging bool
 }
 
-func newLibrary(loading, grouping bool) *library {
-	return &library{feed: feed.NewLibrary(), loading: loading, grouping: grouping, index: search.NewIndex()}
+// newLibrary returns an empty library; pages is the fetched pages' text
+// its search index searches too (nil: none).
+func newLibrary(loading, grouping bool, pages search.PageText) *library {
+	l := &library{feed: feed.NewLibrary(), loading: loading, grouping: grouping, pages: pages}
+	l.index = l.newIndex()
+	return l
+}
+
+func (l *library) newIndex() *search.Index {
+	if l.pages == nil {
+		return search.NewIndex()
+	}
+	return search.NewIndexWithPages(l.pages)
 }
 
 // Len is the number of articles loaded.
@@ -218,7 +230,7 @@ func (l *library) reindex() tea.Cmd {
 	v := l.version
 	return func() tea.Msg {
 		if ix == nil {
-			ix = search.NewIndex()
+			ix = l.newIndex()
 		}
 		ix.Add(add)
 		return indexedMsg{version: v, ix: ix}

@@ -29,6 +29,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/page"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -86,6 +87,10 @@ type Options struct {
 	// StartGate is opened once the first articles are drawn, which lets
 	// the loader's walk start (see feed.StartGate); nil = nothing to tell.
 	StartGate *feed.StartGate
+	// Pages are reader mode's fetched web pages (reader.go); nil = no
+	// reader mode. Reader is the reader setting (config.ReaderManual, ...).
+	Pages  Pages
+	Reader string
 }
 
 type paneID int
@@ -151,6 +156,8 @@ type Model struct {
 	debug   func(format string, args ...any)
 	// gate is Options.StartGate until it was opened.
 	gate *feed.StartGate
+	// reader is reader mode: the pages being fetched (reader.go).
+	reader reader
 }
 
 // New builds the root model. Nothing is loaded or rendered until the
@@ -170,7 +177,8 @@ func New(o Options) *Model {
 		watch:  o.Watch,
 		rows:   storyRows{on: o.Clustering, asyncFrom: asyncRowsFrom},
 		copier: o.Copier,
-		lib:    newLibrary(o.Loader != nil, o.Clustering),
+		lib:    newLibrary(o.Loader != nil, o.Clustering, pageText(o.Pages)),
+		reader: reader{pages: o.Pages, mode: o.Reader},
 		debug:  o.Debug,
 		follow: o.FollowDelay,
 
@@ -210,7 +218,13 @@ func renderWith(o Options) renderFunc {
 			full = a
 			err = fmt.Errorf("read article: %w", err)
 		}
-		md, links := render.Document(full, now)
+		var fetched *page.Page
+		if o.Pages != nil && full.URL() != "" {
+			// Disk only: a page is fetched by R or auto, never here.
+			p, perr := o.Pages.Cached(full.URL())
+			fetched, err = p, errors.Join(err, perr)
+		}
+		md, links := render.DocumentWithPage(full, fetched, now)
 		if r == nil {
 			return rendered{content: textsafe.Sanitize(md), links: links, err: err}
 		}
@@ -272,6 +286,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleOpened(msg)
 	case facetsMsg:
 		return m, m.handleFacets(msg)
+	case pageFetchedMsg:
+		return m, m.handlePageFetched(msg)
+	case spinnerTickMsg:
+		return m, m.handleSpinnerTick()
 	}
 	if cmd, ok := m.handleReading(msg); ok {
 		return m, cmd
@@ -361,5 +379,5 @@ func (m *Model) detailLines(w int) []string {
 	if m.lib.loading && m.list.Len() == 0 {
 		empty = "Loading" + m.styles.Ellipsis
 	}
-	return m.detail.view(w, m.layout.BodyHeight, m.focus == focusDetail, empty)
+	return m.detail.view(w, m.layout.BodyHeight, m.focus == focusDetail, empty, m.fetchingLabel())
 }

@@ -80,25 +80,28 @@ func (d *doc) set(a *feed.Article, page string) {
 	}
 }
 
-// SetPage makes the index search page as the fetched page of a, an
-// article added before (reader mode fetched it since); it reports whether
-// a is in the index.
-func (ix *Index) SetPage(a *feed.Article, page string) bool {
+// SetPage makes the index search page as the fetched page of every
+// article added before whose URL (feed.Article.URL) is url: reader mode
+// fetched it since. It returns how many there are.
+func (ix *Index) SetPage(url, page string) int {
+	if url == "" {
+		return 0
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	found := false
+	n := 0
 	for i := range ix.docs {
-		if ix.docs[i].a == a {
+		if a := ix.docs[i].a; a.URL() == url {
 			ix.docs[i].set(a, page)
-			found = true
+			n++
 		}
 	}
-	if found { // remembered results may now miss a
+	if n > 0 { // remembered results may now miss them
 		ix.recentMu.Lock()
 		ix.recent = nil
 		ix.recentMu.Unlock()
 	}
-	return found
+	return n
 }
 
 // Len is the number of articles indexed.

@@ -39,8 +39,8 @@ func TestPagesAreSearched(t *testing.T) {
 	if got := search("candle"); len(got) != 0 {
 		t.Errorf("candle before b's page: got %v", got)
 	}
-	if !ix.SetPage(b, "Growers lit candles between the rows all night.") {
-		t.Fatal("SetPage did not find b")
+	if n := ix.SetPage(b.OriginalURL, "Growers lit candles between the rows all night."); n != 1 {
+		t.Fatalf("SetPage found %d articles, want 1", n)
 	}
 	if got := search("candles"); len(got) != 1 || got[0] != "b" {
 		t.Errorf("candles after b's page was fetched: got %v, want [b]", got)

@@ -66,3 +66,17 @@ func (g *globals) isOffline() bool {
 	}
 	return false
 }
+
+// pageSource is the reader's source of pages: the store, and a fetcher
+// unless offline; nil (no reader mode) when there is no store.
+func (g *globals) pageSource(cfg config.Config) *page.Source {
+	store := g.pageStore(cfg)
+	if store == nil {
+		return nil
+	}
+	var fetcher *page.Fetcher
+	if !g.isOffline() {
+		fetcher = page.NewFetcher(page.FetcherOptions{Version: version()})
+	}
+	return page.NewSource(store, fetcher)
+}

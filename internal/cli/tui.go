@@ -107,6 +107,10 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		}
 	}
 	loading := feed.Stream(ctx, srcs, loadOpt)
+	var pages ui.Pages // a nil *page.Source must not become a non-nil interface
+	if src := g.pageSource(cfg); src != nil {
+		pages = src
+	}
 	m := ui.New(ui.Options{
 		Keys:           keys,
 		Styles:         ui.NewStyles(cfg.Theme, look),
@@ -131,6 +135,8 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		FollowDelay: 9 * time.Millisecond,
 		RenderDelay: 30 * time.Millisecond,
 		StartGate:   gate,
+		Pages:       pages,
+		Reader:      cfg.Reader,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
