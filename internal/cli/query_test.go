@@ -19,7 +19,7 @@ type scriptEnv struct {
 	vars map[string]string
 }
 
-func newScriptEnv(t *testing.T) *scriptEnv {
+func newScriptEnv(t testing.TB) *scriptEnv {
 	t.Helper()
 	home := t.TempDir()
 	return &scriptEnv{vars: map[string]string{
