@@ -133,8 +133,9 @@ or the path of a glamour JSON style file (relative to this file's directory).`,
 			func(c *Config) *string { return &c.Theme.Status.Error }),
 
 		text("browser", `Command that opens links, like $BROWSER: commands separated by ":",
-tried in turn; "%s" stands for the URL (appended when absent). Empty: $BROWSER, then
-xdg-open or open.`, "", checkCommand, func(c *Config) *string { return &c.Browser }),
+tried in turn until one launches (one that exits with an error within two seconds failed,
+and the status line says why); "%s" stands for the URL (appended when absent). Empty:
+$BROWSER, then xdg-open or open.`, "", checkCommand, func(c *Config) *string { return &c.Browser }),
 
 		group("layout", "How the screen is shared between the list and the detail pane."),
 		integer("layout.split_at", `Terminal width (columns) from which list and detail are shown side

@@ -41,16 +41,16 @@ type fakeOpener struct {
 	refuse func(string) error
 }
 
-func (o *fakeOpener) Open(url string) error {
+func (o *fakeOpener) Open(url string) ([]error, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.refuse != nil {
 		if err := o.refuse(url); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	o.opened = append(o.opened, url)
-	return nil
+	return nil, nil
 }
 
 func (o *fakeOpener) urls() []string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/textsafe"
+	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/render"
 )
 
@@ -48,16 +49,22 @@ func (m *Model) openURL(url string) tea.Cmd {
 		if o == nil {
 			return openedMsg{url: url, err: fmt.Errorf("open %s: no browser configured", url)}
 		}
-		return openedMsg{url: url, err: o.Open(url)}
+		failed, err := o.Open(url)
+		return openedMsg{url: url, failed: failed, err: err}
 	}
 }
 
+// handleOpened tells the outcome: "Opened" only once a browser launched,
+// naming the commands that failed before it.
 func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
-	if msg.err != nil {
+	switch {
+	case msg.err != nil:
 		m.status.setError(msg.err)
-		return nil
+	case len(msg.failed) > 0:
+		m.status.setError(fmt.Errorf("opened %s after %s", msg.url, browser.Join(msg.failed)))
+	default:
+		m.status.set("Opened %s", msg.url)
 	}
-	m.status.set("Opened %s", msg.url)
 	return nil
 }
 

@@ -41,10 +41,11 @@ type renderedMsg struct {
 	result rendered
 }
 
-// openedMsg is the outcome of handing url to the opener.
+// openedMsg is the outcome of handing url to the opener (Opener.Open).
 type openedMsg struct {
-	url string
-	err error
+	url    string
+	failed []error
+	err    error
 }
 
 // renderDueMsg ends the rest period a render waits for (see

@@ -34,10 +34,11 @@ import (
 	"github.com/herald-reader/herald/ui/render"
 )
 
-// Opener opens a URL outside Herald (browser.Opener). A refused URL is an
-// error and starts nothing.
+// Opener opens a URL outside Herald (browser.Opener): err when nothing
+// launched (a refused URL starts nothing), failed for the commands that
+// failed before one did. It may block for a while: call it in a Cmd.
 type Opener interface {
-	Open(url string) error
+	Open(url string) (failed []error, err error)
 }
 
 // Renderer turns the detail Markdown into terminal text (render.Renderer):

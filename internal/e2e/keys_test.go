@@ -97,3 +97,29 @@ func TestTmuxKeysTypedTogether(t *testing.T) {
 	tm.Keys("q")
 	tm.WaitFor("", "HERALD_EXIT=0")
 }
+
+// TestTmuxBrowserFallback: with BROWSER naming a failing command then a
+// working one, the working one gets the URL and the status line names
+// the failure.
+func TestTmuxBrowserFallback(t *testing.T) {
+	corpus := keysCorpus(t)
+	good, opened := recordingBrowser(t)
+	bad := filepath.Join(t.TempDir(), "bad-browser")
+	if err := os.WriteFile(bad, []byte("#!/bin/sh\necho 'Error: no DISPLAY' >&2\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + bad + ":" + good + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
+		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, cmd, 120, 40)
+	const exited = "HERALD_EXIT="
+
+	tm.WaitFor(exited, "5 articles")
+	tm.Keys("o")
+	tm.WaitFor(exited, "after bad-browser: exit status 3: Error: no DISPLAY")
+	if got, _ := os.ReadFile(opened); string(got) != "https://news.example/alpha\n" {
+		t.Errorf("working browser got %q", got)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}

@@ -1,7 +1,9 @@
 // Package browser opens links in the user's web browser. It owns the rules
 // for which URLs may leave Herald (CheckURL) and how the browser is started
 // (Opener): never through a shell, detached from the terminal, with its
-// output discarded so it cannot paint over the TUI.
+// output kept off the terminal so it cannot paint over the TUI, and
+// watched for a moment so a browser that fails is told, not taken for
+// opened.
 package browser
 
 import (
@@ -12,6 +14,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -91,46 +94,72 @@ type Opener struct {
 	Browser string
 	// Env reads environment variables; nil means os.Getenv.
 	Env func(string) string
-	// Start starts the command and arranges for it to be reaped. nil means
-	// cmd.Start and a goroutine that waits for the process. Tests inject a
-	// fake that records cmd.Args.
-	Start func(*exec.Cmd) error
+	// Start starts the command and reports whether it launched: an error
+	// when it could not start or failed within Grace. nil means Launch.
+	// Tests inject a fake that records cmd.Args.
+	Start func(cmd *exec.Cmd) error
+	// Grace is how long a started command may take to fail; 0 means
+	// DefaultGrace.
+	Grace time.Duration
 }
 
-// Open validates url with CheckURL and starts the browser on it without
-// waiting for it to exit. A refused URL starts no process. The browser runs
-// in its own session with stdin, stdout and stderr on the null device, so
-// it neither writes over the TUI nor receives the terminal's signals.
-func (o Opener) Open(url string) error {
+// DefaultGrace is how long Open watches a browser command: one that exits
+// non-zero within it failed (no display, no handler for the URL, a typo
+// in $BROWSER) and the next command is tried; one that exits zero (an
+// opener handing the URL to a running browser) or still runs launched.
+const DefaultGrace = 2 * time.Second
+
+// Open validates url with CheckURL and starts the browser on it, trying
+// the commands of the list in turn until one launches (see Launch); it
+// returns once one has, without waiting for the browser to exit. failed
+// lists the commands that failed before it, each with its error; err is
+// non-nil when none launched. A refused URL starts no process. The
+// browser runs in its own session with stdin and stdout on the null
+// device, so it neither writes over the TUI nor receives the terminal's
+// signals. Open blocks for up to Grace per command: call it off the UI
+// goroutine.
+func (o Opener) Open(url string) (failed []error, err error) {
 	if err := CheckURL(url); err != nil {
-		return fmt.Errorf("refused link: %w", err)
+		return nil, fmt.Errorf("refused link: %w", err)
 	}
 	cmds := o.commands()
 	if len(cmds) == 0 {
-		return errors.New("open link: no browser command configured")
+		return nil, errors.New("open link: no browser command configured")
 	}
 	start := o.Start
 	if start == nil {
-		start = startAndReap
+		grace := o.Grace
+		if grace <= 0 {
+			grace = DefaultGrace
+		}
+		start = func(cmd *exec.Cmd) error { return Launch(cmd, grace) }
 	}
-	var errs []string
 	for _, c := range cmds {
 		argv, err := c.argv(url)
 		if err != nil {
-			errs = append(errs, err.Error())
+			failed = append(failed, err)
 			continue
 		}
 		cmd := exec.Command(argv[0], argv[1:]...)
-		// Stdin, Stdout and Stderr stay nil: exec connects them to the
-		// null device.
+		// Stdin and Stdout stay nil: exec connects them to the null
+		// device. Launch keeps the start of stderr for its error.
 		cmd.SysProcAttr = detached()
 		if err := start(cmd); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", shortName(argv[0]), shortErr(err)))
+			failed = append(failed, fmt.Errorf("%s: %s", shortName(argv[0]), shortErr(err)))
 			continue
 		}
-		return nil
+		return failed, nil
 	}
-	return fmt.Errorf("open link: %s", strings.Join(errs, "; "))
+	return nil, fmt.Errorf("open link: %s", Join(failed))
+}
+
+// Join puts errors on one line, "; " between them, for a status line.
+func Join(errs []error) string {
+	s := make([]string, len(errs))
+	for i, err := range errs {
+		s[i] = err.Error()
+	}
+	return strings.Join(s, "; ")
 }
 
 // commands resolves which browser commands to try, in order.
@@ -161,15 +190,60 @@ func platformOpener(goos string) string {
 	}
 }
 
-func startAndReap(cmd *exec.Cmd) error {
+// stderrKept bounds how much of a browser's stderr is kept for the error
+// message of a failed launch.
+const stderrKept = 512
+
+// Launch starts cmd and watches it for grace: an error when it does not
+// start, or exits non-zero (or is killed) within grace, with the first
+// line of its stderr; nil when it exits zero or is still running then. A
+// goroutine reaps the process whenever it ends.
+func Launch(cmd *exec.Cmd, grace time.Duration) error {
+	var stderr headBuffer
+	cmd.Stderr = &stderr
+	// A child that keeps stderr open (xdg-open's browser) must not hold
+	// up Wait once the command itself has exited.
+	cmd.WaitDelay = 100 * time.Millisecond
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	// Wait releases the process table entry; the exit status is of no
-	// interest (xdg-open and many browsers exit non-zero for benign
-	// reasons) and the UI must not block on it.
-	go func() { _ = cmd.Wait() }()
-	return nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	timer := time.NewTimer(grace)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			if line := stderr.firstLine(); line != "" {
+				return fmt.Errorf("%w: %s", err, line)
+			}
+		}
+		return err
+	case <-timer.C:
+		return nil
+	}
+}
+
+// headBuffer keeps the first stderrKept bytes written to it and accepts
+// (drops) the rest, so the copying goroutine never fails on it.
+type headBuffer struct{ b []byte }
+
+func (h *headBuffer) Write(p []byte) (int, error) {
+	if room := stderrKept - len(h.b); room > 0 {
+		h.b = append(h.b, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+// firstLine is the first non-blank line kept, made safe for a status line.
+func (h *headBuffer) firstLine() string {
+	for _, l := range strings.Split(string(h.b), "\n") {
+		if l = strings.TrimSpace(textsafe.Line(l)); l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // shortErr drops exec's repetition of the program name and path.

@@ -98,7 +98,7 @@ func TestOpenRefusedStartsNothing(t *testing.T) {
 	for _, c := range refused {
 		rec := &recorder{}
 		o := Opener{Browser: "firefox", Start: rec.start}
-		err := o.Open(c.url)
+		_, err := o.Open(c.url)
 		if err == nil || !strings.HasPrefix(err.Error(), "refused link: ") {
 			t.Errorf("Open(%q) = %v, want a refused link error", c.url, err)
 		}
@@ -136,7 +136,7 @@ func TestOpenArgv(t *testing.T) {
 				rec.missing[m] = true
 			}
 			o := Opener{Browser: tt.browser, Env: env(tt.env), Start: rec.start}
-			if err := o.Open(u); err != nil {
+			if _, err := o.Open(u); err != nil {
 				t.Fatalf("Open: %v", err)
 			}
 			if !reflect.DeepEqual(rec.calls, tt.want) {
@@ -153,7 +153,7 @@ func platformArgv0() string {
 func TestOpenAllFail(t *testing.T) {
 	rec := &recorder{missing: map[string]bool{"a": true, "b": true}}
 	o := Opener{Browser: "a:b", Start: rec.start}
-	err := o.Open("https://example.com/")
+	_, err := o.Open("https://example.com/")
 	if err == nil {
 		t.Fatal("Open succeeded with no browser installed")
 	}
@@ -165,7 +165,7 @@ func TestOpenAllFail(t *testing.T) {
 func TestOpenPlaceholderAsProgram(t *testing.T) {
 	rec := &recorder{}
 	o := Opener{Browser: "%s:firefox", Start: rec.start}
-	if err := o.Open("https://example.com/"); err != nil {
+	if _, err := o.Open("https://example.com/"); err != nil {
 		t.Fatal(err)
 	}
 	if want := [][]string{{"firefox", "https://example.com/"}}; !reflect.DeepEqual(rec.calls, want) {
@@ -176,7 +176,7 @@ func TestOpenPlaceholderAsProgram(t *testing.T) {
 func TestOpenBlankBrowser(t *testing.T) {
 	rec := &recorder{}
 	o := Opener{Browser: " : ", Start: rec.start}
-	if err := o.Open("https://example.com/"); err == nil || len(rec.calls) != 0 {
+	if _, err := o.Open("https://example.com/"); err == nil || len(rec.calls) != 0 {
 		t.Errorf("Open with a blank command list = %v, started %q", err, rec.calls)
 	}
 }

@@ -30,7 +30,7 @@ func TestOpenRealProcess(t *testing.T) {
 	marker := filepath.Join(dir, "pwned")
 	u := "https://example.com/a?q=$(touch${IFS}" + marker + ")&x=`touch${IFS}" + marker + "2`;b"
 	o := Opener{Env: env(map[string]string{"BROWSER": "/nonexistent/browser:" + script + " --flag %s"})}
-	if err := o.Open(u); err != nil {
+	if _, err := o.Open(u); err != nil {
 		t.Fatalf("Open: %v", err)
 	}
 	var got []byte
@@ -52,5 +52,53 @@ func TestOpenRealProcess(t *testing.T) {
 		if got := strings.TrimSpace(string(pgid)); got == strconv.Itoa(syscall.Getpgrp()) {
 			t.Errorf("browser runs in our process group %s; it would get the terminal's signals", got)
 		}
+	}
+}
+
+func script(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestOpenFailingThenWorking: a command that exits non-zero at once is a
+// failure, told with its stderr, and the next command is tried.
+func TestOpenFailingThenWorking(t *testing.T) {
+	dir := t.TempDir()
+	bad := script(t, dir, "bad-browser", "echo 'Error: no DISPLAY' >&2\nexit 3\n")
+	good := script(t, dir, "good-browser", "echo \"$1\" > "+filepath.Join(dir, "got")+"\n")
+	o := Opener{Browser: bad + ":" + good}
+	failed, err := o.Open("https://example.com/")
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if len(failed) != 1 || failed[0].Error() != "bad-browser: exit status 3: Error: no DISPLAY" {
+		t.Fatalf("failed = %v", failed)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "got")); string(got) != "https://example.com/\n" {
+		t.Errorf("working browser got %q", got)
+	}
+	// Only the failing one: nothing launched, the error says why.
+	_, err = Opener{Browser: bad}.Open("https://example.com/")
+	if err == nil || err.Error() != "open link: bad-browser: exit status 3: Error: no DISPLAY" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestOpenStillRunningLaunched: a browser still running after the grace
+// period launched, whatever it does later, and Open does not wait for it.
+func TestOpenStillRunningLaunched(t *testing.T) {
+	dir := t.TempDir()
+	slow := script(t, dir, "slow-browser", "sleep 2\nexit 1\n")
+	start := time.Now()
+	failed, err := Opener{Browser: slow, Grace: 100 * time.Millisecond}.Open("https://example.com/")
+	if err != nil || len(failed) != 0 {
+		t.Fatalf("Open = %v, %v", failed, err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Open waited %v for a running browser", d)
 	}
 }
