@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/suggest"
 )
 
@@ -76,7 +77,7 @@ func (p *problems) err() error {
 	})
 	if p.more > 0 {
 		errs := append(p.errs[:len(p.errs):len(p.errs)], &Error{Path: p.path,
-			Problem: fmt.Sprintf("and %d more problems", p.more)})
+			Problem: "and " + plural.Count(p.more, "more problem")})
 		return errors.Join(errs...)
 	}
 	return errors.Join(p.errs...)

@@ -134,11 +134,15 @@ func compareRecs(a, b sortRec) int {
 	if a.date != b.date {
 		return cmp.Compare(b.date, a.date)
 	}
+	// Undated articles keep the newest order's ties in both date orders.
 	if a.path != b.path {
-		if a.reverse {
+		if a.reverse && !a.undated {
 			return strings.Compare(b.path, a.path)
 		}
 		return strings.Compare(a.path, b.path)
+	}
+	if a.undated {
+		return cmp.Compare(a.i, b.i)
 	}
 	return cmp.Compare(a.tie, b.tie)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -99,7 +100,7 @@ func (g *globals) runList(opt listOptions, dirs []string, stdout, stderr io.Writ
 	case "md":
 		err = writeMarkdown(out, arts)
 	case "count":
-		_, err = fmt.Fprintf(out, "%d articles, %d skipped\n", matched, len(lib.Skipped()))
+		_, err = fmt.Fprintf(out, "%s, %d skipped\n", plural.Count(matched, "article"), len(lib.Skipped()))
 	default:
 		err = writeTable(out, arts)
 	}

@@ -115,7 +115,12 @@ func (g *globals) fetchedPage(cfg config.Config, a *feed.Article) *page.Page {
 // findArticle reads the article named by arg: a file when arg is one,
 // else an ID (or unique ID prefix) in dirs or the configured dirs.
 func (g *globals) findArticle(arg string, dirs []string) (*feed.Article, error) {
-	if st, err := os.Stat(arg); err == nil {
+	st, err := os.Stat(arg)
+	if err != nil && strings.ContainsAny(arg, `/\.`) {
+		// An ID is hex digits: this names a file, which is not there.
+		return nil, problems(fmt.Errorf("read %s: %w", textsafe.Line(arg), pathless(err)))
+	}
+	if err == nil {
 		if st.IsDir() {
 			return nil, usagef("%s is a directory; give an article file or ID", arg)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -186,17 +187,28 @@ func askBackground(out *os.File) bool {
 // and the terminal to show it before the walk takes the cores.
 const firstFrameOut = 17 * time.Millisecond
 
+// pathless is err without the operation and path a *fs.PathError
+// prefixes, for a message that names the path itself: not "open X: open
+// X: no such file or directory".
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // checkDir reports a directory argument that cannot be read, so that the
 // common mistakes (a typo, a file) fail before the screen is taken over.
 func checkDir(dir string) error {
 	f, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", dir, err)
+		return fmt.Errorf("open %s: %w", dir, pathless(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("open %s: %w", dir, err)
+		return fmt.Errorf("open %s: %w", dir, pathless(err))
 	}
 	if !st.IsDir() {
 		return fmt.Errorf("open %s: not a directory", dir)

@@ -85,7 +85,7 @@ func Files() map[string]string {
 		"_news/2021-11-11-control-bytes.md": article("Body with control bytes", "2021-11-11T08:00:00Z",
 			"https://example.com/news/control", "article", "Clean text\x00 then NUL, \x1b[31mred\x1b[0m and \xff\xfe bad UTF-8.\n"),
 		"_news/2021-10-10-duplicate-keys.md": "---\ntitle: First title\ntitle: \"Duplicate keys\"\n" +
-			"publishedDateTime: 2021-10-10T08:00:00Z\nwebUrl: https://example.com/news/dup\ntype: article\n---\nTwo titles.\n",
+			"publishedDateTime: 2021-10-10T08:00:00Z\nwebUrl: https://example.com/news/dup\ntype: article\ntopics: [AI]\n---\nTwo titles.\n",
 		"_news/2021-06-01-old-news.md": article("News from 2019 named as 2021", "2019-05-01T08:00:00Z",
 			"https://example.com/news/2019", "article", "Old news in a new name.\n"),
 		"_news/2022-08-08-not-a-mapping.md": "---\n{{},<<}\n---\nNot a mapping of text keys.\n",

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/herald-reader/herald/internal/atomicfile"
+	"github.com/herald-reader/herald/internal/plural"
 )
 
 // A log is compacted at Open when it holds more than compactRatio times
@@ -87,8 +88,8 @@ func (s *Store) Compact() error {
 	t.events, t.bad = len(evs), 0
 	s.t, s.off, s.lines = t, int64(len(out)), len(evs)
 	if n := bytes.Count(dropped, []byte{'\n'}); n > 0 {
-		s.probs.add("%s: compaction dropped %d damaged lines (kept in %s)",
-			s.path, n, filepath.Join(s.dir, CorruptName))
+		s.probs.add("%s: compaction dropped %s (kept in %s)",
+			s.path, plural.Count(n, "damaged line"), filepath.Join(s.dir, CorruptName))
 	}
 	return nil
 }

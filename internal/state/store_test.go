@@ -221,7 +221,7 @@ func TestCompactKeepsStateAndShrinks(t *testing.T) {
 	if err != nil || string(corrupt) != "junk\n" {
 		t.Fatalf("%s = %q, %v", CorruptName, corrupt, err)
 	}
-	if p := s.Problems(); len(p) != 1 || !strings.Contains(p[0], "dropped 1 damaged lines") {
+	if p := s.Problems(); len(p) != 1 || !strings.Contains(p[0], "dropped 1 damaged line ") {
 		t.Fatalf("Problems() = %q", p)
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, "*.tmp*")); len(m) != 0 {

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/herald-reader/herald/internal/sitetest"
+)
+
+// siteDir writes the fixture site (see sitetest) for the commands.
+func siteDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sitetest.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// listTitles runs `herald list --format json` with args and returns the
+// titles it printed, in order.
+func listTitles(t *testing.T, args ...string) []string {
+	t.Helper()
+	code, out, errOut := herald(append([]string{"list", "--format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("list %q: exit %d, stderr %q", args, code, errOut)
+	}
+	var titles []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct{ Title string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		titles = append(titles, rec.Title)
+	}
+	return titles
+}
+
+// TestListSiteOneOrder: `herald list` with and without --query prints the
+// site newest first by publishedDateTime, and --sort oldest is the exact
+// reverse among the dated articles (issue 11).
+func TestListSiteOneOrder(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	all := listTitles(t, dir)
+	if !slices.Equal(all, sitetest.NewestFirst) {
+		t.Fatalf("list:\n%q\nwant\n%q", all, sitetest.NewestFirst)
+	}
+	// The undated articles (the last two) have no topics.
+	dated := all[:len(all)-2]
+	if got := listTitles(t, "--query", "topic:AI", dir); !slices.Equal(got, dated) {
+		t.Errorf("list --query topic:AI:\n%q\nwant\n%q", got, dated)
+	}
+	oldest := listTitles(t, "--sort", "oldest", dir)
+	want := slices.Clone(dated)
+	slices.Reverse(want)
+	want = append(want, all[len(all)-2:]...)
+	if !slices.Equal(oldest, want) {
+		t.Errorf("list --sort oldest:\n%q\nwant\n%q", oldest, want)
+	}
+}
+
+// TestErrorsSite: herald errors lists the skipped files, with --warnings
+// the warnings and with --all the records that are not articles, each
+// under its heading; only skipped files make the exit status 1.
+func TestErrorsSite(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	code, out, errOut := herald("errors", dir)
+	if code != 1 || strings.Contains(out, "warnings:") || strings.Count(out, "\n") != len(sitetest.Skipped) {
+		t.Errorf("errors: exit %d, stdout:\n%s", code, out)
+	}
+	if want := "3 of 21 files could not be used"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	code, out, _ = herald("errors", "--all", dir)
+	if code != 1 {
+		t.Errorf("errors --all: exit %d", code)
+	}
+	warnAt := strings.Index(out, "\nwarnings:\n")
+	notAt := strings.Index(out, "\nnot articles:\n")
+	if warnAt < 0 || notAt < warnAt {
+		t.Fatalf("errors --all: no headings in order:\n%s", out)
+	}
+	for rel, piece := range sitetest.Warned {
+		line := lineWith(out[warnAt:notAt], filepath.Join(dir, filepath.FromSlash(rel))+":")
+		if !strings.Contains(line, piece) {
+			t.Errorf("warning of %s: %q, want %q", rel, line, piece)
+		}
+	}
+	for _, rel := range sitetest.NotArticles {
+		want := filepath.Join(dir, filepath.FromSlash(rel)) + ": not an article: no date and no link"
+		if !strings.Contains(out[notAt:], want+"\n") {
+			t.Errorf("not articles lack %q:\n%s", want, out[notAt:])
+		}
+	}
+
+	// Warnings and records alone are no error.
+	for _, rel := range sitetest.Skipped {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out, errOut := herald("errors", "--warnings", dir); code != 0 || !strings.HasPrefix(out, "warnings:\n") || errOut != "" {
+		t.Errorf("errors --warnings without skipped files: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// lineWith is the line of s that starts with prefix, or "".
+func lineWith(s, prefix string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestCommandsAgree: show takes a file outside the configured folders; a
+// missing file or directory is named once, not "open X: open X: ..."; a
+// count of one is singular.
+func TestCommandsAgree(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	file := filepath.Join(dir, "_learning", "videos", "video.md")
+	if code, out, errOut := herald("show", file); code != 0 || !strings.Contains(out, "# Video from 2021") {
+		t.Errorf("show PATH: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	missing := filepath.Join(dir, "gone.md")
+	if code, _, errOut := herald("show", missing); code != 1 || strings.Count(errOut, missing) != 1 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("show a missing file: exit %d, stderr %q", code, errOut)
+	}
+	if err := checkDir(filepath.Join(dir, "nope")); err == nil || strings.Count(err.Error(), "nope") != 1 {
+		t.Errorf("checkDir: %v", err)
+	}
+	one := t.TempDir()
+	writeFile(t, filepath.Join(one, "2024-01-01-one.md"), "---\ntitle: \"The only one\"\n---\n")
+	if code, out, _ := herald("list", "--format", "count", one); code != 0 || out != "1 article, 0 skipped\n" {
+		t.Errorf("count: exit %d, %q", code, out)
+	}
+}
