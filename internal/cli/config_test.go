@@ -176,3 +176,24 @@ func TestDebugLog(t *testing.T) {
 		t.Errorf("unwritable debug log: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestDebugLogRefusesSymlink: a symbolic link where the debug log goes is
+// not followed: its target is left as it was and the refusal is said once.
+func TestDebugLogRefusesSymlink(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "precious"), filepath.Join(dir, "debug.log")
+	if err := os.WriteFile(target, []byte("keep\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HERALD_DEBUG", link)
+	if code, _, errOut := herald("config", "--path"); code != 0 || !strings.Contains(errOut, "debug log:") {
+		t.Errorf("symlinked debug log: exit %d, stderr %q; want a warning", code, errOut)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+}

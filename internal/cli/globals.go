@@ -46,7 +46,9 @@ func (g *globals) openDebug(stderr io.Writer) {
 	if path == "" {
 		return
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	// Not through a symbolic link: a link planted where the log is kept
+	// would have herald append to whatever it points at.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND|noFollow, 0o600)
 	if err != nil {
 		fmt.Fprintf(stderr, "herald: debug log: %v\n", err)
 		return

@@ -86,7 +86,7 @@ func (g *globals) readState(cmd string, stderr io.Writer) (search.State, func(),
 		return nil, func() {}, nil
 	}
 	// NoAutoCompact: a listing should not rewrite the user's log.
-	st, err := state.OpenWith(dir, state.Options{NoAutoCompact: true})
+	st, err := state.OpenWith(dir, state.Options{ReadOnly: true})
 	if err != nil {
 		return nil, func() {}, err
 	}

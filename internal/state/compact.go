@@ -48,6 +48,9 @@ func (s *Store) Compact() error {
 	if s.f == nil {
 		return errors.New("compact state: store is closed")
 	}
+	if s.opt.ReadOnly {
+		return errors.New("compact state: opened read-only")
+	}
 	if err := flock(s.lock, true); err != nil {
 		return fmt.Errorf("compact state: lock: %w", err)
 	}

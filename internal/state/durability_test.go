@@ -129,3 +129,35 @@ func TestSymlinkedStateFilesRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestReadOnlyCreatesNothing: a read-only store reads the marks, refuses
+// to change them, and creates neither the directory nor the lock file.
+func TestReadOnlyCreatesNothing(t *testing.T) {
+	base := t.TempDir()
+	missing := filepath.Join(base, "none")
+	if _, err := OpenWith(missing, Options{ReadOnly: true}); err == nil {
+		t.Error("a read-only open of a missing directory succeeded")
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a read-only open created the directory")
+	}
+	dir := filepath.Join(base, "state")
+	writeLog(t, dir, string(appendLine(nil, event{ts: t0.UnixNano(), op: opRead, id: "art-1"})))
+	s, err := OpenWith(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.IsRead("art-1") {
+		t.Error("the mark in the log was not read")
+	}
+	if err := s.SetRead([]string{"art-2"}, true); err == nil {
+		t.Error("SetRead on a read-only store succeeded")
+	}
+	if err := s.Compact(); err == nil {
+		t.Error("Compact on a read-only store succeeded")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("the state directory holds %d files, want the log alone", len(ents))
+	}
+}

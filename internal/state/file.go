@@ -16,7 +16,11 @@ func (s *Store) reopen() error {
 		s.f.Close()
 		s.f = nil
 	}
-	f, err := openFile(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	flag := os.O_RDWR | os.O_APPEND | os.O_CREATE
+	if s.opt.ReadOnly {
+		flag = os.O_RDONLY
+	}
+	f, err := openFile(s.path, flag, 0o600)
 	if err != nil {
 		return fmt.Errorf("open state: %w", err)
 	}

@@ -42,6 +42,10 @@ type Options struct {
 	NoSync bool
 	// NoAutoCompact keeps Open from compacting a log that has grown.
 	NoAutoCompact bool
+	// ReadOnly opens the state for a command that only reads it: nothing
+	// is created (no directory, no log, no lock file), nothing compacted,
+	// and Set and Compact fail.
+	ReadOnly bool
 }
 
 // Store is the reading state of one state directory. Its methods are safe
@@ -78,16 +82,21 @@ func OpenWith(dir string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if opt.ReadOnly {
+		opt.NoAutoCompact = true
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open state: %w", err)
 	}
 	s := &Store{dir: dir, path: filepath.Join(dir, LogName), opt: opt, t: newTable(), done: make(chan struct{}),
 		syncLog: (*os.File).Sync}
-	lock, err := openFile(filepath.Join(dir, LockName), os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("open state: %w", err)
+	if !opt.ReadOnly { // a reader takes no lock: it never writes
+		lock, err := openFile(filepath.Join(dir, LockName), os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("open state: %w", err)
+		}
+		s.lock = lock
 	}
-	s.lock = lock
+	var err error
 	s.mu.Lock()
 	err = s.reopen()
 	if err == nil {
@@ -229,6 +238,9 @@ func (s *Store) set(ids []string, o op) error {
 	defer s.mu.Unlock()
 	if s.f == nil {
 		return fmt.Errorf("save state: store is closed")
+	}
+	if s.opt.ReadOnly {
+		return fmt.Errorf("save state: opened read-only")
 	}
 	// The shared lock keeps a compaction (exclusive) from reading the log
 	// between our refresh and our write and then replacing it without
