@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Cache keeps a snapshot of each library (per set of root directories)
@@ -146,7 +148,8 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
-		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: ce.rec, notArticle: ce.notArticle}
+		// A reason is one line, as shortReason makes it (see decodeArticle).
+		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: textsafe.Line(ce.rec), notArticle: ce.notArticle}
 		return res, true
 	}
 	a, err := decodeArticle(ce.rec, t)

@@ -171,3 +171,40 @@ func TestReadCappedLyingSize(t *testing.T) {
 		t.Errorf("readCapped = %q, %v; want \"exact\"", data, err)
 	}
 }
+
+// TestKernelFilesNeverRead: links to a terminal device and to kernel files
+// that report size 0 but block or consume when read (/proc/kmsg) are
+// skipped without being read, and the load ends.
+func TestKernelFilesNeverRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"2020-01-01-good.md": article("The one good story", "", "")})
+	links := map[string]string{"2020-01-02-tty.md": "/dev/tty", "2020-01-03-kmsg.md": "/proc/kmsg", "2020-01-04-empty.md": ""}
+	for name, target := range links {
+		if target == "" {
+			write(t, dir, map[string]string{name: ""})
+			continue
+		}
+		if _, err := os.Lstat(target); err != nil {
+			delete(links, name)
+			continue
+		}
+		mustSymlink(t, target, filepath.Join(dir, name))
+	}
+	done := make(chan *Library, 1)
+	go func() { done <- mustLoad(t, Options{}, Dir(dir)) }()
+	var lib *Library
+	select {
+	case lib = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the load hangs on a kernel file")
+	}
+	if lib.Len() != 1 {
+		t.Errorf("loaded %d articles, want the good one", lib.Len())
+	}
+	probs := problemsByPath(lib.Skipped())
+	for name := range links {
+		if _, ok := probs[filepath.Join(dir, name)]; !ok {
+			t.Errorf("%s: not skipped", name)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"time"
+
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // A record is one cached summary:
@@ -195,6 +197,16 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	a.relIDs = d.str()
 	if d.bad || d.off != len(rec) || len(a.relIDs)%packedIDLen != 0 {
 		return nil, errCacheCorrupt
+	}
+	// The cache is a file anyone who can write the directory can craft:
+	// its text passes the sanitiser parsed text passes (clean text, all
+	// of a real cache, is returned as it is, without a copy). Shared
+	// values are cleaned once, in parseSnapshot.
+	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL, &a.OriginalURL, &a.Body} {
+		*p = textsafe.Sanitize(*p)
+	}
+	for i, w := range a.Warnings {
+		a.Warnings[i] = textsafe.Sanitize(w)
 	}
 	return a, nil
 }

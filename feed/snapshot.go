@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/herald-reader/herald/internal/atomicfile"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // Cache file layout (the snapshot and the head alike) (all integers are varints unless noted):
@@ -162,7 +163,7 @@ func parseSnapshot(body string, roots []string) (*snapshot, error) {
 	table := make([]string, nt)
 	size := 0
 	for i := range table {
-		table[i] = d.str()
+		table[i] = textsafe.Sanitize(d.str()) // see decodeArticle
 		size += len(table[i])
 	}
 	if d.bad {

@@ -53,6 +53,14 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 			return r
 		}
 	}
+	if key.size == 0 {
+		// Nothing to read, and a "regular" file of size 0 may be a
+		// kernel file (/proc/kmsg) whose read blocks or consumes: parse
+		// the empty file without opening it.
+		r = w.parse(e, nil, key)
+		r.key, r.store = key, true
+		return r
+	}
 	data, fi, stable, err := readOS(e.path, w.buf)
 	if err != nil {
 		return problemResult(e, 0, statReason(e.path, err))

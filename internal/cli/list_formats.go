@@ -77,12 +77,13 @@ func writeMarkdown(w io.Writer, arts []*feed.Article) error {
 }
 
 // mdEscape backslash-escapes the characters that would turn article text
-// inside a list item into Markdown markup (links, emphasis, HTML, code,
-// tables); the rest reads better unescaped.
+// inside a list item into Markdown markup (links, emphasis, HTML, entity
+// references such as "&lt;", code, tables); the rest reads better
+// unescaped.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~", r) {
+		if strings.ContainsRune("\\`*_[]<>&|~", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

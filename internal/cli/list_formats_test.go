@@ -48,6 +48,23 @@ func TestListTSVAndMarkdown(t *testing.T) {
 	assertNoControl(t, out)
 }
 
+// TestListMarkdownEscapesHTML: a title's "&", "<" and ">" stay text in
+// the Markdown list: no entity is decoded and no tag is made.
+func TestListMarkdownEscapesHTML(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "2024-01-28-html.md"),
+		"---\ntitle: \"AT&amp;T <img src=x onerror=alert(1)> & more\"\nprovider:\n  name: \"<b>Wire</b>\"\n---\n")
+	code, out, _ := herald("list", "--format", "md", dir)
+	if code != 0 {
+		t.Fatalf("md: exit %d", code)
+	}
+	want := `- AT\&amp;T \<img src=x onerror=alert(1)\> \& more — \<b\>Wire\</b\>, 2024-01-28` + "\n"
+	if out != want {
+		t.Errorf("md:\n%q\nwant\n%q", out, want)
+	}
+}
+
 func TestListLimit(t *testing.T) {
 	isolate(t)
 	dir, _, _ := showLibrary(t)

@@ -255,14 +255,14 @@ func TestCacheDir(t *testing.T) {
 func TestListJSONEscapesInvisibleCharacters(t *testing.T) {
 	isolate(t) // never read the user's config or write their cache
 	dir := listFixture(t)
-	name := "2024-01-30-\u202eevil\u0085.md"
+	name := "2024-01-30-\u202eevil\u0085\x1b[31m\x7f\x07.md"
 	content := "---\ntitle: \"Bidi in the file name\"\n---\n"
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, out, _ := run("list", "--format", "json", dir)
 	first := strings.SplitN(out, "\n", 2)[0]
-	if strings.ContainsAny(first, "\u202e\u0085") || !strings.Contains(first, `\u202e`) {
+	if strings.ContainsAny(first, "\u202e\u0085\x1b\x7f\x07") || !strings.Contains(first, `\u202e`) {
 		t.Errorf("JSON line carries raw invisible characters: %q", first)
 	}
 	var m map[string]any
