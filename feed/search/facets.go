@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strings"
 
@@ -31,6 +32,26 @@ func Facets(arts []*feed.Article) (topics, providers []FacetCount) {
 		pc.add(cmp.Or(a.Provider.Name, a.Provider.Domain))
 	}
 	return tc.sorted(), pc.sorted()
+}
+
+// Folders counts the folders of arts (the current results) under their
+// library roots, as in:FOLDER picks them: each folder holding articles and
+// each folder above it, counting the articles in it and below it, in path
+// order so that a folder's subfolders follow it. Articles at a root are in
+// no folder.
+func Folders(arts []*feed.Article) []FacetCount {
+	counts := map[string]int{}
+	for _, a := range arts {
+		for dir := path.Dir(a.Rel); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
+			counts[dir]++
+		}
+	}
+	out := make([]FacetCount, 0, len(counts))
+	for name, n := range counts {
+		out = append(out, FacetCount{Name: name, Count: n})
+	}
+	slices.SortFunc(out, func(a, b FacetCount) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 type counter struct {

@@ -267,6 +267,8 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 		return !a.Published.IsZero() && !a.Published.Before(tm.at)
 	case kindBefore:
 		return !a.Published.IsZero() && a.Published.Before(tm.at)
+	case kindIn:
+		return inFolder(a.Rel, tm.in)
 	case kindType:
 		return tm.n.equal(t.typ)
 	case kindTopic:
@@ -278,6 +280,13 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 		return false
 	}
 	return t.hasText(&tm.n, upper)
+}
+
+// inFolder reports whether the file rel (slash-separated, under its
+// library root) is in the folder dir or a folder below it: in:_news holds
+// _news/x.md and _news/2024/x.md, not _newsletters/x.md.
+func inFolder(rel, dir string) bool {
+	return len(rel) > len(dir) && rel[len(dir)] == '/' && strings.EqualFold(rel[:len(dir)], dir)
 }
 
 // mayMatch is a quick test with the article's grams: false means some

@@ -64,6 +64,11 @@ func (t *term) implies(o *term) bool {
 		return !t.at.After(o.at)
 	case kindIs:
 		return t.is == o.is
+	case kindIn: // in:a/b implies in:a; -in:a implies -in:a/b
+		if t.neg {
+			return t.in == o.in || inFolder(o.in, t.in)
+		}
+		return t.in == o.in || inFolder(t.in, o.in)
 	}
 	return t.n.s == o.n.s
 }

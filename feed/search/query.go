@@ -34,6 +34,9 @@ type State interface {
 //	                               never true for an undated article
 //	is:unread  is:read  is:starred the reading state
 //	type:article                   the article type
+//	in:_news  in:_learning/videos  the article's folder under its root,
+//	                               or a folder below it (ASCII case
+//	                               ignored)
 //	-TERM                          any term negated
 type Query struct {
 	src   string
@@ -48,6 +51,7 @@ const (
 	kindIs termKind = iota
 	kindSince
 	kindBefore
+	kindIn
 	kindType
 	kindTopic
 	kindProvider
@@ -60,10 +64,11 @@ type term struct {
 	n    needle    // type, topic, provider, text
 	at   time.Time // since, before
 	is   string    // read, unread, starred
+	in   string    // in: the folder, slash-separated, no slash at either end
 }
 
 // qualifierNames are the qualifiers suggested for a misspelt one.
-const qualifierNames = "topic provider since before is type"
+const qualifierNames = "topic provider since before is type in"
 
 // qualifier returns the kind of a key (lower case) and the usage hint shown
 // when its value is missing or wrong.
@@ -81,6 +86,8 @@ func qualifier(key string) (kind termKind, hint string, ok bool) {
 		return kindIs, "is: wants unread, read or starred", true
 	case "type":
 		return kindType, "type: wants an article type, e.g. type:article", true
+	case "in":
+		return kindIn, "in: wants a folder under the library's folder, e.g. in:_news or in:_learning/videos", true
 	}
 	return 0, "", false
 }
@@ -178,6 +185,10 @@ func parseTerm(tok string, now time.Time) (t term, ok bool, err error) {
 		if t.at, ok = parseWhen(Fold(val), now); !ok {
 			return t, false, errors.New(hint)
 		}
+	case kindIn:
+		if t.in = strings.Trim(strings.ReplaceAll(val, `\`, "/"), "/"); t.in == "" {
+			return t, false, errors.New(hint)
+		}
 	default:
 		t.n = newNeedle(Fold(val))
 	}
@@ -205,7 +216,7 @@ func unknownQualifier(key, tok string) error {
 	if best := suggest.Closest(key, names, 2); best != "" {
 		return fmt.Errorf("unknown qualifier %q (did you mean %q)", key+":", best+":")
 	}
-	return fmt.Errorf(`unknown qualifier %q (use topic:, provider:, since:, before:, is: or type:, or quote it to search for the text: "%s")`,
+	return fmt.Errorf(`unknown qualifier %q (use topic:, provider:, since:, before:, is:, type: or in:, or quote it to search for the text: "%s")`,
 		key+":", tok)
 }
 

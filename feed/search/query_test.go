@@ -222,7 +222,7 @@ func TestParseQueryHints(t *testing.T) {
 		{"sinec:7d", `unknown qualifier "sinec:" (did you mean "since:")`},
 		{"befor:7d", `unknown qualifier "befor:" (did you mean "before:")`},
 		{"tpye:video", `unknown qualifier "tpye:" (did you mean "type:")`},
-		{"re:invent", `unknown qualifier "re:" (use topic:, provider:, since:, before:, is: or type:, or quote it to search for the text: "re:invent")`},
+		{"re:invent", `unknown qualifier "re:" (use topic:, provider:, since:, before:, is:, type: or in:, or quote it to search for the text: "re:invent")`},
 		{"since:", "since: wants 7d, 2w, 3m or 2024-01-01"},
 		{"since:7x", "since: wants 7d, 2w, 3m or 2024-01-01"},
 		{"since:d", "since: wants 7d, 2w, 3m or 2024-01-01"},

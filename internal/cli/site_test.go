@@ -55,6 +55,15 @@ func TestListSiteOneOrder(t *testing.T) {
 	if got := listTitles(t, "--query", "topic:AI", dir); !slices.Equal(got, dated) {
 		t.Errorf("list --query topic:AI:\n%q\nwant\n%q", got, dated)
 	}
+	var videos []string
+	for _, title := range all {
+		if strings.Contains(title, "Video") || strings.Contains(title, "Course") {
+			videos = append(videos, title)
+		}
+	}
+	if got := listTitles(t, "--query", "in:_learning -in:_learning/collections", dir); !slices.Equal(got, videos) {
+		t.Errorf("list --query in:_learning -in:_learning/collections: %q, want %q", got, videos)
+	}
 	oldest := listTitles(t, "--sort", "oldest", dir)
 	want := slices.Clone(dated)
 	slices.Reverse(want)
