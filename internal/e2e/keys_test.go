@@ -12,7 +12,8 @@ import (
 )
 
 // keysCorpus writes five articles, newest first Alpha to Echo; Delta has
-// 15 numbered links (its own URL is 1, body links 2 to 15).
+// 15 numbered links (its own URL is 1, body links 2 to 15); Echo's body
+// holds longURL.
 func keysCorpus(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -22,6 +23,9 @@ func keysCorpus(t *testing.T) string {
 			for n := 2; n <= 15; n++ {
 				fmt.Fprintf(&body, "Source [number %d](https://src%d.example/page).\n\n", n, n)
 			}
+		}
+		if title == "Echo" {
+			body.WriteString("The full report: " + longURL + " has the details.\n")
 		}
 		day := 20 - i
 		doc := fmt.Sprintf("---\ntitle: %q\nexcerpt: \"About %s.\"\npublishedDateTime: 2025-03-%02dT10:00:00Z\n"+
@@ -34,6 +38,10 @@ func keysCorpus(t *testing.T) string {
 	}
 	return dir
 }
+
+// longURL is wider than the detail pane, with hyphens and dots where a
+// word wrap would break it.
+const longURL = "https://long.example/2025/03/01/a-very-long-path-with-many-words/and-more-of-it/and-still-more-of-the-same/final-report.html"
 
 // recordingBrowser is a browser command that appends each URL it is given
 // to a file, one per line.
@@ -119,6 +127,36 @@ func TestTmuxBrowserFallback(t *testing.T) {
 	tm.WaitFor(exited, "after bad-browser: exit status 3: Error: no DISPLAY")
 	if got, _ := os.ReadFile(opened); string(got) != "https://news.example/alpha\n" {
 		t.Errorf("working browser got %q", got)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}
+
+// TestTmuxLongURLUnbroken: a URL wider than the detail pane is on one
+// screen line, shortened in the middle, its start and end both shown.
+func TestTmuxLongURLUnbroken(t *testing.T) {
+	corpus := keysCorpus(t)
+	home := t.TempDir()
+	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
+		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, cmd, 120, 40)
+	const exited = "HERALD_EXIT="
+
+	tm.WaitFor(exited, "5 articles")
+	tm.Keys("G")
+	s := tm.WaitFor(exited, "The full report:")
+	lines := 0
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, "https://long.example/") {
+			continue
+		}
+		lines++
+		if !strings.Contains(l, "final-report.html") || !strings.Contains(l, "…") {
+			t.Errorf("URL not whole and shortened on its line: %q", l)
+		}
+	}
+	if lines == 0 {
+		t.Fatalf("URL not shown:\n%s", s)
 	}
 	tm.Keys("q")
 	tm.WaitFor("", "HERALD_EXIT=0")

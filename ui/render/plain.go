@@ -46,6 +46,9 @@ func wrapLine(b *strings.Builder, line string, width int) {
 			start()
 		}
 		first = false
+		if short, ok := shortWord(word, width-col, "..."); ok && w > width-col {
+			word, w = short, textWidth(short)
+		}
 		if col+w <= width {
 			b.WriteString(word)
 			col += w

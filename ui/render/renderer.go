@@ -40,6 +40,9 @@ type Renderer struct {
 	profile  termenv.Profile
 	deadline time.Duration
 	limits   Limits
+	// ellipsis marks the middle of a shortened URL: "..." in the ascii
+	// style, which promises ASCII only.
+	ellipsis string
 	// slots bounds the glamour goroutines in flight, including ones whose
 	// caller gave up at the deadline, so that scrolling through hostile
 	// articles cannot pile up CPU-bound goroutines.
@@ -71,6 +74,7 @@ func NewRenderer(style string, opts ...Option) (*Renderer, error) {
 		profile:  termenv.TrueColor,
 		deadline: DefaultDeadline,
 		limits:   DefaultLimits(),
+		ellipsis: "…",
 		slots:    make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 	for _, o := range opts {
@@ -81,6 +85,9 @@ func NewRenderer(style string, opts ...Option) (*Renderer, error) {
 		return nil, fmt.Errorf("style %q: choose dark, light, notty, ascii or a JSON file", style)
 	case styles.DefaultStyles[style] != nil:
 		r.styles = *styles.DefaultStyles[style]
+		if style == styles.AsciiStyle {
+			r.ellipsis = "..."
+		}
 	default:
 		data, err := os.ReadFile(style)
 		if err != nil {
@@ -121,6 +128,7 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 	width = min(max(width, 1), MaxWidth)
 	gw := max(width, MinWidth)
 	md = r.limits.apply(md)
+	protected, restore := protectURLs(md)
 	timer := time.NewTimer(r.deadline)
 	defer timer.Stop()
 
@@ -142,8 +150,8 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 			done <- result{err: err}
 			return
 		}
-		out, err := tr.Render(md)
-		done <- result{out, err}
+		out, err := tr.Render(protected)
+		done <- result{restore.Replace(out), err}
 	}()
 
 	select {
@@ -151,17 +159,18 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 		if res.err != nil {
 			return plain(md, width), fmt.Errorf("render markdown: %w", res.err)
 		}
-		return tidy(Safe(res.out), width), nil
+		return tidy(Safe(res.out), width, r.ellipsis), nil
 	case <-timer.C:
 		return plain(md, width), ErrDeadline
 	}
 }
 
-// tidy drops the blank lines glamour puts around a document, breaks lines
-// wider than width (glamour does not break a long word, such as a URL),
-// and closes any colour left open at the end of a line, so that SGR
+// tidy drops the blank lines glamour puts around a document, fits lines
+// wider than width (glamour does not break a long word): a URL is
+// shortened in the middle with ellipsis (urls.go), anything else broken;
+// and it closes any colour left open at the end of a line, so that SGR
 // smuggled in through an entity cannot bleed into the rest of the screen.
-func tidy(s string, width int) string {
+func tidy(s string, width int, ellipsis string) string {
 	lines := strings.Split(s, "\n")
 	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[0])) == "" {
 		lines = lines[1:]
@@ -172,6 +181,7 @@ func tidy(s string, width int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, l := range lines {
+		l, _ = shortenURL(l, width, ellipsis)
 		for j, part := range strings.Split(fit(l, width), "\n") {
 			if i > 0 || j > 0 {
 				b.WriteByte('\n')
