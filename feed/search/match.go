@@ -279,6 +279,9 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 	if g != nil && !g.covers(&tm.n.grams) {
 		return false
 	}
+	if tm.kind == kindBody {
+		return t.hasBody(&tm.n, upper)
+	}
 	return t.hasText(&tm.n, upper)
 }
 
@@ -293,7 +296,7 @@ func inFolder(rel, dir string) bool {
 // word or phrase the query requires is certainly not in the article.
 func (q *Query) mayMatch(g *grams) bool {
 	for i := range q.terms {
-		if tm := &q.terms[i]; tm.kind == kindText && !tm.neg && !g.covers(&tm.n.grams) {
+		if tm := &q.terms[i]; tm.kind >= kindText && !tm.neg && !g.covers(&tm.n.grams) {
 			return false
 		}
 	}

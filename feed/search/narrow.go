@@ -48,7 +48,7 @@ func (t *term) implies(o *term) bool {
 		return false
 	}
 	switch t.kind {
-	case kindText:
+	case kindText, kindBody:
 		if !t.neg {
 			return strings.Contains(t.n.s, o.n.s) // "clem" implies "cle"
 		}

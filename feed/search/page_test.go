@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -49,5 +50,47 @@ func TestPagesAreSearched(t *testing.T) {
 	q, _ := ParseQuery("welders", now)
 	if !q.MatchPage(a, pages["a"], nil) || q.Match(a, nil) {
 		t.Error("MatchPage must find the page text, Match (no page) must not")
+	}
+}
+
+// body: looks at the body and the fetched page, not the title or excerpt.
+func TestBodyQualifier(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	inTitle := &feed.Article{ID: "t", Title: "Cranes return", OriginalURL: "https://n.example/t"}
+	inBody := &feed.Article{ID: "b", Title: "Port news", Body: "The red cranes are back.", OriginalURL: "https://n.example/b"}
+	inPage := &feed.Article{ID: "p", Title: "Harbour", OriginalURL: "https://n.example/p"}
+	pages := map[string]string{"p": "Welders repainted the Cranes."}
+	ix := NewIndexWithPages(func(x *feed.Article) string { return pages[x.ID] })
+	ix.Add([]*feed.Article{inTitle, inBody, inPage})
+	for query, want := range map[string]string{
+		"body:cranes":           "b p",
+		`body:"red cranes"`:     "b",
+		"-body:cranes":          "t",
+		"cranes":                "t b p",
+		"body:cranes body:weld": "p",
+	} {
+		q, err := ParseQuery(query, now)
+		if err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		var ids []string
+		for _, a := range ix.Search(q, nil) {
+			ids = append(ids, a.ID)
+		}
+		if got := strings.Join(ids, " "); got != want {
+			t.Errorf("%s: index found %q, want %q", query, got, want)
+		}
+		var matched []string
+		for _, a := range []*feed.Article{inTitle, inBody, inPage} {
+			if q.MatchPage(a, pages[a.ID], nil) {
+				matched = append(matched, a.ID)
+			}
+		}
+		if got := strings.Join(matched, " "); got != want {
+			t.Errorf("%s: Match found %q, want %q", query, got, want)
+		}
+	}
+	if _, err := ParseQuery("body:", now); err == nil || !strings.Contains(err.Error(), "body: wants words") {
+		t.Errorf("empty body: got %v", err)
 	}
 }

@@ -37,6 +37,8 @@ type State interface {
 //	in:_news  in:_learning/videos  the article's folder under its root,
 //	                               or a folder below it (ASCII case
 //	                               ignored)
+//	body:cranes  body:"red cranes" the body and the fetched web page
+//	                               (reader mode) only, as a free word
 //	-TERM                          any term negated
 type Query struct {
 	src   string
@@ -56,6 +58,7 @@ const (
 	kindTopic
 	kindProvider
 	kindText
+	kindBody
 )
 
 type term struct {
@@ -68,7 +71,7 @@ type term struct {
 }
 
 // qualifierNames are the qualifiers suggested for a misspelt one.
-const qualifierNames = "topic provider since before is type in"
+const qualifierNames = "topic provider since before is type in body"
 
 // qualifier returns the kind of a key (lower case) and the usage hint shown
 // when its value is missing or wrong.
@@ -88,6 +91,8 @@ func qualifier(key string) (kind termKind, hint string, ok bool) {
 		return kindType, "type: wants an article type, e.g. type:article", true
 	case "in":
 		return kindIn, "in: wants a folder under the library's folder, e.g. in:_news or in:_learning/videos", true
+	case "body":
+		return kindBody, `body: wants words, e.g. body:cranes or body:"red cranes"`, true
 	}
 	return 0, "", false
 }
@@ -189,6 +194,8 @@ func parseTerm(tok string, now time.Time) (t term, ok bool, err error) {
 		if t.in = strings.Trim(strings.ReplaceAll(val, `\`, "/"), "/"); t.in == "" {
 			return t, false, errors.New(hint)
 		}
+	case kindBody:
+		t.n = newNeedle(normalizeSpace(Fold(val))) // as a free word
 	default:
 		t.n = newNeedle(Fold(val))
 	}

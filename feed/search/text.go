@@ -77,6 +77,13 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok) // last: the longest
 }
 
+// hasBody is hasText for body: terms, which look at the body and the
+// fetched page only.
+func (t *text) hasBody(n *needle, upper uint32) bool {
+	a, ok := n.pick(upper)
+	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok)
+}
+
 func (t *text) hasTopic(n *needle) bool {
 	for _, s := range t.topics {
 		if n.equal(s) {

@@ -45,7 +45,8 @@ func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
 func queryFlag(cmd *cobra.Command, query *string, what string) {
 	cmd.Flags().StringVar(query, "query", "", what+", in the filter's `QUERY` language: "+
 		`words, "phrases", topic:AI, provider:forbes, since:7d, before:2024-03, `+
-		"is:unread|read|starred, type:article, in:FOLDER, -TERM to negate; terms combine with AND")
+		"is:unread|read|starred, type:article, in:FOLDER, body:WORD (the body and the fetched page), "+
+		"-TERM to negate; terms combine with AND")
 }
 
 // parseQuery parses --query; a query that does not parse is a usage error
