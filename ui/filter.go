@@ -120,6 +120,7 @@ func (m *Model) applyFilter() tea.Cmd {
 // on the selected one.
 func (m *Model) clearFilter() tea.Cmd {
 	m.filter.input.SetValue("")
+	m.status.clearFilterStatus()
 	return m.applyFilter()
 }
 

@@ -82,6 +82,9 @@ type Options struct {
 	// before its (CPU-heavy) render starts, so holding a key does not
 	// render every article passed. Zero: no wait (tests).
 	FollowDelay, RenderDelay time.Duration
+	// StatusTTL is how long a status message stays before it is cleared;
+	// errors stay until the next key. Zero: messages stay (tests).
+	StatusTTL time.Duration
 	// Debug logs what the model does (keys, renders, loading) to the
 	// HERALD_DEBUG file; nil = no log. Never the terminal.
 	Debug func(format string, args ...any)
@@ -152,6 +155,8 @@ type Model struct {
 	// history_back.
 	history []*feed.Article
 	follow  time.Duration
+	// statusTTL is how long a status message stays (Options.StatusTTL).
+	statusTTL time.Duration
 	// pending is a link action waiting for the current render.
 	pending *pendingLink
 	debug   func(format string, args ...any)
@@ -182,6 +187,8 @@ func New(o Options) *Model {
 		reader: reader{pages: o.Pages, mode: o.Reader},
 		debug:  o.Debug,
 		follow: o.FollowDelay,
+
+		statusTTL: o.StatusTTL,
 
 		gate: o.StartGate,
 	}
@@ -247,55 +254,68 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
-// the child it drives.
+// the child it drives. A new status message gets its expiry (status.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	gen := m.status.gen
+	cmd := m.route(msg)
+	if m.status.gen != gen {
+		cmd = tea.Batch(cmd, m.status.expiry(m.statusTTL))
+	}
+	return m, cmd
+}
+
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return m, m.handleResize(msg)
+		return m.handleResize(msg)
 	case tea.KeyMsg:
 		m.lib.fresh = 0 // the user has seen the screen since
-		return m, m.handleKeys(msg)
+		m.status.clearError() // an error stays until the next action
+		return m.handleKeys(msg)
+	case statusExpiredMsg:
+		m.status.expire(msg, m.reading.confirm != nil)
+		return nil
 	case changeMsg:
-		return m, m.handleChange(msg)
+		return m.handleChange(msg)
 	case appliedMsg:
-		return m, m.handleApplied(msg)
+		return m.handleApplied(msg)
 	case indexedMsg:
-		return m, m.handleIndexed(msg)
+		return m.handleIndexed(msg)
 	case batchMsg:
-		return m, m.handleBatch(msg)
+		return m.handleBatch(msg)
 	case linkedMsg:
-		return m, m.handleLinked(msg)
+		return m.handleLinked(msg)
 	case storiesMsg:
-		return m, m.handleStories(msg)
+		return m.handleStories(msg)
 	case rowsMsg:
-		return m, m.handleRows(msg)
+		return m.handleRows(msg)
 	case copiedMsg:
-		return m, m.handleCopied(msg)
+		return m.handleCopied(msg)
 	case tea.MouseMsg:
-		return m, m.handleMouse(msg)
+		return m.handleMouse(msg)
 	case filterResultMsg:
-		return m, m.handleFilterResult(msg)
+		return m.handleFilterResult(msg)
 	case cursorMovedMsg:
-		return m, m.handleCursorMoved(msg)
+		return m.handleCursorMoved(msg)
 	case followMsg:
-		return m, m.handleFollow(msg)
+		return m.handleFollow(msg)
 	case renderDueMsg:
-		return m, m.detail.handleRenderDue(msg)
+		return m.detail.handleRenderDue(msg)
 	case renderedMsg:
-		return m, m.handleRendered(msg)
+		return m.handleRendered(msg)
 	case openedMsg:
-		return m, m.handleOpened(msg)
+		return m.handleOpened(msg)
 	case facetsMsg:
-		return m, m.handleFacets(msg)
+		return m.handleFacets(msg)
 	case pageFetchedMsg:
-		return m, m.handlePageFetched(msg)
+		return m.handlePageFetched(msg)
 	case spinnerTickMsg:
-		return m, m.handleSpinnerTick()
+		return m.handleSpinnerTick()
 	}
 	if cmd, ok := m.handleReading(msg); ok {
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {

@@ -63,7 +63,7 @@ func (m *Model) appendTerm(term string) tea.Cmd {
 	}
 	m.filter.input.SetValue(q + term)
 	m.filter.input.CursorEnd()
-	m.status.set("Filter: %s", term)
+	m.status.setAboutFilter("Filter: %s", term)
 	return m.applyFilter()
 }
 

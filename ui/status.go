@@ -3,27 +3,83 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // status is the message on the left of the status line: the outcome of
-// the last action (an opened link, a refused URL, a failed render).
+// the last action (an opened link, a refused URL, a failed render). It
+// tells the truth about now: a message expires after a while, an error at
+// the next key, and one about the filter when the filter is cleared.
 type status struct {
 	text string
 	err  bool
+	// gen numbers the messages, so an expiry drops only the one it was
+	// started for.
+	gen int
+	// aboutFilter: the message describes the filter (setAboutFilter).
+	aboutFilter bool
 }
 
+// statusExpiredMsg ends the life of status message gen.
+type statusExpiredMsg struct{ gen int }
+
 func (s *status) set(format string, args ...any) {
-	s.text, s.err = textsafe.Line(fmt.Sprintf(format, args...)), false
+	s.text, s.err, s.aboutFilter = textsafe.Line(fmt.Sprintf(format, args...)), false, false
+	s.gen++
 }
 
 func (s *status) setError(err error) {
-	s.text, s.err = textsafe.Line(err.Error()), true
+	s.text, s.err, s.aboutFilter = textsafe.Line(err.Error()), true, false
+	s.gen++
+}
+
+// setAboutFilter sets a message that describes the filter: clearing the
+// filter clears it (clearFilterStatus).
+func (s *status) setAboutFilter(format string, args ...any) {
+	s.set(format, args...)
+	s.aboutFilter = true
+}
+
+func (s *status) clear() {
+	s.text, s.err, s.aboutFilter = "", false, false
+	s.gen++
+}
+
+func (s *status) clearError() {
+	if s.err {
+		s.clear()
+	}
+}
+
+func (s *status) clearFilterStatus() {
+	if s.aboutFilter {
+		s.clear()
+	}
+}
+
+// expiry is the timer of the current message: nil for an error (it stays
+// until the next key), for no message, or when ttl is 0.
+func (s *status) expiry(ttl time.Duration) tea.Cmd {
+	if ttl <= 0 || s.err || s.text == "" {
+		return nil
+	}
+	gen := s.gen
+	return tea.Tick(ttl, func(time.Time) tea.Msg { return statusExpiredMsg{gen: gen} })
+}
+
+// expire clears the message msg was started for, if it is still shown;
+// a question waiting for its answer stays.
+func (s *status) expire(msg statusExpiredMsg, asking bool) {
+	if msg.gen == s.gen && !s.err && !asking {
+		s.clear()
+	}
 }
 
 // footerLines draws the status line and, when there is room, the short

@@ -135,9 +135,12 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		// without them, the rendered article still within 100 ms.
 		FollowDelay: 9 * time.Millisecond,
 		RenderDelay: 30 * time.Millisecond,
-		StartGate:   gate,
-		Pages:       pages,
-		Reader:      cfg.Reader,
+		// Long enough to read a path or a URL, short enough that the
+		// line does not describe a state long gone.
+		StatusTTL: 5 * time.Second,
+		StartGate: gate,
+		Pages:     pages,
+		Reader:    cfg.Reader,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
