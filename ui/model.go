@@ -269,7 +269,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		return m.handleResize(msg)
 	case tea.KeyMsg:
-		m.lib.fresh = 0 // the user has seen the screen since
+		m.lib.fresh = 0       // the user has seen the screen since
 		m.status.clearError() // an error stays until the next action
 		return m.handleKeys(msg)
 	case statusExpiredMsg:
