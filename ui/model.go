@@ -34,69 +34,6 @@ import (
 	"github.com/herald-reader/herald/ui/render"
 )
 
-// Opener opens a URL outside Herald (browser.Opener): err when nothing
-// launched (a refused URL starts nothing), failed for the commands that
-// failed before one did. It may block for a while: call it in a Cmd.
-type Opener interface {
-	Open(url string) (failed []error, err error)
-}
-
-// Renderer turns the detail Markdown into terminal text (render.Renderer):
-// printable text and SGR only, within its own deadline.
-type Renderer interface {
-	Render(md string, width int) (string, error)
-}
-
-// Options are the Model's dependencies.
-type Options struct {
-	Keys   config.KeyMap
-	Styles Styles
-	Layout config.Layout
-	Dates  config.Dates
-	// Clock is the time relative dates are computed from.
-	Clock    func() time.Time
-	Opener   Opener
-	Renderer Renderer
-	// Loader streams the library (feed.Stream's Batches); nil = nothing to load.
-	Loader <-chan feed.Batch
-	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
-	Watch <-chan feed.Change
-	// Clustering shows one row per story (stories.go).
-	Clustering bool
-	// Copier copies links (clipboard.go); nil = the copy key says so.
-	Copier Copier
-	// Hyperlinks makes the detail pane's numbered links OSC 8 terminal
-	// hyperlinks (hyperlink.go).
-	Hyperlinks bool
-	// Detail reads an article's full version; nil = feed.Detail.
-	Detail func(*feed.Article) (*feed.Article, error)
-	// State keeps read and starred marks; nil = none (the keys say so).
-	// StateErr is why it could not be opened, shown in the status line.
-	State    Store
-	StateErr error
-	// MarkReadOnOpen marks an article read when it is opened.
-	MarkReadOnOpen bool
-	// FollowDelay is how long the detail pane waits before following a
-	// cursor move, so the frame of a key press carries only the list's
-	// change; RenderDelay is how long the cursor must rest on an article
-	// before its (CPU-heavy) render starts, so holding a key does not
-	// render every article passed. Zero: no wait (tests).
-	FollowDelay, RenderDelay time.Duration
-	// StatusTTL is how long a status message stays before it is cleared;
-	// errors stay until the next key. Zero: messages stay (tests).
-	StatusTTL time.Duration
-	// Debug logs what the model does (keys, renders, loading) to the
-	// HERALD_DEBUG file; nil = no log. Never the terminal.
-	Debug func(format string, args ...any)
-	// StartGate is opened once the first articles are drawn, which lets
-	// the loader's walk start (see feed.StartGate); nil = nothing to tell.
-	StartGate *feed.StartGate
-	// Pages are reader mode's fetched web pages (reader.go); nil = no
-	// reader mode. Reader is the reader setting (config.ReaderManual, ...).
-	Pages  Pages
-	Reader string
-}
-
 type paneID int
 
 const (
