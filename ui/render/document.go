@@ -60,7 +60,14 @@ func DocumentWithPage(a *feed.Article, p *page.Page, now time.Time) (md string, 
 		d.printf("---\n\n%s\n\n", body)
 	}
 	if p != nil {
-		text, pageLinks := containBody(p.Text)
+		pageText := p.Text
+		if p.Image != "" && !strings.ContainsAny(p.Image, "<>\n") {
+			// First in the text, so it is numbered as the page's first
+			// link, after all of the article's own: their numbers do not
+			// change when a page is fetched.
+			pageText = "![Lead image](<" + p.Image + ">)\n\n" + pageText
+		}
+		text, pageLinks := containBody(pageText)
 		d.printf("## Full text\n\n")
 		if by := pageByline(p, now); by != "" {
 			d.printf("*%s*\n\n", by)

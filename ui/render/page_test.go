@@ -16,6 +16,7 @@ func TestDocumentWithPage(t *testing.T) {
 	p := &page.Page{
 		Byline:    "Mara *Okafor*",
 		Published: time.Date(2024, 1, 28, 0, 0, 0, 0, time.UTC),
+		Image:     "https://img.example/lead.jpg",
 		Text:      "The cranes came back. See [the council](https://council.example/minutes).\n\n![A crane](https://img.example/crane.jpg)\n\n```\nan unclosed fence",
 	}
 	md, links := DocumentWithPage(a, p, now)
@@ -32,7 +33,15 @@ func TestDocumentWithPage(t *testing.T) {
 		t.Errorf("the links list must survive after the page's unclosed fence:\n%s", md)
 	}
 	n := len(plainLinks)
-	if len(links) != n+2 || links[n].URL != "https://council.example/minutes" || links[n+1].Label != "Image: A crane" {
+	for i := range plainLinks {
+		if links[i] != plainLinks[i] {
+			t.Errorf("link %d changed when the page came: %+v, was %+v", i+1, links[i], plainLinks[i])
+		}
+	}
+	if len(links) != n+3 || links[n].URL != "https://img.example/lead.jpg" || links[n].Label != "Image: Lead image" || links[n+1].URL != "https://council.example/minutes" || links[n+2].Label != "Image: A crane" {
 		t.Errorf("page links not numbered after the article's: %+v", links[n:])
+	}
+	if !strings.Contains(md, "![Lead image](<https://img.example/lead.jpg>)") {
+		t.Errorf("lead image missing:\n%s", md)
 	}
 }
