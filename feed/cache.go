@@ -25,6 +25,9 @@ import (
 // Only directories on disk are cached; an FS source is always parsed.
 type Cache struct {
 	dir string
+	// maxBytes caps a snapshot written; 0 means maxCacheFileBytes, the
+	// most readSnapshot reads back (tests lower it).
+	maxBytes int64
 }
 
 // OpenCache returns the cache kept in dir (typically
@@ -59,6 +62,8 @@ type cacheRun struct {
 	eager int
 
 	logf func(format string, args ...any) // never nil
+
+	maxBytes int64 // see Cache.maxBytes; never 0
 }
 
 // start begins a cache run for the directory sources of a load; readOld
@@ -68,7 +73,10 @@ func (c *Cache) start(dirs []*Source, logf func(string, ...any)) *cacheRun {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{}), logf: logf}
+	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{}), logf: logf, maxBytes: maxCacheFileBytes}
+	if c.maxBytes > 0 {
+		r.maxBytes = min(c.maxBytes, maxCacheFileBytes)
+	}
 	absOf := map[*Source]string{}
 	for _, s := range dirs {
 		abs, err := filepath.Abs(s.root)
@@ -180,7 +188,7 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // they differ from the head read at the start.
 func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
 	if !r.sameHead(entries[:headN], results[:headN]) {
-		if err := writeSnapshot(r.head, headMagic, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
+		if err := writeSnapshot(r.head, headMagic, r.maxBytes, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
 			r.logf("cache: %v", err)
 		}
 	}
@@ -201,7 +209,7 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) 
 	if fresh == 0 && hits == oldN {
 		return // unchanged
 	}
-	if err := writeSnapshot(r.file, snapshotMagic, r.roots, r.rootOf, entries, results); err != nil {
+	if err := writeSnapshot(r.file, snapshotMagic, r.maxBytes, r.roots, r.rootOf, entries, results); err != nil {
 		r.logf("cache: %v", err)
 	}
 }

@@ -1,7 +1,9 @@
 package feed
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,30 @@ func TestCraftedCacheIsSanitized(t *testing.T) {
 	}
 	if !crafted {
 		t.Fatal("the crafted snapshot was not used; the test proves nothing")
+	}
+}
+
+// TestCacheNeverWrittenLargerThanRead: a snapshot that would pass the
+// size the cache reads back is not written at all (the debug log says
+// so), and the library loads the same.
+func TestCacheNeverWrittenLargerThanRead(t *testing.T) {
+	f := newCacheFixture(t)
+	var logged []string
+	c := OpenCache(f.cdir)
+	c.maxBytes = 300 // the fixture's snapshot takes more, its head less
+	lib := mustLoad(t, Options{Cache: c, Logf: func(format string, args ...any) {
+		logged = append(logged, fmt.Sprintf(format, args...))
+	}}, Dir(f.dir))
+	if lib.Len() != 2 {
+		t.Fatalf("loaded %d articles, want 2", lib.Len())
+	}
+	if m, _ := filepath.Glob(filepath.Join(f.cdir, "index-*.bin")); len(m) != 0 {
+		t.Errorf("a snapshot over the limit was written: %v", m)
+	}
+	if ents, _ := os.ReadDir(f.cdir); len(ents) > 1 {
+		t.Errorf("cache dir holds %d files, want the head alone (no temporary file)", len(ents))
+	}
+	if !strings.Contains(strings.Join(logged, "\n"), "larger than the cache reads back") {
+		t.Errorf("debug log %q does not say why the snapshot was not written", logged)
 	}
 }

@@ -208,7 +208,11 @@ func parseSnapshot(body string, roots []string) (*snapshot, error) {
 // writeSnapshot writes the snapshot of a finished load atomically: a temporary
 // file in the same directory, synced, then renamed over the old one, so a
 // crash leaves the old snapshot or the new one, never half of one.
-func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
+//
+// A snapshot that would be larger than limit (at most what readSnapshot
+// reads back) is not written: a file it would refuse on every start would
+// only cost the time to write it.
+func writeSnapshot(file, magic string, limit int64, roots []string, rootOf map[*Source]int, entries []loadEntry, results []loadResult) (err error) {
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
@@ -231,7 +235,8 @@ func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, e
 		return err
 	}
 	h := crc32.New(castagnoli)
-	bw := bufio.NewWriterSize(io.MultiWriter(tmp, h), 1<<16)
+	capped := &cappedWriter{w: tmp, left: limit - cacheHeaderSize}
+	bw := bufio.NewWriterSize(io.MultiWriter(capped, h), 1<<16)
 
 	keep := func(i int) bool { return cacheable(&entries[i], &results[i]) }
 	n := 0
@@ -311,6 +316,23 @@ func writeSnapshot(file, magic string, roots []string, rootOf map[*Source]int, e
 		return err
 	}
 	return tmp.Commit()
+}
+
+// errSnapshotTooLarge stops writing a snapshot past its limit.
+var errSnapshotTooLarge = errors.New("larger than the cache reads back; not written")
+
+// cappedWriter fails once more than left bytes were written through it.
+type cappedWriter struct {
+	w    io.Writer
+	left int64
+}
+
+func (c *cappedWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > c.left {
+		return 0, errSnapshotTooLarge
+	}
+	c.left -= int64(len(p))
+	return c.w.Write(p)
 }
 
 // cacheable reports whether a result goes into the snapshot: a file on disk
