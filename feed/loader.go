@@ -51,6 +51,7 @@ type streamLoader struct {
 	sortOnce   sync.Once
 	cache      *cacheRun   // nil when there is no cache
 	shared     *sharedText // values repeated across articles, stored once
+	twins      twins       // files reached under several names (see twins)
 
 	srcs  []*Source       // private copies: articles point at them for Detail
 	dirs  []int           // directories the walk left open (see statEntry)
@@ -209,7 +210,7 @@ func (l *streamLoader) send(ch chan<- Batch, b Batch) bool {
 // work parses entries in order (newest first) until none are left.
 func (l *streamLoader) work() {
 	w := newLoadWorker(l.cache)
-	w.shared = l.shared
+	w.shared, w.twins = l.shared, &l.twins
 	for {
 		i := int(l.next.Add(1) - 1)
 		if i >= len(l.entries) {

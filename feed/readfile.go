@@ -52,14 +52,20 @@ func checkMode(mode fs.FileMode, size int64) error {
 
 // statPath is statEntry by path.
 func statPath(path string) (fileKey, error) {
+	_, key, err := statPathInfo(path)
+	return key, err
+}
+
+// statPathInfo is statPath with the FileInfo.
+func statPathInfo(path string) (fs.FileInfo, fileKey, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fileKey{}, err
+		return nil, fileKey{}, err
 	}
 	if err := checkRegular(fi); err != nil {
-		return fileKey{}, err
+		return nil, fileKey{}, err
 	}
-	return fileKey{fi.Size(), fi.ModTime().UnixNano()}, nil
+	return fi, fileKey{fi.Size(), fi.ModTime().UnixNano()}, nil
 }
 
 // readOS reads a file on disk safely: opened without blocking (a FIFO

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,11 +18,19 @@ import (
 const keepDirMin = 256
 
 // statEntry is the version (size, modification time) of e's file, which
-// must be a regular file of at most MaxFileBytes; symlinks are followed,
-// as everywhere in the loader.
-func statEntry(e *loadEntry) (fileKey, error) {
+// must be a regular file of at most MaxFileBytes, and the file's identity
+// (see twins); symlinks are followed, as everywhere in the loader.
+func statEntry(e *loadEntry) (fileKey, fileID, error) {
 	if e.dirfd == 0 {
-		return statPath(e.path)
+		fi, key, err := statPathInfo(e.path)
+		if err != nil {
+			return key, fileID{}, err
+		}
+		st, _ := fi.Sys().(*syscall.Stat_t)
+		if st == nil || !e.link && st.Nlink < 2 {
+			return key, fileID{}, nil
+		}
+		return key, fileID{dev: uint64(st.Dev), ino: st.Ino}, nil
 	}
 	name := e.rel[strings.LastIndexByte(e.rel, '/')+1:]
 	var st unix.Stat_t
@@ -30,12 +39,16 @@ func statEntry(e *loadEntry) (fileKey, error) {
 		err = unix.Fstatat(int(e.dirfd-1), name, &st, 0)
 	}
 	if err != nil {
-		return fileKey{}, &os.PathError{Op: "stat", Path: e.path, Err: err}
+		return fileKey{}, fileID{}, &os.PathError{Op: "stat", Path: e.path, Err: err}
 	}
 	if err := checkMode(fileMode(st.Mode), st.Size); err != nil {
-		return fileKey{}, err
+		return fileKey{}, fileID{}, err
 	}
-	return fileKey{st.Size, st.Mtim.Nano()}, nil
+	key := fileKey{st.Size, st.Mtim.Nano()}
+	if !e.link && st.Nlink < 2 {
+		return key, fileID{}, nil // reached under this name only
+	}
+	return key, fileID{dev: st.Dev, ino: st.Ino}, nil
 }
 
 // fileMode is the type part of a stat mode, as fs.FileMode has it.

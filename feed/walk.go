@@ -29,6 +29,9 @@ type loadEntry struct {
 	// dirfd is the descriptor of the open directory holding the file,
 	// plus one (0: none, stat by path; see statEntry).
 	dirfd int32
+	// link: the name is a symbolic link, so the file may be reached
+	// under other names too (see twins).
+	link bool
 }
 
 // isArticleName reports whether a file name is one the loader reads:
@@ -125,9 +128,9 @@ func (w *dirWalker) keepDir(fd int) int32 {
 	return int32(fd) + 1
 }
 
-func (w *dirWalker) add(rel, name string, dirfd int32) {
+func (w *dirWalker) add(rel, name string, dirfd int32, link bool) {
 	e := w.src.entry(rel, name)
-	e.dirfd = dirfd
+	e.dirfd, e.link = dirfd, link
 	w.found = append(w.found, e)
 }
 
@@ -161,7 +164,7 @@ func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
 			continue
 		}
 		if isArticleName(name) {
-			w.add(r, name, dirfd)
+			w.add(r, name, dirfd, e.link)
 		}
 	}
 }
@@ -186,7 +189,7 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 			continue
 		}
 		if isArticleName(name) {
-			w.add(r, name, 0)
+			w.add(r, name, 0, false) // an fs.FS is never read twice through links
 		}
 	}
 }
@@ -196,6 +199,7 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 type dirEnt struct {
 	name string
 	dir  bool
+	link bool
 }
 
 // rootError names the root once: the *PathError inside would repeat it.

@@ -101,16 +101,18 @@ func parseDirents(dir string, b string, out []dirEnt) []dirEnt {
 		if name == "." || name == ".." || name == "" {
 			continue
 		}
-		var isDir bool
+		var isDir, isLink bool
 		switch typ {
 		case syscall.DT_DIR:
 			isDir = true
+		case syscall.DT_LNK:
+			isLink = true
 		case syscall.DT_UNKNOWN:
 			if fi, err := os.Lstat(dir + "/" + name); err == nil {
-				isDir = fi.IsDir()
+				isDir, isLink = fi.IsDir(), fi.Mode()&os.ModeSymlink != 0
 			}
 		}
-		out = append(out, dirEnt{name: name, dir: isDir})
+		out = append(out, dirEnt{name: name, dir: isDir, link: isLink})
 	}
 	return out
 }

@@ -19,7 +19,7 @@ func (*dirLister) list(dir string) ([]dirEnt, error) {
 	ents, err := f.ReadDir(-1)
 	out := make([]dirEnt, len(ents))
 	for i, e := range ents {
-		out[i] = dirEnt{name: e.Name(), dir: e.IsDir()}
+		out[i] = dirEnt{name: e.Name(), dir: e.IsDir(), link: e.Type()&os.ModeSymlink != 0}
 	}
 	return out, err
 }

@@ -13,12 +13,13 @@ type loadWorker struct {
 	ar     textArena
 	shared *sharedText
 	cache  *cacheRun
+	twins  *twins // shared by the loader's workers
 }
 
 // newLoadWorker returns a worker with its own store of shared values; the
 // loader replaces it with the one all its workers share.
 func newLoadWorker(c *cacheRun) *loadWorker {
-	return &loadWorker{shared: newSharedText(), cache: c}
+	return &loadWorker{shared: newSharedText(), cache: c, twins: &twins{}}
 }
 
 // load turns entry i of the walk into an article or a problem. A panic in the parser
@@ -43,13 +44,17 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	// Stat by name first: a FIFO, a device or a huge file is refused
 	// without being opened, and an unchanged file is answered by the cache
 	// without being read.
-	key, err := statEntry(e)
+	key, id, err := statEntry(e)
 	if err != nil {
 		return problemResult(e, 0, statReason(e.path, err))
+	}
+	if tw, ok := w.twins.get(id, key); ok {
+		return w.twinResult(tw, e, key)
 	}
 	if w.cache != nil {
 		if r, ok := w.cache.lookup(i, e, key); ok {
 			w.adopt(&r, e)
+			w.twins.put(id, key, r.a, e)
 			return r
 		}
 	}
@@ -70,6 +75,9 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	r = w.parse(e, data, key)
 	r.key = key
 	r.store = stable
+	if stable {
+		w.twins.put(id, key, r.a, e)
+	}
 	return r
 }
 
