@@ -69,8 +69,9 @@ type ArticleDetail struct {
 // and every field costs 100,000 times over.
 type Article struct {
 	// ID is the stable identity: a short hash of the normalised canonical
-	// URL (originalUrl, else webUrl), else of the path under the library
-	// root. It keys read state and matches related stories to articles.
+	// URL (originalUrl, else webUrl), else of the file name (see PathID),
+	// the same whichever folders are opened. Copies of one URL share it.
+	// It keys read state and matches related stories to articles.
 	ID string
 	// FirstSaveID is the ID of the first save of this article: the oldest
 	// article with the same canonical URL or the same title key, the one

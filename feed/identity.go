@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -204,36 +205,28 @@ func URLID(raw string) string {
 	return sumID(b)
 }
 
-// PathID is the ID of an article that has no URL, from its path under the
-// library root (slash-separated). URL and path IDs are hashed in different
-// namespaces, so a path can never collide with a URL by construction.
+// PathID is the ID of an article that has no URL, from the file name of
+// its path (rel, slash-separated; only the last element counts). The file
+// name is what stays the same whichever folder above it is opened, so the
+// ID, and the reading state it keys, do not depend on the folders given
+// (a path under the root did: opening a parent folder changed it). URL and
+// path IDs are hashed in different namespaces, so a file name can never
+// collide with a URL by construction.
 func PathID(rel string) string {
-	return hashID("path\x00", rel)
+	return hashID("path\x00", path.Base(rel))
 }
 
-// derivedID gives a second file that carries an ID already taken in the
-// same library (the same URL saved twice) an ID of its own that is stable
-// for as long as that file keeps its path.
-func derivedID(id, rel string) string {
-	return hashID("dup\x00"+id+"\x00", rel)
-}
-
-// claimID gives a an ID that no key of held is, as Stream and
-// Library.Apply keep IDs unique: an article whose ID is held already (the
-// same URL saved twice) gets an ID derived from its path. It returns the ID
-// a had when that one was held (a is a save of the article holding it),
-// else "". The article is its own first save until Library.Finish links
-// it. Generic over the map so the loader's set and the library's ID map
-// are probed directly, 100,000 times in a load.
+// claimID notes a in held, the IDs a stream or library has seen. An
+// article's ID is its identity whichever folders are opened: every copy
+// of one URL has the same ID, so they share their reading state. It
+// returns a's ID when another article held it already (a is that
+// article saved again, for Library.Finish to link), else "". The article
+// is its own first save until Library.Finish links it. Generic over the
+// map so the loader's set and the library's ID map are probed directly,
+// 100,000 times in a load.
 func claimID[V any](a *Article, held map[string]V) (savedAgainOf string) {
 	if _, taken := held[a.ID]; taken {
 		savedAgainOf = a.ID
-		for {
-			a.ID = derivedID(a.ID, a.Rel)
-			if _, taken := held[a.ID]; !taken {
-				break
-			}
-		}
 	}
 	a.FirstSaveID = a.ID
 	return savedAgainOf

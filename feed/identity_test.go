@@ -89,7 +89,9 @@ func TestURLIDIsStable(t *testing.T) {
 			t.Errorf("URLID(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got, want := PathID("2019/a.md"), "b742e895b3c3"; got != want {
+	// Only the file name counts (issue 11), so the IDs of a flat
+	// archive's files are what they were when the whole path did.
+	if got, want := PathID("2019/a.md"), "409980ca245a"; got != want {
 		t.Errorf("PathID = %q, want %q", got, want)
 	}
 }
@@ -104,6 +106,10 @@ func TestPathID(t *testing.T) {
 	}
 	if PathID("2019/a.md") != a {
 		t.Fatal("PathID is not deterministic")
+	}
+	// The same file opened from its folder or from above it.
+	if PathID("a.md") != a || PathID("news/2019/a.md") != a {
+		t.Fatal("PathID depends on the folder opened")
 	}
 	// A path that happens to look like a URL must not collide with the URL.
 	if PathID("https://example.com") == URLID("https://example.com") {

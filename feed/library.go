@@ -154,13 +154,11 @@ func (ls Links) Write() {
 // and Problems, replace whatever the library had at their path (article or
 // problem).
 //
-// IDs stay unique as Stream keeps them: an incoming article whose ID
-// another article already holds (the same URL saved twice) gets an ID
-// derived from its path and is linked to it as a save of one article. The article that
-// was there first keeps its ID, and so its read state; a file that changes
-// keeps the ID it had.
+// An incoming article whose ID another article already holds (the same
+// URL saved twice) keeps that ID, as in Stream, and is linked to it as a
+// save of one article; ByID still finds the one there first.
 //
-// Apply takes ownership of the incoming articles (it sets their ID and
+// Apply takes ownership of the incoming articles (it sets their
 // FirstSaveID). It builds new slices: a caller holding the previous
 // Articles() keeps a consistent old view, but Finish updates FirstSaveID on
 // shared articles (see Library). It returns the incoming articles, with
@@ -224,8 +222,9 @@ func (l *Library) Merge(c Change) []*Article {
 	for _, a := range incoming {
 		if of := claimID(a, l.byID); of != "" {
 			l.setDup(a, of)
+		} else {
+			l.byID[a.ID] = a
 		}
-		l.byID[a.ID] = a
 		arts = append(arts, a)
 		arrived[a.Path] = true
 	}
@@ -280,7 +279,9 @@ func (l *Library) Found() int { return l.found }
 // Len is the number of articles loaded.
 func (l *Library) Len() int { return len(l.arts) }
 
-// ByID returns the article with this ID, or nil.
+// ByID returns the article with this ID, or nil. Copies of one URL share
+// an ID: it returns the first loaded (the newest when the library was
+// loaded at once).
 func (l *Library) ByID(id string) *Article { return l.byID[id] }
 
 // sortLibrary sorts arts into library order. Batches arrive in that order,

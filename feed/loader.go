@@ -56,7 +56,7 @@ type streamLoader struct {
 	srcs  []*Source       // private copies: articles point at them for Detail
 	dirs  []int           // directories the walk left open (see statEntry)
 	hasFS bool            // a source is an fs.FS
-	ids   map[string]bool // IDs sent so far: each stream's IDs are unique
+	ids   map[string]bool // IDs sent so far: a repeated one is a save of one article
 
 	head []headEntry // answered by the head batch (see headbatch.go)
 	last *Article    // the last article sent, in library order
@@ -273,8 +273,8 @@ func (l *streamLoader) noteSent(b *Batch) {
 	}
 }
 
-// finishBatch puts a batch in library order and gives each article a
-// stream-unique ID.
+// finishBatch puts a batch in library order and notes the articles whose
+// ID (URL) an earlier article of the stream has: saves of one article.
 func (l *streamLoader) finishBatch(b *Batch) {
 	ids := l.ids
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort

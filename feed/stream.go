@@ -38,10 +38,9 @@ func (s *Loading) Done() <-chan struct{} { return s.done }
 // Skipped and never stop the load.
 //
 // Articles are summaries (see Article) with ID, Path, Rel, Size and
-// ModTime set. IDs are unique within one stream: when two files share an
-// ID (the same URL saved twice), the first in stream order keeps it and
-// the next get IDs derived from their paths. FirstSaveID is set to ID;
-// Library.Finish links the saves of one article.
+// ModTime set. Copies of one URL have the same ID (see URLID), whichever
+// folders are opened, so they share their reading state. FirstSaveID is
+// set to ID; Library.Finish links the saves of one article.
 //
 // On a warm start the first batch comes from the cache before the walk
 // (see head.go), and the walk then waits for Options.Gate.

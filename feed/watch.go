@@ -38,10 +38,8 @@ type Change struct {
 	// Added are article files that appeared (or became usable), Changed
 	// the ones already known that were written to. Both are summaries read
 	// exactly as the loader reads them: same ID, FirstSaveID (= ID), Path, Rel,
-	// Size and ModTime. Unlike Stream, Watch sees one file at a time, so
-	// when a file's URL is one another article of the library already has,
-	// the ID is that same URL ID: the library decides which keeps it (see
-	// Stream's de-duplication).
+	// Size and ModTime. A file whose URL another article of the library
+	// has gets the same ID, as in Stream.
 	Added, Changed []*Article
 	// Removed are files that disappeared, and known articles that can no
 	// longer be used (they are in Problems too). A file renamed is Removed

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/herald-reader/herald/internal/sitetest"
+	"github.com/herald-reader/herald/internal/state"
 )
 
 // siteDir writes the fixture site (see sitetest) for the commands.
@@ -150,5 +151,61 @@ func TestCommandsAgree(t *testing.T) {
 	writeFile(t, filepath.Join(one, "2024-01-01-one.md"), "---\ntitle: \"The only one\"\n---\n")
 	if code, out, _ := herald("list", "--format", "count", one); code != 0 || out != "1 article, 0 skipped\n" {
 		t.Errorf("count: exit %d, %q", code, out)
+	}
+}
+
+// TestIdentityWhateverFolders: an article has the same ID loaded from its
+// own folder or from a parent folder that holds a second copy of its URL;
+// a star set on one copy shows on the other after a restart; herald show
+// finds it by ID whatever folders are given (issue 11).
+func TestIdentityWhateverFolders(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	idsOf := func(args ...string) map[string]string { // title -> ID
+		code, out, errOut := herald(append([]string{"list", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("list %q: exit %d, %s", args, code, errOut)
+		}
+		ids := map[string]string{}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var rec struct{ ID, Title string }
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+			ids[rec.Title] = rec.ID
+		}
+		return ids
+	}
+	const launch, copyTitle = "Launch day", "Copy of the launch in the archive"
+	own := idsOf(filepath.Join(dir, "_news"))[launch]
+	all := idsOf(dir)
+	if own == "" || all[launch] != own || all[copyTitle] != own {
+		t.Fatalf("launch: %q from its folder, %q and copy %q from the site", own, all[launch], all[copyTitle])
+	}
+
+	// Star the archived copy, as the reader would, then start again.
+	archived := idsOf(filepath.Join(dir, "_archive"))[copyTitle]
+	stateDir, err := state.DefaultDir(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := state.Open(stateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStarred(archived, true); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if got := listTitles(t, "--query", "is:starred", filepath.Join(dir, "_news")); !slices.Equal(got, []string{launch}) {
+		t.Errorf("starred in _news after a restart: %q", got)
+	}
+	if got := listTitles(t, "--query", "is:starred", dir); !slices.Equal(got, []string{copyTitle, launch}) {
+		t.Errorf("starred in the site: %q", got)
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "_news"), filepath.Join(dir, "_archive", "_news")} {
+		if code, out, errOut := herald("show", own, d); code != 0 || !strings.Contains(out, "launch") {
+			t.Errorf("show %s %s: exit %d, %q %q", own, d, code, out, errOut)
+		}
 	}
 }
