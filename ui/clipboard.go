@@ -2,9 +2,12 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
+	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/clipboard"
 )
 
@@ -22,7 +25,8 @@ type copiedMsg struct {
 	err  error
 }
 
-// copySelected copies the selected article's URL.
+// copySelected copies the selected article's URL: exactly what o would
+// open, after the same check (see articleURL).
 func (m *Model) copySelected() tea.Cmd {
 	a := m.current()
 	switch {
@@ -33,17 +37,29 @@ func (m *Model) copySelected() tea.Cmd {
 		m.status.set("This article has no URL.")
 		return nil
 	}
-	return m.copyText(a.URL())
+	u, err := browser.ArticleURL(a.OriginalURL, a.WebURL)
+	if err != nil {
+		m.status.setError(fmt.Errorf("refusing to copy: %v", err))
+		return nil
+	}
+	return m.copyText(u)
 }
 
 // copyPicked copies the link under the link picker's cursor; the picker
-// stays open, so several links can be copied in a row.
+// stays open, so several links can be copied in a row. A link the browser
+// would refuse is refused here too: copying it would only move the harm
+// to where it is pasted.
 func (m *Model) copyPicked() tea.Cmd {
 	p := m.picker
 	if p.cursor < 0 || p.cursor >= len(p.links) {
 		return nil
 	}
-	return m.copyText(p.links[p.cursor].URL)
+	u := p.links[p.cursor].URL
+	if err := browser.CheckURL(u); err != nil {
+		m.status.setError(fmt.Errorf("refusing to copy: %v", err))
+		return nil
+	}
+	return m.copyText(u)
 }
 
 func (m *Model) copyText(text string) tea.Cmd {
@@ -63,6 +79,24 @@ func (m *Model) handleCopied(msg copiedMsg) tea.Cmd {
 		m.status.setError(msg.err)
 		return nil
 	}
-	m.status.set("copied %s (%s)", msg.text, msg.how)
+	// The whole URL, shortened in the middle only if the line is too
+	// narrow: its end tells pages of one site apart.
+	room := m.layout.Width - lipgloss.Width(m.counts()) - len(" copied  ()") - len(msg.how.String())
+	m.status.set("copied %s (%s)", middleShorten(msg.text, room, m.styles.Ellipsis), msg.how)
 	return nil
+}
+
+// middleShorten fits s (one line of ASCII-width text, a URL) into width
+// cells by cutting its middle, keeping its start (scheme and host) and
+// its end (the page); s as it is when it fits or width is too small to
+// say anything.
+func middleShorten(s string, width int, ellipsis string) string {
+	r := []rune(s)
+	ew := lipgloss.Width(ellipsis)
+	if len(r) <= width || width < 16+ew {
+		return s
+	}
+	keep := width - ew
+	head := (keep + 1) / 2
+	return string(r[:head]) + ellipsis + string(r[len(r)-(keep-head):])
 }

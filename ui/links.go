@@ -22,9 +22,15 @@ func (m *Model) openArticle() tea.Cmd {
 		m.status.set("No article selected.")
 		return nil
 	}
-	u := a.URL()
-	if u == "" {
+	if a.URL() == "" {
 		m.status.set("This article has no URL.")
+		return nil
+	}
+	// originalUrl, else webUrl when the first is refused: y copies the
+	// same (see copySelected).
+	u, err := browser.ArticleURL(a.OriginalURL, a.WebURL)
+	if err != nil {
+		m.status.setError(fmt.Errorf("refused URL: %v", err))
 		return nil
 	}
 	return m.openURL(u)

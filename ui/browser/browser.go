@@ -26,6 +26,30 @@ import (
 // huge one is more likely an attack on the browser than a story.
 const MaxURLLen = 8 << 10
 
+// ArticleURL is the link of an article with these URLs that may be opened
+// or copied: originalUrl when CheckURL accepts it, else webUrl (the link
+// list offers both). Both refused: the error is the first's, so the user
+// learns why the link they see does not open.
+func ArticleURL(original, web string) (string, error) {
+	var first error
+	for _, u := range []string{original, web} {
+		if u == "" {
+			continue
+		}
+		err := CheckURL(u)
+		if err == nil {
+			return u, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	if first == nil {
+		return "", errors.New("the article has no URL")
+	}
+	return "", first
+}
+
 // CheckURL reports why raw must not be opened, or nil when it may: an
 // http or https URL with a host, without user info, without whitespace or
 // invisible characters (textsafe.Invisible: controls a browser or xdg-open

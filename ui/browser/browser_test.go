@@ -180,3 +180,18 @@ func TestOpenBlankBrowser(t *testing.T) {
 		t.Errorf("Open with a blank command list = %v, started %q", err, rec.calls)
 	}
 }
+
+func TestArticleURL(t *testing.T) {
+	for _, tc := range []struct{ original, web, want, why string }{
+		{"https://o.example/", "https://w.example/", "https://o.example/", ""},
+		{"javascript:alert(1)", "https://w.example/", "https://w.example/", ""},
+		{"", "https://w.example/", "https://w.example/", ""},
+		{"javascript:alert(1)", "data:text/html,x", "", "javascript"},
+		{"", "", "", "no URL"},
+	} {
+		got, err := ArticleURL(tc.original, tc.web)
+		if got != tc.want || (tc.why == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.why) {
+			t.Errorf("ArticleURL(%q, %q) = %q, %v; want %q and an error about %q", tc.original, tc.web, got, err, tc.want, tc.why)
+		}
+	}
+}
