@@ -157,7 +157,10 @@ terminal's own text selection.`, false, func(c *Config) *bool { return &c.Mouse 
 		boolean("mark_read_on_open", "Mark an article read when it is opened.", true,
 			func(c *Config) *bool { return &c.MarkReadOnOpen }),
 		boolean("plain", `Plain output for screen readers and simple terminals: no colour, no box
-drawing, no spinners, ASCII only. Same as --plain.`, false,
+drawing, no spinners, ASCII only (article text too: accents dropped, typographic quotes and
+dashes spelt in ASCII), articles as text without Markdown markup. The reader stays on the
+terminal's main screen rather than the alternate one, so a screen reader can read back what
+was shown; only lines that changed are redrawn. Same as --plain.`, false,
 			func(c *Config) *bool { return &c.Plain }),
 		boolean("clustering", `Show the same story, saved on several days or told by several
 outlets, as one row with +N that expands to each article.`, true,

@@ -30,6 +30,7 @@ import (
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/page"
+	"github.com/herald-reader/herald/internal/ascii"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -273,6 +274,11 @@ func (m *Model) View() string {
 	lines := make([]string, 0, l.Height)
 	lines = append(lines, m.bodyLines()...)
 	lines = append(lines, m.footerLines()...)
+	if m.styles.Plain {
+		// Article text, titles and topics are the user's: in plain mode
+		// they are shown in ASCII too, each character in its cells.
+		return ascii.FoldCells(strings.Join(lines, "\n"))
+	}
 	return strings.Join(lines, "\n")
 }
 

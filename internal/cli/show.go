@@ -16,6 +16,7 @@ import (
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/page"
+	"github.com/herald-reader/herald/internal/ascii"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -88,6 +89,9 @@ func (g *globals) runShow(width int, args []string, stdout io.Writer) error {
 		}
 	} else {
 		out = plainText(md)
+		if look.Plain {
+			out = ascii.Fold(out)
+		}
 	}
 	if _, err := io.WriteString(stdout, strings.TrimRight(out, "\n")+"\n"); err != nil {
 		return problems(err)

@@ -145,7 +145,13 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
 	// that wait; frames with no change are not written.
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120)}
+	opts := []tea.ProgramOption{tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120)}
+	if !look.Plain {
+		// Plain mode is also for screen readers: it stays on the main
+		// screen, whose lines they can read back (Bubble Tea rewrites only
+		// the lines that changed either way).
+		opts = append(opts, tea.WithAltScreen())
+	}
 	if cfg.Mouse {
 		// Opt-in: reporting the mouse takes the terminal's selection away.
 		opts = append(opts, tea.WithMouseCellMotion())

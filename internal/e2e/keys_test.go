@@ -24,6 +24,9 @@ func keysCorpus(t *testing.T) string {
 				fmt.Fprintf(&body, "Source [number %d](https://src%d.example/page).\n\n", n, n)
 			}
 		}
+		if title == "Bravo" {
+			body.WriteString("## Café “naïve” — 東京\n\nIt’s **bold** and *new*… • ok → done.\n\n- one\n- two\n")
+		}
 		if title == "Echo" {
 			body.WriteString("The full report: " + longURL + " has the details.\n")
 		}
@@ -157,6 +160,35 @@ func TestTmuxLongURLUnbroken(t *testing.T) {
 	}
 	if lines == 0 {
 		t.Fatalf("URL not shown:\n%s", s)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}
+
+// TestTmuxPlainIsASCII: under --plain every byte on the screen is ASCII,
+// the detail pane of an article full of typography included, and the
+// reader stays on the main screen.
+func TestTmuxPlainIsASCII(t *testing.T) {
+	corpus := keysCorpus(t)
+	home := t.TempDir()
+	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
+		" " + herald.Path(t) + " --plain " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, cmd, 120, 40)
+	const exited = "HERALD_EXIT="
+
+	tm.WaitFor(exited, "5 articles")
+	tm.Keys("j")
+	s := tm.WaitFor(exited, "Cafe \"naive\" -- ??")
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			t.Fatalf("non-ASCII byte %#x at %d: %q\n%s", s[i], i, s[max(0, i-30):min(len(s), i+30)], s)
+		}
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "## ") {
+		t.Errorf("Markdown markup on the plain screen:\n%s", s)
+	}
+	if tm.AlternateScreen() {
+		t.Error("plain mode switched to the alternate screen")
 	}
 	tm.Keys("q")
 	tm.WaitFor("", "HERALD_EXIT=0")

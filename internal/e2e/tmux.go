@@ -51,6 +51,12 @@ func (s *Tmux) Keys(keys ...string) {
 	s.run(append([]string{"send-keys", "-t", "herald"}, keys...)...)
 }
 
+// AlternateScreen reports whether the program in the pane switched to the
+// terminal's alternate screen.
+func (s *Tmux) AlternateScreen() bool {
+	return strings.TrimSpace(s.run("display-message", "-p", "-t", "herald", "#{alternate_on}")) == "1"
+}
+
 // Type sends text literally (send-keys -l), in one write: herald reads
 // the runes together, as it does when someone types fast or over ssh.
 func (s *Tmux) Type(text string) {

@@ -14,6 +14,8 @@ import (
 	"github.com/charmbracelet/glamour/styles"
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/herald-reader/herald/internal/ascii"
 )
 
 // ErrDeadline is returned with plain text when glamour did not finish in
@@ -43,6 +45,8 @@ type Renderer struct {
 	// ellipsis marks the middle of a shortened URL: "..." in the ascii
 	// style, which promises ASCII only.
 	ellipsis string
+	// ascii: the ascii style, whose output is ASCII only (asciiStyle).
+	ascii bool
 	// slots bounds the glamour goroutines in flight, including ones whose
 	// caller gave up at the deadline, so that scrolling through hostile
 	// articles cannot pile up CPU-bound goroutines.
@@ -83,11 +87,10 @@ func NewRenderer(style string, opts ...Option) (*Renderer, error) {
 	switch {
 	case style == "" || style == styles.AutoStyle:
 		return nil, fmt.Errorf("style %q: choose dark, light, notty, ascii or a JSON file", style)
+	case style == styles.AsciiStyle:
+		r.styles, r.ascii, r.ellipsis = asciiStyle(), true, "..."
 	case styles.DefaultStyles[style] != nil:
 		r.styles = *styles.DefaultStyles[style]
-		if style == styles.AsciiStyle {
-			r.ellipsis = "..."
-		}
 	default:
 		data, err := os.ReadFile(style)
 		if err != nil {
@@ -128,6 +131,9 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 	width = min(max(width, 1), MaxWidth)
 	gw := max(width, MinWidth)
 	md = r.limits.apply(md)
+	if r.ascii {
+		md = ascii.Fold(md)
+	}
 	protected, restore := protectURLs(md)
 	timer := time.NewTimer(r.deadline)
 	defer timer.Stop()

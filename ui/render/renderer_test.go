@@ -73,6 +73,18 @@ func TestRenderSeed(t *testing.T) {
 				}
 			}
 			visible := strings.Join(strings.Fields(rendertest.Strip(out)), " ")
+			if style == "ascii" {
+				// ASCII only, and text rather than Markdown markup.
+				visible = strings.ReplaceAll(visible, " - ", " · ")
+				for i := 0; i < len(out); i++ {
+					if out[i] >= 0x80 {
+						t.Fatalf("ascii/%d: non-ASCII byte at %d: %q", w, i, out[max(0, i-20):min(len(out), i+20)])
+					}
+				}
+				if strings.Contains(visible, "**") || strings.Contains(visible, "# ") {
+					t.Errorf("ascii/%d: Markdown markup shown:\n%s", w, out)
+				}
+			}
 			for _, want := range []string{"Google And Hugging Face", "Mon, 29 Jan 2024 03:19 UTC", "2 days ago",
 				"[1] forbes.com", "[2] Image · 1218x600", "[3] Five Techniques", "Related stories", "What changes"} {
 				if !strings.Contains(visible, want) {
