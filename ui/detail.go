@@ -42,9 +42,33 @@ type rendered struct {
 // a tea.Cmd.
 type renderFunc func(a *feed.Article, width int, now time.Time) rendered
 
-// maxCached bounds the render cache; a screenful of glamour output is a few
-// kilobytes, so this is well under a megabyte.
-const maxCached = 256
+// The render cache holds at most maxCached renders and renderCacheBytes of
+// them: a screenful of glamour output is a few kilobytes, but a hostile
+// article can render to megabytes (a 16 KB file to 8.6 MB), and 256 of
+// those were 4.5 GB. One render is capped at maxRenderedBytes, cut at a
+// line with a "(truncated)" note: no one reads that far, and the viewport
+// and the cache must not hold it.
+const (
+	maxCached        = 256
+	renderCacheBytes = 64 << 20
+	maxRenderedBytes = 8 << 20
+)
+
+// truncatedNote ends a render cut at maxRenderedBytes.
+const truncatedNote = "\x1b[0m\n\n(truncated)"
+
+// capRendered cuts content to at most limit bytes at a line break, with
+// truncatedNote (limit includes it).
+func capRendered(content string, limit int) string {
+	if len(content) <= limit {
+		return content
+	}
+	cut := strings.LastIndexByte(content[:max(0, limit-len(truncatedNote))], '\n')
+	if cut < 0 {
+		cut = 0
+	}
+	return content[:cut] + truncatedNote
+}
 
 // detailPane shows the article under the list cursor. Rendering is slow
 // (glamour takes milliseconds, more on big bodies), so it never happens in
@@ -69,6 +93,8 @@ type detailPane struct {
 
 	cache    map[renderKey]rendered
 	order    []renderKey
+	cached   int // bytes of content in cache
+	budget   int // most bytes cache may hold; renderCacheBytes
 	seq      int
 	inflight bool
 	// delay holds a render back until the cursor has rested that long
@@ -86,6 +112,7 @@ func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane
 		clock:    clock,
 		styles:   s,
 		cache:    map[renderKey]rendered{},
+		budget:   renderCacheBytes,
 	}
 }
 
@@ -168,6 +195,7 @@ func (d *detailPane) startRender() tea.Cmd {
 // when the result is shown, and the next render to start when it is stale.
 func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.Cmd) {
 	d.inflight = false
+	msg.result.content = capRendered(msg.result.content, maxRenderedBytes)
 	d.store(msg.key, msg.result)
 	if msg.seq != d.seq || msg.key != d.key || d.ready || d.article == nil {
 		// Stale: the cursor or the width moved on meanwhile.
@@ -192,12 +220,20 @@ func (d *detailPane) store(k renderKey, r rendered) {
 	if _, ok := d.cache[k]; ok {
 		return
 	}
-	if len(d.order) >= maxCached {
-		delete(d.cache, d.order[0])
+	for len(d.order) > 0 && (len(d.order) >= maxCached || d.cached+len(r.content) > d.budget) {
+		d.uncache(d.order[0])
 		d.order = d.order[1:]
 	}
 	d.cache[k] = r
 	d.order = append(d.order, k)
+	d.cached += len(r.content)
+}
+
+// uncache drops k's render from the cache (the caller drops it from
+// order), keeping count of the bytes held.
+func (d *detailPane) uncache(k renderKey) {
+	d.cached -= len(d.cache[k].content)
+	delete(d.cache, k)
 }
 
 // pageArrived drops the renders of the articles whose page (at url) was
@@ -206,7 +242,7 @@ func (d *detailPane) pageArrived(url string) tea.Cmd {
 	kept := d.order[:0]
 	for _, k := range d.order {
 		if r, ok := d.cache[k]; ok && r.url == url {
-			delete(d.cache, k)
+			d.uncache(k)
 			continue
 		}
 		kept = append(kept, k)

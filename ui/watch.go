@@ -114,7 +114,7 @@ func (m *Model) forgetRenders(c feed.Change) {
 	order := d.order[:0]
 	for _, k := range d.order {
 		if stale[k.path] {
-			delete(d.cache, k)
+			d.uncache(k)
 			continue
 		}
 		order = append(order, k)
