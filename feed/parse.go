@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/herald-reader/herald/feed/internal/frontmatter"
+	"github.com/herald-reader/herald/internal/htmltext"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -79,9 +80,27 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if i := firstControl(body); i >= 0 {
 		x.warn(lineAt(data, len(data)-len(body)+i), "body holds control characters or invalid UTF-8; cleaned")
 	}
-	a.Body = strings.TrimRight(strings.TrimLeft(textsafe.Sanitize(string(body)), "\n"), " \n")
+	a.Body = strings.TrimRight(strings.TrimLeft(x.bodyText(textsafe.Sanitize(string(body))), "\n"), " \n")
 	a.ID = URLID(a.URL())
 	return a, nil
+}
+
+// bodyText is the body as Markdown: an HTML body (detected from its
+// text, see htmltext.IsHTML) is converted, its links made absolute against
+// the article's URL, so that no reader sees raw tags.
+func (x *extractor) bodyText(body string) string {
+	if !htmltext.IsHTML(body) {
+		return body
+	}
+	md, cut, err := htmltext.ToMarkdown(body, x.a.URL())
+	if err != nil {
+		x.warn(0, "HTML body could not be converted to Markdown; shown as it is")
+		return body
+	}
+	if cut {
+		x.warn(0, "HTML body over %d KiB; the rest is cut", htmltext.MaxBytes>>10)
+	}
+	return textsafe.Sanitize(md)
 }
 
 // lineAt is the 1-based line of data's byte at offset i.

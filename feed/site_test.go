@@ -115,3 +115,28 @@ func TestSiteRecordsAndProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteHTMLBody: a body that is HTML is read as Markdown: paragraphs,
+// a list and a link, no tags (issue 11); a Markdown body with inline HTML
+// is left alone.
+func TestSiteHTMLBody(t *testing.T) {
+	_, lib := loadSite(t)
+	var sample *Article
+	for _, a := range lib.Articles() {
+		if a.Title == "Sample with an HTML body" {
+			sample = a
+		}
+	}
+	full, err := Detail(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The **first** paragraph.\n\n- one item\n- another item\n\nRead [more here](https://example.com/more)."
+	if full.Body != want || sample.Body != want {
+		t.Errorf("body:\n%s\nsummary:\n%s\nwant:\n%s", full.Body, sample.Body, want)
+	}
+	md, err := Parse("x.md", []byte("---\ntitle: t\n---\nMarkdown with <b>inline</b> HTML.\n"))
+	if err != nil || md.Body != "Markdown with <b>inline</b> HTML." {
+		t.Errorf("inline HTML: %v %q", err, md.Body)
+	}
+}

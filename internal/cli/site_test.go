@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -207,5 +208,17 @@ func TestIdentityWhateverFolders(t *testing.T) {
 		if code, out, errOut := herald("show", own, d); code != 0 || !strings.Contains(out, "launch") {
 			t.Errorf("show %s %s: exit %d, %q %q", own, d, code, out, errOut)
 		}
+	}
+}
+
+// TestShowHTMLBodyInAPipe: herald show prints an HTML body as readable
+// text, never raw tags.
+func TestShowHTMLBodyInAPipe(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	code, out, errOut := herald("show", filepath.Join(dir, "_samples", "html-sample.md"))
+	tag := regexp.MustCompile(`</?[a-z]+[ >]`)
+	if code != 0 || tag.MatchString(out) || !strings.Contains(out, "The **first** paragraph.\n\n- one item\n- another item") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
 }
