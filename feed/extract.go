@@ -57,18 +57,18 @@ func (x *extractor) article() {
 		case "excerpt":
 			a.Excerpt = x.multiline(c)
 		case "originalUrl":
-			a.OriginalURL = x.line(c)
+			a.OriginalURL = x.url(c)
 		case "webUrl":
-			a.WebURL = x.line(c)
+			a.WebURL = x.url(c)
 		case "website":
 			website = c
 		case "ampWebUrl":
 			if x.full {
-				x.detail().AmpWebURL = x.line(c)
+				x.detail().AmpWebURL = x.url(c)
 			}
 		case "cdnAmpWebUrl":
 			if x.full {
-				x.detail().CDNAmpWebURL = x.line(c)
+				x.detail().CDNAmpWebURL = x.url(c)
 			}
 		case "type":
 			a.Type = x.line(c)
@@ -102,7 +102,7 @@ func (x *extractor) article() {
 	x.published(published, date)
 	if a.URL() == "" && !website.IsZero() {
 		// Events and communities link to their site: that is what opens.
-		a.WebURL = x.line(website)
+		a.WebURL = x.url(website)
 	}
 }
 
@@ -187,12 +187,12 @@ func (x *extractor) images(n node) []Image {
 	x.items(n, func(c node) {
 		var img Image
 		if c.Kind() != frontmatter.Map {
-			img.URL = x.line(c)
+			img.URL = x.url(c)
 		}
 		c.Each(func(f node) {
 			switch f.Key() {
 			case "url":
-				img.URL = x.line(f)
+				img.URL = x.url(f)
 			case "width":
 				img.Width = x.int(f)
 			case "height":
@@ -238,7 +238,7 @@ func (x *extractor) related(n node) {
 			case "title":
 				r.Title = x.line(f)
 			case "webUrl":
-				r.WebURL = x.line(f)
+				r.WebURL = x.url(f)
 			}
 			if !x.full {
 				return
@@ -256,9 +256,9 @@ func (x *extractor) related(n node) {
 					x.warn(f.Line(), "related publishedDateTime %s is not a date", x.shown(f))
 				}
 			case "ampWebUrl":
-				r.AmpWebURL = x.line(f)
+				r.AmpWebURL = x.url(f)
 			case "cdnAmpWebUrl":
-				r.CDNAmpWebURL = x.line(f)
+				r.CDNAmpWebURL = x.url(f)
 			case "type":
 				r.Type = x.line(f)
 			case "provider":

@@ -165,3 +165,28 @@ func TestParseCleansBodies(t *testing.T) {
 		t.Errorf("a body with tabs and CRLF: %v, warnings %q", err, a.Warnings)
 	}
 }
+
+// TestLongURLNeverCut: a URL longer than a line field is kept whole, so
+// the link opens, copies and identifies as written; one past what a
+// browser is given is dropped with a warning, never cut into another URL.
+func TestLongURLNeverCut(t *testing.T) {
+	long := "https://example.com/" + strings.Repeat("a", 3<<10)
+	tooLong := "https://example.com/" + strings.Repeat("b", maxURLField)
+	src := "---\ntitle: \"Long links\"\noriginalUrl: \"" + tooLong + "\"\nwebUrl: \"" + long + "\"\n---\nBody.\n"
+	a, err := Parse("2024-01-01-long.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.WebURL != long {
+		t.Errorf("webUrl of %d bytes kept as %d bytes", len(long), len(a.WebURL))
+	}
+	if a.OriginalURL != "" {
+		t.Errorf("originalUrl over %d bytes kept as %d bytes, want it dropped", maxURLField, len(a.OriginalURL))
+	}
+	if a.ID != URLID(long) {
+		t.Errorf("ID %s is not the ID of webUrl as written (%s)", a.ID, URLID(long))
+	}
+	if !slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "originalUrl is longer") }) {
+		t.Errorf("no warning about the dropped originalUrl: %q", a.Warnings)
+	}
+}

@@ -38,7 +38,7 @@ const (
 	// cacheVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: a cache file of another version
 	// is discarded.
-	cacheVersion      = 8
+	cacheVersion      = 9
 	cacheHeaderSize   = 16
 	maxCacheFileBytes = 1 << 30
 )

@@ -14,7 +14,11 @@ import (
 // Caps on what one field keeps, so a hostile file cannot make one article
 // hold megabytes: a summary of 100,000 articles has to fit in memory.
 const (
-	maxLineField  = 2 << 10  // titles, URLs, names
+	maxLineField = 2 << 10 // titles, names
+	// maxURLField is the longest URL kept, the most a browser is given
+	// (browser.MaxURLLen). A longer one is dropped, never cut: a cut URL
+	// is another URL, and would open, copy and identify as that.
+	maxURLField   = 8 << 10
 	maxMultiField = 16 << 10 // excerpts
 	maxFlatField  = 64 << 10 // featuredContent
 	maxListItems  = 200      // topics, tags
@@ -47,6 +51,17 @@ func quoteShort(s string) string {
 
 // line is a one-line text field: sanitised, newlines folded, trimmed.
 func (x *extractor) line(n node) string { return x.text(n, false, maxLineField) }
+
+// url is a URL field: a line, dropped with a warning when longer than
+// maxURLField (see there).
+func (x *extractor) url(n node) string {
+	s := x.text(n, false, MaxFileBytes)
+	if len(s) > maxURLField {
+		x.warn(n.Line(), "%s is longer than %d KiB; ignored (a cut URL is another URL)", x.name(n), maxURLField>>10)
+		return ""
+	}
+	return s
+}
 
 // multiline is a text field that may keep its newlines (excerpts).
 func (x *extractor) multiline(n node) string { return x.text(n, true, maxMultiField) }
