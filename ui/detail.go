@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -78,8 +79,11 @@ func capRendered(content string, limit int) string {
 // now under the cursor is rendered next. So holding j on 100,000 articles
 // renders a handful of them, never a queue.
 type detailPane struct {
-	vp     viewport.Model
-	lines  []string
+	vp    viewport.Model
+	lines []string
+	// match is the applied query's words, highlighted in the text; nil =
+	// none.
+	match  *regexp.Regexp
 	width  int // width renders are made at
 	height int
 
@@ -337,6 +341,13 @@ func (d *detailPane) view(w, h int, focused bool, empty, note string) []string {
 	if d.article != nil {
 		top := min(max(0, d.vp.YOffset), len(d.lines))
 		visible = d.lines[top:min(len(d.lines), top+h-1)]
+		if d.match != nil {
+			lit := make([]string, len(visible))
+			for i, l := range visible {
+				lit[i] = highlightANSI(l, d.match, s.Match)
+			}
+			visible = lit
+		}
 	}
 	return append(out, fitSlice(visible, w, h-1)...)
 }

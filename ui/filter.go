@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -28,7 +29,11 @@ type filter struct {
 	active bool
 	// query is the applied query ("" = no filter).
 	query string
-	gen   int
+	// lit is the pattern of query's words (highlight.go), built for the
+	// query litFor.
+	lit    *regexp.Regexp
+	litFor string
+	gen    int
 	// running: a match for gen is in flight; dirty: the articles changed
 	// while it ran (loading), so match again when it lands.
 	running, dirty bool

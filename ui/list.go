@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -235,6 +236,9 @@ type delegate struct {
 	state search.State
 	// rows marks the story rows (stories.go); nil: each row is one article.
 	rows map[*feed.Article]storyRow
+	// match is the applied query's words, highlighted in titles; nil =
+	// none.
+	match *regexp.Regexp
 }
 
 // Height implements list.ItemDelegate.
@@ -284,7 +288,7 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 	} else {
 		mark = ""
 	}
-	line1 := marker + mark + titleStyle.Render(fit(title, inner, s.Ellipsis))
+	line1 := marker + mark + highlightText(fit(title, inner, s.Ellipsis), d.match, titleStyle, s.Match)
 	line2 := marker + pad + metaStyle.Render(fit(meta, inner, s.Ellipsis))
 	fmt.Fprint(w, line1, "\n", line2)
 }
@@ -327,14 +331,14 @@ func (d *delegate) stateMark(a *feed.Article) string {
 	switch {
 	case d.state.IsStarred(a.ID):
 		if s.Plain {
-			return s.Marker.Render("*") + " "
+			return s.Starred.Render("*") + " "
 		}
-		return s.Marker.Render("★") + " "
+		return s.Starred.Render("★") + " "
 	case !d.state.IsRead(a.ID):
 		if s.Plain {
-			return s.Match.Render("+") + " "
+			return s.Unread.Render("+") + " "
 		}
-		return s.Match.Render("●") + " "
+		return s.Unread.Render("●") + " "
 	}
 	return "  "
 }

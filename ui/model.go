@@ -318,6 +318,7 @@ func (m *Model) listLines(w int) []string {
 		header = m.filter.view(m.styles, w-width(m.list.position())-1)
 	}
 	focused := m.focus == focusList
+	m.list.delegate.match = m.filter.highlighter()
 	h := m.layout.BodyHeight
 	if m.timelineShown() {
 		h -= timelineHeight
@@ -343,5 +344,6 @@ func (m *Model) detailLines(w int) []string {
 	if m.lib.loading && m.list.Len() == 0 {
 		empty = "Loading" + m.styles.Ellipsis
 	}
+	m.detail.match = m.filter.highlighter()
 	return m.detail.view(w, m.layout.BodyHeight, m.focus == focusDetail, empty, m.fetchingLabel())
 }

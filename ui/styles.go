@@ -22,7 +22,9 @@ type Styles struct {
 	Selected     lipgloss.Style // title of the row under the cursor
 	SelectedMeta lipgloss.Style // meta line of the row under the cursor
 	Marker       lipgloss.Style // cursor marker in front of the selected row
-	Match        lipgloss.Style // filter prompt
+	Match        lipgloss.Style // the query's words in titles and text, the filter prompt
+	Unread       lipgloss.Style // unread marker
+	Starred      lipgloss.Style // starred marker
 
 	Header        lipgloss.Style // pane header, pane not focused
 	HeaderFocused lipgloss.Style // pane header, pane focused
@@ -70,6 +72,8 @@ func NewStyles(t config.Theme, a config.Appearance) Styles {
 		SelectedMeta: fg(t.List.Meta),
 		Marker:       fg(t.Accent).Bold(true),
 		Match:        fg(t.List.Match).Bold(true),
+		Unread:       fg(t.List.Unread).Bold(true),
+		Starred:      fg(t.List.Starred).Bold(true),
 
 		Header:        fg(t.Detail.Border),
 		HeaderFocused: fg(t.Accent).Bold(true),

@@ -124,6 +124,19 @@ func ParseQuery(s string, now time.Time) (Query, error) {
 // String returns the query as typed.
 func (q Query) String() string { return q.src }
 
+// Words are the words and phrases the query looks for in the text (free
+// words and body: values, not negated), folded as they are matched (see
+// Fold): what a reader would highlight.
+func (q Query) Words() []string {
+	var out []string
+	for _, t := range q.terms {
+		if !t.neg && (t.kind == kindText || t.kind == kindBody) && t.n.s != "" {
+			out = append(out, t.n.s)
+		}
+	}
+	return out
+}
+
 // Empty reports whether the query matches everything.
 func (q Query) Empty() bool { return len(q.terms) == 0 }
 

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	xansi "github.com/charmbracelet/x/ansi"
+
+	"github.com/herald-reader/herald/feed/search"
+)
+
+// The words of the applied query are highlighted (theme.list.match) in
+// the list's titles and in the detail pane's text, so the reader sees why
+// an article matched. Matching is case-insensitive; the query's folding
+// of accents is not repeated here (cafe finds Café but marks only cafe).
+
+// highlighter is the pattern of the applied query's words, built once per
+// query; nil when it has none.
+func (f *filter) highlighter() *regexp.Regexp {
+	if f.query != f.litFor {
+		f.litFor, f.lit = f.query, queryWords(f.query)
+	}
+	return f.lit
+}
+
+// queryWords compiles the words of query, longest first so a phrase wins
+// over a word inside it; nil for none or a query that does not parse.
+func queryWords(query string) *regexp.Regexp {
+	if strings.TrimSpace(query) == "" {
+		return nil
+	}
+	q, err := search.ParseQuery(query, time.Time{})
+	if err != nil {
+		return nil
+	}
+	words := q.Words()
+	if len(words) == 0 {
+		return nil
+	}
+	sort.Slice(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(parts, "|"))
+}
+
+// highlightText styles text (no escapes) with base, its matches of re
+// with match.
+func highlightText(text string, re *regexp.Regexp, base, match lipgloss.Style) string {
+	if re == nil {
+		return base.Render(text)
+	}
+	locs := re.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return base.Render(text)
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		if l[0] > last {
+			b.WriteString(base.Render(text[last:l[0]]))
+		}
+		b.WriteString(match.Render(text[l[0]:l[1]]))
+		last = l[1]
+	}
+	if last < len(text) {
+		b.WriteString(base.Render(text[last:]))
+	}
+	return b.String()
+}
+
+// highlightANSI marks the matches of re in a line of rendered text that
+// holds SGR sequences: match's SGR before each, and after it a reset and
+// the sequences that were in force, so the line's own styles go on. A
+// match style that writes no SGR (no colour) leaves the line as it is.
+func highlightANSI(line string, re *regexp.Regexp, match lipgloss.Style) string {
+	if re == nil {
+		return line
+	}
+	on, _, ok := strings.Cut(match.Render("x"), "x")
+	if !ok || on == "" {
+		return line
+	}
+	text := xansi.Strip(line)
+	locs := re.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line) + len(locs)*16)
+	var active strings.Builder // SGR in force since the last reset
+	pos, next := 0, 0          // byte offset in text; next match
+	for i := 0; i < len(line); {
+		if line[i] == '\x1b' {
+			j := strings.IndexByte(line[i:], 'm')
+			if j < 0 {
+				b.WriteString(line[i:])
+				break
+			}
+			seq := line[i : i+j+1]
+			if seq == "\x1b[0m" || seq == "\x1b[m" {
+				active.Reset()
+			} else {
+				active.WriteString(seq)
+			}
+			b.WriteString(seq)
+			i += j + 1
+			continue
+		}
+		if next < len(locs) && pos == locs[next][0] {
+			b.WriteString(on)
+		}
+		b.WriteByte(line[i])
+		i++
+		pos++
+		if next < len(locs) && pos == locs[next][1] {
+			b.WriteString("\x1b[0m" + active.String())
+			next++
+		}
+	}
+	return b.String()
+}
