@@ -263,9 +263,12 @@ func (l *Library) NotArticles() []Problem { return l.notArticles }
 // of the wrong type, a duplicate key, a body that needed cleaning) as
 // problems, PATH:LINE: message, in path order. The articles load; these
 // say what was degraded.
-func (l *Library) Warnings() []Problem {
+func (l *Library) Warnings() []Problem { return Warnings(l.arts) }
+
+// Warnings returns the parse warnings of arts as Library.Warnings does.
+func Warnings(arts []*Article) []Problem {
 	var out []Problem
-	for _, a := range l.arts {
+	for _, a := range arts {
 		out = append(out, a.WarningProblems()...)
 	}
 	slices.SortStableFunc(out, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })

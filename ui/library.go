@@ -33,8 +33,12 @@ type library struct {
 	version int
 	arts    []*feed.Article
 	skipped []feed.Problem
-	found   int
-	loading bool
+	// notArticles are the records that are not articles (feed's
+	// NotArticles); warnings counts the parse warnings of arts.
+	notArticles []feed.Problem
+	warnings    int
+	found       int
+	loading     bool
 	// busy: a Cmd is linking, merging or grouping stories. Only one runs at
 	// a time, so feed.Library is used by one goroutine at a time and an
 	// article's FirstSaveID is written (Links.Write, in Update) only while
@@ -108,15 +112,27 @@ func (l *library) add(b feed.Batch) {
 	l.feed.Add(b)
 	l.version++
 	l.skipped, l.found = l.feed.Skipped(), l.feed.Found()
+	l.notArticles = l.feed.NotArticles()
+	l.warnings += countWarnings(b.Articles)
 	if b.Newer {
-		// Files saved since the last run, newer than the first screen's
-		// (see feed.Batch.Newer): only a first batch or so is loaded yet.
+		// Files saved since the last run, or dated later than named,
+		// that belong before articles already shown (see
+		// feed.Batch.Newer): the list takes the library's order again.
 		l.arts = slices.Clone(l.feed.Articles())
 		l.reorderedAt, l.toIndex = l.version, nil
 		return
 	}
 	l.arts = append(l.arts, b.Articles...)
 	l.toIndex = append(l.toIndex, b.Articles...)
+}
+
+// countWarnings is the number of parse warnings of arts.
+func countWarnings(arts []*feed.Article) int {
+	n := 0
+	for _, a := range arts {
+		n += len(a.Warnings)
+	}
+	return n
 }
 
 // linkedMsg is the end of the load: the saves linked. Like appliedMsg it
@@ -150,11 +166,13 @@ func (l *library) linked(msg linkedMsg) {
 
 // appliedMsg is a change merged and linked (never stale, see linkedMsg).
 type appliedMsg struct {
-	change  feed.Change
-	links   feed.Links
-	arts    []*feed.Article
-	skipped []feed.Problem
-	found   int
+	change      feed.Change
+	links       feed.Links
+	arts        []*feed.Article
+	skipped     []feed.Problem
+	notArticles []feed.Problem
+	warnings    int
+	found       int
 	// fresh: how many of the added articles are new to the library.
 	fresh int
 	// byPath finds the articles of arts by path: a changed file is a new
@@ -186,6 +204,7 @@ func (l *library) apply(c feed.Change) tea.Cmd {
 			byPath[a.Path] = a
 		}
 		return appliedMsg{change: c, links: links, arts: arts, skipped: lib.Skipped(),
+			notArticles: lib.NotArticles(), warnings: countWarnings(arts),
 			found: lib.Found(), fresh: fresh, byPath: byPath}
 	}
 }
@@ -196,6 +215,7 @@ func (l *library) applied(msg appliedMsg) {
 	msg.links.Write()
 	l.version++
 	l.arts, l.skipped, l.found = msg.arts, msg.skipped, msg.found
+	l.notArticles, l.warnings = msg.notArticles, msg.warnings
 	l.fresh += msg.fresh
 	l.reorderedAt, l.toIndex = l.version, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
@@ -143,15 +144,31 @@ func helpLines(k *config.KeyMap, w, h int) []string {
 }
 
 // openSkipped fills the skipped-files panel: the files the loader
-// skipped, then the damaged lines of the reading state's log, each with
-// its path, line and reason. Every line is sanitised: a path may hold
-// anything, terminal escapes included.
+// skipped, the warnings of the files that loaded, the records that are
+// not articles, then the damaged lines of the reading state's log, each
+// with its path, line and reason. Every line is sanitised: a path may
+// hold anything, terminal escapes included.
 func (m *Model) openSkipped() {
 	files := m.lib.Skipped()
 	lines := make([]string, 0, len(files))
 	for _, p := range files {
 		lines = append(lines, textsafe.Line(p.String()))
 	}
+	if len(lines) == 0 {
+		lines = append(lines, "No file was skipped.")
+	}
+	section := func(heading string, ps []feed.Problem) {
+		if len(ps) == 0 {
+			return
+		}
+		lines = append(lines, "", heading)
+		for _, p := range ps {
+			lines = append(lines, textsafe.Line(p.String()))
+		}
+	}
+	warnings := feed.Warnings(m.lib.arts)
+	section(fmt.Sprintf("Warnings (%d; these files load, with what could be read):", len(warnings)), warnings)
+	section(fmt.Sprintf("Not articles (%d; no date and no link, not listed):", len(m.lib.notArticles)), m.lib.notArticles)
 	title := fmt.Sprintf("Skipped files (%d)", len(files))
 	if st := m.reading.store; st != nil {
 		if probs := st.Problems(); len(probs) > 0 {
@@ -167,9 +184,6 @@ func (m *Model) openSkipped() {
 				lines = append(lines, textsafe.Line(p))
 			}
 		}
-	}
-	if len(lines) == 0 {
-		lines = []string{"No file was skipped."}
 	}
 	m.skipped.setLines(lines)
 	m.skipped.title = title

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -105,7 +106,8 @@ func (m *Model) footerLines() []string {
 
 // counts is the right side of the status line: a progress bar while
 // loading, then "N articles" (N in plain digits: scripts and tests look
-// for it), the number shown by the filter (shownPart) and "K skipped".
+// for it), the number shown by the filter (shownPart), "K skipped" and
+// "W warnings".
 func (m *Model) counts() string {
 	s := m.styles
 	var parts []string
@@ -118,12 +120,15 @@ func (m *Model) counts() string {
 		if m.filter.applied() {
 			parts = append(parts, m.shownPart())
 		}
-		parts = append(parts, fmt.Sprintf("%d articles", m.lib.Len()))
+		parts = append(parts, plural.Count(m.lib.Len(), "article"))
 		parts = append(parts, m.readingParts()...)
 	}
 	parts = append(parts, m.sortPart()...)
 	if n := len(m.lib.Skipped()); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped", n))
+	}
+	if n := m.lib.warnings; n > 0 {
+		parts = append(parts, plural.Count(n, "warning"))
 	}
 	return s.Status.Render(strings.Join(parts, s.Dot))
 }
