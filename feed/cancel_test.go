@@ -70,3 +70,49 @@ func TestCancelStopsOpeningFiles(t *testing.T) {
 			c.afterCancel, n-c.cancelAt, workers)
 	}
 }
+
+// listingFS counts the directories listed, and cancels the load when the
+// cancelAt-th is listed.
+type listingFS struct {
+	fstest.MapFS
+	mu          sync.Mutex
+	listed      int
+	cancelAt    int
+	cancel      func()
+	afterCancel int
+}
+
+func (c *listingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.mu.Lock()
+	c.listed++
+	switch {
+	case c.listed == c.cancelAt:
+		c.cancel()
+	case c.listed > c.cancelAt:
+		c.afterCancel++
+	}
+	c.mu.Unlock()
+	return c.MapFS.ReadDir(name)
+}
+
+// TestCancelStopsTheWalk: a load cancelled while the directories are
+// still being listed lists no further directory, and the stream ends
+// without a batch.
+func TestCancelStopsTheWalk(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 1000 {
+		fsys[fmt.Sprintf("d%04d/2020-01-01-s%04d.md", i, i)] = &fstest.MapFile{Data: []byte(article(fmt.Sprintf("Story number %04d", i), "", ""))}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := &listingFS{MapFS: fsys, cancelAt: 100, cancel: cancel}
+	var batches int
+	for range Stream(ctx, []Source{FS(c, "lib")}, Options{Workers: 2}).Batches() {
+		batches++
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.afterCancel > 0 || batches > 0 {
+		t.Errorf("after cancelling: %d more directories listed (of %d), %d batches sent; want none", c.afterCancel, 1001-c.cancelAt, batches)
+	}
+}

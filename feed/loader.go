@@ -96,7 +96,7 @@ func (l *streamLoader) walk() (*Source, error) {
 			}
 			seen[abs] = true
 		}
-		found, probs, dirs, err := s.walk()
+		found, probs, dirs, err := s.walk(l.ctx)
 		if err != nil {
 			closeDirs(l.dirs)
 			l.dirs = nil

@@ -83,6 +83,10 @@ func (l *streamLoader) stream(ch chan Batch, opt Options) {
 // cannot be read ends the stream with a Done batch that reports it.
 func (l *streamLoader) walkAndRun(ch chan<- Batch) {
 	if src, err := l.walk(); err != nil {
+		if l.ctx.Err() != nil { // cancelled, not a root that cannot be read
+			close(ch)
+			return
+		}
 		l.send(ch, Batch{Skipped: []Problem{{Path: src.root, Reason: errReason(err)}}, Done: true, rootErr: err})
 		close(ch)
 		return

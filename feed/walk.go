@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -75,10 +76,14 @@ func nameDay(name string) int32 {
 // an unreadable root is the returned error.
 //
 // Large directories are left open for statEntry; the caller closes the
-// descriptors in dirs (see closeDirs).
-func (s *Source) walk() (found []loadEntry, probs []Problem, dirs []int, err error) {
-	w := dirWalker{src: s}
+// descriptors in dirs (see closeDirs). A walk cancelled through ctx lists
+// no further directory and returns ctx's error.
+func (s *Source) walk(ctx context.Context) (found []loadEntry, probs []Problem, dirs []int, err error) {
+	w := dirWalker{src: s, ctx: ctx}
 	defer func() {
+		if err == nil {
+			err = ctx.Err()
+		}
 		if err != nil {
 			closeDirs(w.dirs)
 		}
@@ -108,6 +113,7 @@ func (s *Source) walk() (found []loadEntry, probs []Problem, dirs []int, err err
 }
 
 type dirWalker struct {
+	ctx      context.Context
 	src      *Source
 	lister   dirLister // one listing buffer for the whole walk
 	found    []loadEntry
@@ -155,6 +161,9 @@ func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
 				continue
 			}
+			if w.ctx.Err() != nil {
+				return // cancelled: list nothing more
+			}
 			sub, fd, err := w.lister.listKeep(w.src.display(r), true)
 			if err != nil {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
@@ -180,6 +189,9 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 			if depth+1 >= maxWalkDepth {
 				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
 				continue
+			}
+			if w.ctx.Err() != nil {
+				return // cancelled: list nothing more
 			}
 			sub, err := fs.ReadDir(w.src.fsys, path.Join(dir, name))
 			if err != nil {
