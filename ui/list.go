@@ -117,6 +117,8 @@ func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
 func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article) {
 	p.shown = arts
 	p.delegate.rows = rows
+	p.delegate.types = shownTypes{}
+	p.delegate.types.add(arts)
 	p.members = 0
 	for _, r := range rows {
 		if r.member {
@@ -136,6 +138,7 @@ func (p *listPane) appendArticles(arts []*feed.Article) {
 	}
 	idx := p.list.Index()
 	p.shown = append(p.shown, arts...)
+	p.delegate.types.add(arts)
 	for _, a := range arts {
 		p.items = append(p.items, item{a: a})
 	}
@@ -239,6 +242,31 @@ type delegate struct {
 	// match is the applied query's words, highlighted in titles; nil =
 	// none.
 	match *regexp.Regexp
+	// types are the shown articles' types (see shownTypes): rows name
+	// their type once there is more than one, as a site's news, videos
+	// and courses are otherwise alike.
+	types shownTypes
+}
+
+// shownTypes follows the types of the shown articles: the first non-empty
+// one, and whether another was seen.
+type shownTypes struct {
+	first string
+	mixed bool
+}
+
+// add takes in the types of arts.
+func (t *shownTypes) add(arts []*feed.Article) {
+	for _, a := range arts {
+		switch {
+		case t.mixed || a.Type == "" || a.Type == t.first:
+		case t.first == "":
+			t.first = a.Type
+		default:
+			t.mixed = true
+			return
+		}
+	}
 }
 
 // Height implements list.ItemDelegate.
@@ -293,9 +321,15 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 	fmt.Fprint(w, line1, "\n", line2)
 }
 
-// meta is the second line of a row: provider, date, first topics.
+// meta is the second line of a row: the type when the shown articles mix
+// types, provider, date, first topics.
 func (d *delegate) meta(a *feed.Article) string {
-	parts := make([]string, 0, 3)
+	parts := make([]string, 0, 4)
+	if d.types.mixed {
+		if t := textsafe.Line(a.Type); t != "" {
+			parts = append(parts, t)
+		}
+	}
 	if p := textsafe.Line(a.Provider.Name); p != "" {
 		parts = append(parts, p)
 	} else if dom := textsafe.Line(a.Provider.Domain); dom != "" {

@@ -73,3 +73,22 @@ func TestSiteHTMLBody(t *testing.T) {
 	}
 	golden.RequireEqual(t, v)
 }
+
+// TestSiteRowsNameTheirType: when the shown articles mix types (news,
+// videos, courses, downloads), each row names its type; a filter that
+// shows one type drops it (issue 11).
+func TestSiteRowsNameTheirType(t *testing.T) {
+	hs := siteHarness(t, 120, 40)
+	v := hs.view()
+	for _, want := range []string{"video · Example", "course · Example", "download · Example", "article · Example"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("rows lack %q:\n%s", want, v)
+		}
+	}
+	hs.press(hs.keys.Filter)
+	hs.typeText("type:video")
+	hs.press(hs.keys.Open)
+	if v := hs.view(); !strings.Contains(v, "Video from 2021") || strings.Contains(v, "video · Example") {
+		t.Errorf("one type shown, rows still name it:\n%s", v)
+	}
+}
