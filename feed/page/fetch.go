@@ -109,39 +109,59 @@ func sleep(ctx context.Context, d time.Duration) error {
 
 // Fetch fetches the page at rawURL and extracts its article.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Page, error) {
+	body, final, ct, err := f.fetch(ctx, rawURL, webPage)
+	if err != nil {
+		return Page{}, err
+	}
+	return parse(body, ct, rawURL, final)
+}
+
+// wanted is what one kind of fetch accepts: web pages or images.
+type wanted struct {
+	accept   string                // the Accept header
+	check    func(ct string) error // a Content-Type's verdict ("" passes; sniffed later)
+	max      int64                 // the largest body
+	tooLarge error                 // the error for a larger one
+}
+
+var webPage = wanted{
+	accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+	check:  checkType, max: maxBody, tooLarge: ErrTooLarge,
+}
+
+// fetch downloads rawURL as w says, retrying as the Fetcher's rules say,
+// and returns the body, where redirects ended and its Content-Type.
+func (f *Fetcher) fetch(ctx context.Context, rawURL string, w wanted) ([]byte, *url.URL, string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return Page{}, fmt.Errorf("bad URL: %v", err)
+		return nil, nil, "", fmt.Errorf("bad URL: %v", err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return Page{}, ErrScheme
+		return nil, nil, "", ErrScheme
 	}
 	for attempt := 0; ; attempt++ {
-		body, final, ct, retryAfter, err := f.download(ctx, u)
+		body, final, ct, retryAfter, err := f.download(ctx, u, w)
 		if retryAfter < 0 || attempt == maxRetries {
-			if err != nil {
-				return Page{}, err
-			}
-			return parse(body, ct, rawURL, final)
+			return body, final, ct, err
 		}
 		if retryAfter == 0 {
 			retryAfter = time.Second << attempt
 		}
 		if err := f.wait(ctx, min(retryAfter, maxRetryAfter)); err != nil {
-			return Page{}, err
+			return nil, nil, "", err
 		}
 	}
 }
 
 // download is get holding one of the host's slots: waits between retries
 // and the extraction, which is CPU work, leave the slot to others.
-func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, final *url.URL, contentType string, retryAfter time.Duration, err error) {
+func (f *Fetcher) download(ctx context.Context, u *url.URL, w wanted) (body []byte, final *url.URL, contentType string, retryAfter time.Duration, err error) {
 	release, err := f.acquire(ctx, u.Host)
 	if err != nil {
 		return nil, nil, "", -1, err
 	}
 	defer release()
-	return f.get(ctx, u)
+	return f.get(ctx, u, w)
 }
 
 // acquire takes one of the host's slots, so that a crowd of fetches for
@@ -164,9 +184,9 @@ func (f *Fetcher) acquire(ctx context.Context, host string) (func(), error) {
 }
 
 // get makes one attempt. retryAfter is -1 when the answer is final (a
-// page or an error not worth retrying), else the wait the server asked for
+// body or an error not worth retrying), else the wait the server asked for
 // (0: none given).
-func (f *Fetcher) get(ctx context.Context, u *url.URL) (body []byte, final *url.URL, contentType string, retryAfter time.Duration, err error) {
+func (f *Fetcher) get(ctx context.Context, u *url.URL, w wanted) (body []byte, final *url.URL, contentType string, retryAfter time.Duration, err error) {
 	ctx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -174,7 +194,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL) (body []byte, final *url.
 		return nil, nil, "", -1, err
 	}
 	req.Header.Set("User-Agent", f.userAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+	req.Header.Set("Accept", w.accept)
 	resp, err := f.client.Do(req)
 	if err != nil {
 		return nil, nil, "", -1, cleanErr(err)
@@ -188,22 +208,22 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL) (body []byte, final *url.
 		return nil, nil, "", -1, statusErr(resp)
 	}
 	ct := resp.Header.Get("Content-Type")
-	if err := checkType(ct); err != nil {
+	if err := w.check(ct); err != nil {
 		return nil, nil, "", -1, err
 	}
-	if resp.ContentLength > maxBody {
-		return nil, nil, "", -1, ErrTooLarge
+	if resp.ContentLength > w.max {
+		return nil, nil, "", -1, w.tooLarge
 	}
-	body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	body, err = io.ReadAll(io.LimitReader(resp.Body, w.max+1))
 	if err != nil {
 		return nil, nil, "", -1, cleanErr(err)
 	}
-	if len(body) > maxBody {
-		return nil, nil, "", -1, ErrTooLarge
+	if int64(len(body)) > w.max {
+		return nil, nil, "", -1, w.tooLarge
 	}
 	if ct == "" {
 		ct = http.DetectContentType(body)
-		if err := checkType(ct); err != nil {
+		if err := w.check(ct); err != nil {
 			return nil, nil, "", -1, err
 		}
 	}

@@ -37,6 +37,7 @@ const fileExt = ".page"
 // vanishing).
 type Store struct {
 	dir   string
+	ext   string // the files' extension: fileExt, or imageExt for images
 	limit int64
 	now   func() time.Time
 
@@ -51,7 +52,7 @@ func OpenStore(dir string, limit int64) *Store {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	return &Store{dir: dir, limit: limit, now: time.Now}
+	return &Store{dir: dir, ext: fileExt, limit: limit, now: time.Now}
 }
 
 // Dir is the store's directory.
@@ -59,7 +60,7 @@ func (s *Store) Dir() string { return s.dir }
 
 func (s *Store) path(url string) string {
 	sum := sha256.Sum256([]byte(url))
-	return filepath.Join(s.dir, hex.EncodeToString(sum[:16])+fileExt)
+	return filepath.Join(s.dir, hex.EncodeToString(sum[:16])+s.ext)
 }
 
 // Has reports whether a page for url is stored, without reading it.
@@ -108,9 +109,6 @@ func (s *Store) Peek(url string) (Page, bool, error) {
 // Put stores the page under its URL, replacing an older copy, and then
 // evicts the least recently read pages while the store is over its limit.
 func (s *Store) Put(p Page) error {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return err
-	}
 	var buf bytes.Buffer
 	buf.WriteString(fileHeader)
 	w := bufio.NewWriter(&buf)
@@ -120,12 +118,20 @@ func (s *Store) Put(p Page) error {
 		return err
 	}
 	w.Flush()
-	path := s.path(p.URL)
+	return s.write(s.path(p.URL), buf.Bytes())
+}
+
+// write writes data to path atomically, then evicts the least recently
+// read files while the store is over its limit.
+func (s *Store) write(path string, data []byte) error {
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return err
+	}
 	old := int64(0)
 	if fi, err := os.Stat(path); err == nil {
 		old = fi.Size()
 	}
-	if err := atomicfile.WriteFile(path, ".page-*.tmp", buf.Bytes(), 0o600); err != nil {
+	if err := atomicfile.WriteFile(path, s.ext+"-*.tmp", data, 0o600); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -133,7 +139,7 @@ func (s *Store) Put(p Page) error {
 	if !s.sized {
 		return s.evict(path)
 	}
-	s.size += int64(buf.Len()) - old
+	s.size += int64(len(data)) - old
 	if s.size > s.limit {
 		return s.evict(path)
 	}
@@ -155,7 +161,7 @@ func (s *Store) evict(keep string) error {
 	var files []file
 	s.size = 0
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), fileExt) {
+		if !strings.HasSuffix(e.Name(), s.ext) {
 			continue
 		}
 		fi, err := e.Info()
