@@ -53,6 +53,9 @@ type Config struct {
 	Reader string
 	// ReaderCacheMB caps the fetched pages kept on disk, in megabytes.
 	ReaderCacheMB int
+	// RenderCacheMB caps the rendered articles kept in memory, in
+	// megabytes.
+	RenderCacheMB int
 }
 
 // The values of Config.Reader.

@@ -175,6 +175,9 @@ pages fetched before still show).`, ReaderManual, checkReader,
 		integer("reader_cache_mb", `Disk space for fetched pages, in megabytes; past it the least
 recently read pages are removed. 1 to 100000.`, 500, 1, 100000,
 			func(c *Config) *int { return &c.ReaderCacheMB }),
+		integer("render_cache_mb", `Memory for rendered articles kept for going back to them, in
+megabytes; past it the oldest renders are dropped (and made again when shown). 8 to 4096.`,
+			64, 8, 4096, func(c *Config) *int { return &c.RenderCacheMB }),
 	}
 }
 

@@ -44,7 +44,7 @@ type rendered struct {
 type renderFunc func(a *feed.Article, width int, now time.Time) rendered
 
 // The render cache holds at most maxCached renders and renderCacheBytes of
-// them: a screenful of glamour output is a few kilobytes, but a hostile
+// them (the default of the render_cache_mb setting): a screenful of glamour output is a few kilobytes, but a hostile
 // article can render to megabytes (a 16 KB file to 8.6 MB), and 256 of
 // those were 4.5 GB. One render is capped at maxRenderedBytes, cut at a
 // line with a "(truncated)" note: no one reads that far, and the viewport

@@ -135,6 +135,9 @@ func New(o Options) *Model {
 	}
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
+	if o.RenderCacheBytes > 0 {
+		m.detail.budget = o.RenderCacheBytes
+	}
 	m.detail.delay = o.RenderDelay
 	m.filter = newFilter(m.queryMatcher)
 	m.help = &textOverlay{title: "Keys"}

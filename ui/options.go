@@ -41,6 +41,9 @@ type Options struct {
 	// Hyperlinks makes the detail pane's numbered links OSC 8 terminal
 	// hyperlinks (hyperlink.go).
 	Hyperlinks bool
+	// RenderCacheBytes caps the renders kept for going back to an
+	// article; 0 = 64 MB (see renderCacheBytes).
+	RenderCacheBytes int
 	// Detail reads an article's full version; nil = feed.Detail.
 	Detail func(*feed.Article) (*feed.Article, error)
 	// State keeps read and starred marks; nil = none (the keys say so).

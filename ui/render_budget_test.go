@@ -44,3 +44,14 @@ func TestRenderedArticleCapped(t *testing.T) {
 		t.Error("a render that fits was changed")
 	}
 }
+
+// TestRenderCacheBudgetSetting: render_cache_mb reaches the cache.
+func TestRenderCacheBudgetSetting(t *testing.T) {
+	hs := newHarness(t, 80, 24, articles(1), func(o *Options) { o.RenderCacheBytes = 10 << 20 })
+	if hs.m.detail.budget != 10<<20 {
+		t.Errorf("budget %d, want the 10 MB asked for", hs.m.detail.budget)
+	}
+	if hs := newHarness(t, 80, 24, articles(1)); hs.m.detail.budget != renderCacheBytes {
+		t.Errorf("default budget %d, want %d", hs.m.detail.budget, renderCacheBytes)
+	}
+}
