@@ -27,7 +27,7 @@ type KeyMap struct {
 
 	// Reading state, sort and facets.
 	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
-	Sort, Topics, Providers                                      key.Binding
+	Sort, Topics, Providers, Folders                             key.Binding
 
 	// Clipboard, story clusters and timeline.
 	Copy, Expand, Timeline key.Binding
@@ -82,6 +82,7 @@ func DefaultKeyMap() KeyMap {
 		Sort:        binding("cycle sort", "S"),
 		Topics:      binding("topics", "t"),
 		Providers:   binding("providers", "p"),
+		Folders:     binding("folders", "f"),
 
 		Copy:     binding("copy link", "y"),
 		Expand:   binding("expand story", "e"),
@@ -104,7 +105,7 @@ func (k *KeyMap) Actions() []Action {
 		{"toggle_read", &k.ToggleRead}, {"toggle_star", &k.ToggleStar},
 		{"mark_all_read", &k.MarkAllRead}, {"unread_only", &k.UnreadOnly},
 		{"starred_only", &k.StarredOnly}, {"sort", &k.Sort},
-		{"topics", &k.Topics}, {"providers", &k.Providers},
+		{"topics", &k.Topics}, {"providers", &k.Providers}, {"folders", &k.Folders},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
 		{"reader", &k.Reader},
 	}
@@ -207,6 +208,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
 		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
-			k.Sort, k.Topics, k.Providers, k.Expand, k.Timeline},
+			k.Sort, k.Topics, k.Providers, k.Folders, k.Expand, k.Timeline},
 	}
 }

@@ -92,3 +92,27 @@ func TestSiteRowsNameTheirType(t *testing.T) {
 		t.Errorf("one type shown, rows still name it:\n%s", v)
 	}
 }
+
+// TestSiteFolderPicker: f lists the folders of the shown articles with
+// their counts beside the topic and provider pickers; choosing one
+// filters with in:FOLDER (issue 11).
+func TestSiteFolderPicker(t *testing.T) {
+	hs := siteHarness(t, 120, 40)
+	hs.press(hs.keys.Folders)
+	v := hs.view()
+	for _, want := range []string{"Folders in these results", "2  _archive", "3  _learning", "1  _learning/videos", "7  _news"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("picker lacks %q:\n%s", want, v)
+		}
+	}
+	// From _archive: _archive/_news, _communities, _events, _learning,
+	// _learning/collections.
+	for range 5 {
+		hs.press(hs.keys.Down)
+	}
+	hs.press(hs.keys.Open)
+	v = hs.view()
+	if !strings.Contains(v, "in:_learning/collections") || !strings.Contains(v, "Collection of talks") || strings.Contains(v, "Video from 2021") {
+		t.Errorf("picking _learning/collections:\n%s", v)
+	}
+}

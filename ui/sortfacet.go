@@ -10,11 +10,11 @@ import (
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
-// facetPicker lists the topics or providers of the current results with
-// their counts (search.Facets); choosing one appends its qualifier to the
-// query (search.QualifierTerm).
+// facetPicker lists the topics, providers or folders of the current
+// results with their counts (search.Facets, search.Folders); choosing one
+// appends its qualifier to the query (search.QualifierTerm).
 type facetPicker struct {
-	key    string // "topic" or "provider"
+	key    string // "topic", "provider" or "folder"
 	items  []search.FacetCount
 	cursor int
 	// gen numbers the counting runs, so a late result for a picker the
@@ -41,6 +41,9 @@ func (m *Model) openFacets(key string) tea.Cmd {
 	}
 	m.status.set("Counting %ss%s", key, m.styles.Ellipsis)
 	return func() tea.Msg {
+		if key == "folder" {
+			return facetsMsg{gen: gen, key: key, items: search.Folders(arts)}
+		}
 		topics, providers := search.Facets(arts)
 		if key == "topic" {
 			return facetsMsg{gen: gen, key: key, items: topics}
@@ -74,11 +77,15 @@ func (m *Model) handleFacetKey(msg tea.KeyMsg, count int) tea.Cmd {
 	switch {
 	case keyIs(msg, k.Quit):
 		return tea.Quit
-	case keyIs(msg, k.Back, k.Topics, k.Providers):
+	case keyIs(msg, k.Back, k.Topics, k.Providers, k.Folders):
 		m.over = noOverlay
 	case keyIs(msg, k.Open):
 		m.over = noOverlay
-		return m.appendTerm(search.QualifierTerm(p.key, p.items[p.cursor].Name))
+		qualifier := p.key
+		if qualifier == "folder" {
+			qualifier = "in"
+		}
+		return m.appendTerm(search.QualifierTerm(qualifier, p.items[p.cursor].Name))
 	}
 	return nil
 }
@@ -87,15 +94,15 @@ func (p *facetPicker) view(w, h int, s *Styles) []string {
 	if h <= 0 {
 		return nil
 	}
-	title := "Topics"
-	if p.key == "provider" {
-		title = "Providers"
-	}
+	title := map[string]string{"topic": "Topics", "provider": "Providers", "folder": "Folders"}[p.key]
 	pos := fmt.Sprintf("%d/%d", p.cursor+1, len(p.items))
 	out := []string{leftRight(s.Overlay.Render(title+" in these results"), s.Header.Render(pos), w, s.Ellipsis)}
 	rows := max(1, h-1)
 	start := p.cursor / rows * rows
-	numW := len(fmt.Sprint(p.items[0].Count)) // most frequent first
+	numW := 0
+	for _, it := range p.items {
+		numW = max(numW, len(fmt.Sprint(it.Count)))
+	}
 	for i := start; i < len(p.items) && len(out) < h; i++ {
 		marker := "  "
 		if i == p.cursor {

@@ -173,6 +173,8 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.openFacets("topic"), true
 	case keyIs(msg, k.Providers):
 		return m.openFacets("provider"), true
+	case keyIs(msg, k.Folders):
+		return m.openFacets("folder"), true
 	case !keyIs(msg, k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly):
 		return nil, false
 	case r.store == nil:
