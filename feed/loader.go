@@ -58,6 +58,9 @@ type streamLoader struct {
 	hasFS bool            // a source is an fs.FS
 	ids   map[string]bool // IDs sent so far: a repeated one is a save of one article
 
+	// walked counts the files the walk found so far (see Loading.Found).
+	walked atomic.Int64
+
 	head []headEntry // answered by the head batch (see headbatch.go)
 	last *Article    // the last article sent, in library order
 }
@@ -96,7 +99,7 @@ func (l *streamLoader) walk() (*Source, error) {
 			}
 			seen[abs] = true
 		}
-		found, probs, dirs, err := s.walk(l.ctx)
+		found, probs, dirs, err := s.walk(l.ctx, &l.walked)
 		if err != nil {
 			closeDirs(l.dirs)
 			l.dirs = nil

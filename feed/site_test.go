@@ -140,3 +140,21 @@ func TestSiteHTMLBody(t *testing.T) {
 		t.Errorf("inline HTML: %v %q", err, md.Body)
 	}
 }
+
+// TestLoadingFoundCountsTheWalk: Loading.Found counts the article files
+// as the walk finds them (a reader shows it before the first batch), and
+// ends at the total the batches report.
+func TestLoadingFoundCountsTheWalk(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitetest.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	s := Stream(context.Background(), []Source{Dir(dir)}, Options{})
+	total := 0
+	for b := range s.Batches() {
+		total = max(total, b.Found)
+	}
+	if total != 21 || s.Found() != total {
+		t.Errorf("Found() = %d, batches say %d, want 21", s.Found(), total)
+	}
+}

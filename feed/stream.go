@@ -3,6 +3,7 @@ package feed
 import (
 	"context"
 	"os"
+	"sync/atomic"
 	"time"
 )
 
@@ -10,7 +11,13 @@ import (
 type Loading struct {
 	batches chan Batch
 	done    chan struct{}
+	walked  *atomic.Int64
 }
+
+// Found is how many article files the walk has found so far: it moves
+// while a large tree is walked, before the first batch (whose Found is
+// the total) can be sent. A reader's loading counter shows it.
+func (s *Loading) Found() int { return int(s.walked.Load()) }
 
 // Batches are the load's batches. The channel is closed after the batch
 // with Done set, or early when the load's context is cancelled.
@@ -48,7 +55,7 @@ func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
 	l := newStreamLoader(ctx, srcs, opt)
 	// One batch of buffer: the head batch is handed over without waiting
 	// for the reader.
-	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{})}
+	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{}), walked: &l.walked}
 	go func() {
 		defer close(s.done)
 		l.stream(s.batches, opt)

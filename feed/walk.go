@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/herald-reader/herald/internal/civil"
 )
@@ -78,8 +79,8 @@ func nameDay(name string) int32 {
 // Large directories are left open for statEntry; the caller closes the
 // descriptors in dirs (see closeDirs). A walk cancelled through ctx lists
 // no further directory and returns ctx's error.
-func (s *Source) walk(ctx context.Context) (found []loadEntry, probs []Problem, dirs []int, err error) {
-	w := dirWalker{src: s, ctx: ctx}
+func (s *Source) walk(ctx context.Context, counter *atomic.Int64) (found []loadEntry, probs []Problem, dirs []int, err error) {
+	w := dirWalker{src: s, ctx: ctx, counter: counter}
 	defer func() {
 		if err == nil {
 			err = ctx.Err()
@@ -119,6 +120,9 @@ type dirWalker struct {
 	found    []loadEntry
 	problems []Problem
 	dirs     []int // descriptors of the directories kept open
+	// counter, when set, counts the files found as they are, for a
+	// reader's progress (Loading.Found) while a large tree is walked.
+	counter *atomic.Int64
 }
 
 // keepDir notes a directory descriptor kept open by listDirKeep and
@@ -138,6 +142,9 @@ func (w *dirWalker) add(rel, name string, dirfd int32, link bool) {
 	e := w.src.entry(rel, name)
 	e.dirfd, e.link = dirfd, link
 	w.found = append(w.found, e)
+	if w.counter != nil {
+		w.counter.Add(1)
+	}
 }
 
 // entry is the loader's entry for the file rel (base name name) under s.

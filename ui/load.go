@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
@@ -39,10 +41,12 @@ func receiveBatch(ch <-chan feed.Batch) batchMsg {
 				// of the batches it sent.
 				b.Articles = append([]*feed.Article(nil), b.Articles...)
 				b.Skipped = append([]feed.Problem(nil), b.Skipped...)
+				b.NotArticles = append([]feed.Problem(nil), b.NotArticles...)
 				merged = true
 			}
 			b.Articles = append(b.Articles, next.Articles...)
 			b.Skipped = append(b.Skipped, next.Skipped...)
+			b.NotArticles = append(b.NotArticles, next.NotArticles...)
 			b.Found = max(b.Found, next.Found)
 			b.Done = next.Done
 			b.Newer = b.Newer || next.Newer
@@ -51,6 +55,23 @@ func receiveBatch(ch <-chan feed.Batch) batchMsg {
 		}
 	}
 	return batchMsg{batch: b}
+}
+
+// loadingTick is how often the loading counter is redrawn while the
+// loader walks, before any batch: the walk of a tree of thousands of
+// folders takes a while, and a counter that sits at 0 looks stuck.
+const loadingTick = 100 * time.Millisecond
+
+// loadingTickMsg redraws the loading counter (see Options.Found).
+type loadingTickMsg struct{}
+
+// loadingTick schedules the next redraw of the loading counter, while
+// there is a count to show and no batch has come yet.
+func (m *Model) loadingTick() tea.Cmd {
+	if m.found == nil || !m.lib.loading || m.lib.found > 0 {
+		return nil
+	}
+	return tea.Tick(loadingTick, func(time.Time) tea.Msg { return loadingTickMsg{} })
 }
 
 // handleBatch adds loaded articles. They come newest-first, so appending

@@ -81,6 +81,7 @@ type Model struct {
 	stateErr error
 
 	loader <-chan feed.Batch
+	found  func() int // see Options.Found
 	watch  <-chan feed.Change
 	// lib is the loaded library: its articles, search index and stories
 	// (library.go).
@@ -118,6 +119,7 @@ func New(o Options) *Model {
 		opener: o.Opener,
 		conf:   o.Layout,
 		loader: o.Loader,
+		found:  o.Found,
 		watch:  o.Watch,
 		rows:   storyRows{on: o.Clustering, asyncFrom: asyncRowsFrom},
 		copier: o.Copier,
@@ -191,7 +193,7 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr))
+	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr), m.loadingTick())
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
@@ -224,6 +226,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.handleIndexed(msg)
 	case batchMsg:
 		return m.handleBatch(msg)
+	case loadingTickMsg:
+		return m.loadingTick()
 	case linkedMsg:
 		return m.handleLinked(msg)
 	case storiesMsg:

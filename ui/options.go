@@ -32,6 +32,11 @@ type Options struct {
 	Renderer Renderer
 	// Loader streams the library (feed.Stream's Batches); nil = nothing to load.
 	Loader <-chan feed.Batch
+	// Found, when set, is how many files the loader has found so far
+	// (feed.Loading.Found): the loading counter shows it every
+	// loadingTick until the first batch, so a large tree's walk is seen
+	// to move.
+	Found func() int
 	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
 	Watch <-chan feed.Change
 	// Clustering shows one row per story (stories.go).

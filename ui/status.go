@@ -139,8 +139,13 @@ const progressWidth = 12
 // progress is the loading bar: "[####------] 1200/100000", or the plain
 // count until the loader knows how many files it found.
 func (m *Model) progress() string {
-	s, n := m.styles, m.lib.Len()+len(m.lib.Skipped())
+	s, n := m.styles, m.lib.Len()+len(m.lib.Skipped())+len(m.lib.notArticles)
 	if m.lib.found <= 0 {
+		if m.found != nil {
+			if f := m.found(); f > 0 {
+				return fmt.Sprintf("loading: %s found", plural.Count(f, "file"))
+			}
+		}
 		return fmt.Sprintf("loading %d", n)
 	}
 	done := min(progressWidth, n*progressWidth/m.lib.found)

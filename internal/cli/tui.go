@@ -121,6 +121,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		Opener:           browser.Opener{Browser: cfg.Browser, Env: g.getenv},
 		Renderer:         renderer,
 		Loader:           loading.Batches(),
+		Found:            loading.Found,
 		Watch:            changes,
 		Clustering:       cfg.Clustering,
 		Copier:           clipboard.Copier{Out: out},
