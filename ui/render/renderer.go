@@ -165,7 +165,13 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 		if res.err != nil {
 			return plain(md, width), fmt.Errorf("render markdown: %w", res.err)
 		}
-		return tidy(Safe(res.out), width, r.ellipsis), nil
+		out := tidy(Safe(res.out), width, r.ellipsis)
+		if r.profile == termenv.Ascii {
+			// No colour means no SGR at all: glamour writes resets even
+			// without colours.
+			out = xansi.Strip(out)
+		}
+		return out, nil
 	case <-timer.C:
 		return plain(md, width), ErrDeadline
 	}
