@@ -12,6 +12,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -323,7 +324,7 @@ func (d *detailPane) view(w, h int, focused bool, empty, note string) []string {
 	default:
 		right = fmt.Sprintf("%d%%", int(d.vp.ScrollPercent()*100+0.5))
 		if n := len(d.links); n > 0 {
-			right = fmt.Sprintf("%d links%s%s", n, s.Dot, right)
+			right = plural.Count(n, "link") + s.Dot + right
 		}
 	}
 	if note != "" && d.article != nil {
