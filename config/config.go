@@ -42,6 +42,9 @@ type Config struct {
 	Mouse bool
 	// MarkReadOnOpen marks an article read when its detail is opened.
 	MarkReadOnOpen bool
+	// OpenMarksRead marks an article read when it is opened in the
+	// browser.
+	OpenMarksRead bool
 	// Plain asks for ASCII-only output without colour (see Appearance).
 	Plain bool
 	// Clustering groups the same story from several days into one row.

@@ -27,6 +27,7 @@ type KeyMap struct {
 
 	// Reading state, sort and facets.
 	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
+	NextUnread, PrevUnread, Undo                                 key.Binding
 	Sort, Topics, Providers, Folders                             key.Binding
 
 	// Clipboard, story clusters and timeline.
@@ -79,6 +80,9 @@ func DefaultKeyMap() KeyMap {
 		MarkAllRead: binding("mark all read", "M"),
 		UnreadOnly:  binding("unread only", "u"),
 		StarredOnly: binding("starred only", "*"),
+		NextUnread:  binding("next unread", "]"),
+		PrevUnread:  binding("previous unread", "["),
+		Undo:        binding("undo a mark", "U"),
 		Sort:        binding("cycle sort", "S"),
 		Topics:      binding("topics", "t"),
 		Providers:   binding("providers", "p"),
@@ -104,7 +108,8 @@ func (k *KeyMap) Actions() []Action {
 		{"quit", &k.Quit}, {"force_quit", &k.ForceQuit}, {"confirm", &k.Confirm},
 		{"toggle_read", &k.ToggleRead}, {"toggle_star", &k.ToggleStar},
 		{"mark_all_read", &k.MarkAllRead}, {"unread_only", &k.UnreadOnly},
-		{"starred_only", &k.StarredOnly}, {"sort", &k.Sort},
+		{"starred_only", &k.StarredOnly}, {"next_unread", &k.NextUnread},
+		{"prev_unread", &k.PrevUnread}, {"undo", &k.Undo}, {"sort", &k.Sort},
 		{"topics", &k.Topics}, {"providers", &k.Providers}, {"folders", &k.Folders},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
 		{"reader", &k.Reader},
@@ -208,6 +213,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
 		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
+			k.NextUnread, k.PrevUnread, k.Undo,
 			k.Sort, k.Topics, k.Providers, k.Folders, k.Expand, k.Timeline},
 	}
 }

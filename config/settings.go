@@ -156,6 +156,8 @@ selects a row or opens a numbered link. Off by default because it takes over the
 terminal's own text selection.`, false, func(c *Config) *bool { return &c.Mouse }),
 		boolean("mark_read_on_open", "Mark an article read when it is opened.", true,
 			func(c *Config) *bool { return &c.MarkReadOnOpen }),
+		boolean("open_marks_read", "Mark an article read when it is opened in the browser.", false,
+			func(c *Config) *bool { return &c.OpenMarksRead }),
 		boolean("plain", `Plain output for screen readers and simple terminals: no colour, no box
 drawing, no spinners, ASCII only (article text too: accents dropped, typographic quotes and
 dashes spelt in ASCII), articles as text without Markdown markup. The reader stays on the

@@ -33,7 +33,12 @@ func (m *Model) openArticle() tea.Cmd {
 		m.status.setError(fmt.Errorf("refused URL: %v", err))
 		return nil
 	}
-	return m.openURL(u)
+	cmd := m.openURL(u)
+	return func() tea.Msg {
+		msg := cmd().(openedMsg)
+		msg.article = a
+		return msg
+	}
 }
 
 // current is the article the keys act on: the one in the detail pane,
@@ -70,6 +75,9 @@ func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
 		m.status.setError(fmt.Errorf("opened %s after %s", msg.url, browser.Join(msg.failed)))
 	default:
 		m.status.set("Opened %s", msg.url)
+	}
+	if msg.err == nil && m.reading.openMarks {
+		return m.markRead(msg.article)
 	}
 	return nil
 }

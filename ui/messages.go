@@ -46,6 +46,8 @@ type openedMsg struct {
 	url    string
 	failed []error
 	err    error
+	// article is the article whose own URL this is; nil for its links.
+	article *feed.Article
 }
 
 // renderDueMsg ends the rest period a render waits for (see

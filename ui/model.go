@@ -146,7 +146,7 @@ func New(o Options) *Model {
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
 	m.facets = &facetPicker{}
-	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen}
+	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen, openMarks: o.OpenMarksRead}
 	m.stateErr = o.StateErr
 	if o.State != nil {
 		m.list.delegate.state = o.State

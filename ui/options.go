@@ -57,6 +57,9 @@ type Options struct {
 	StateErr error
 	// MarkReadOnOpen marks an article read when it is opened.
 	MarkReadOnOpen bool
+	// OpenMarksRead marks an article read when it is opened in the
+	// browser.
+	OpenMarksRead bool
 	// FollowDelay is how long the detail pane waits before following a
 	// cursor move, so the frame of a key press carries only the list's
 	// change; RenderDelay is how long the cursor must rest on an article

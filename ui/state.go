@@ -40,6 +40,9 @@ type (
 		err  error
 		// rerun: the shown set depends on the marks (a view is on).
 		rerun bool
+		// change is what the write did, for undo (undo.go); nil for an
+		// undo itself.
+		change *markChange
 	}
 	stateChangedMsg   struct{}
 	stateRefreshedMsg struct{ err error }
@@ -54,6 +57,8 @@ type (
 type reading struct {
 	store      Store
 	markOnOpen bool
+	// openMarks marks an article read when it is opened in the browser.
+	openMarks  bool
 	unreadOnly bool
 	starred    bool
 	sort       search.SortKey
@@ -66,6 +71,8 @@ type reading struct {
 	unread, stars int
 	// changes reports another instance's changes (Store.Watch).
 	changes <-chan struct{}
+	// undo is the marks changes that can be undone, the last one last.
+	undo []*markChange
 	// told is the number of damaged lines the status line last reported,
 	// so each is told once, not on every refresh.
 	told int
@@ -153,6 +160,7 @@ func (m *Model) handleReading(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.status.set("%s", msg.done)
+		m.reading.pushUndo(msg.change)
 		if msg.rerun {
 			return m.applyFilter(), true
 		}
@@ -175,11 +183,18 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.openFacets("provider"), true
 	case keyIs(msg, k.Folders):
 		return m.openFacets("folder"), true
-	case !keyIs(msg, k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly):
+	case !keyIs(msg, k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
+		k.NextUnread, k.PrevUnread, k.Undo):
 		return nil, false
 	case r.store == nil:
 		m.status.set("No reading state: marks cannot be kept.")
 		return nil, true
+	case keyIs(msg, k.Undo):
+		return m.undo(), true
+	case keyIs(msg, k.NextUnread):
+		return m.nextUnread(1), true
+	case keyIs(msg, k.PrevUnread):
+		return m.nextUnread(-1), true
 	case keyIs(msg, k.UnreadOnly):
 		r.unreadOnly = !r.unreadOnly
 		return m.rerunQuery(), true
@@ -201,7 +216,8 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if !v {
 			done = "Unstarred."
 		}
-		return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetStarred(id, v)} }, true
+		change := &markChange{star: true, ids: []string{id}, before: []bool{!v}, what: done}
+		return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetStarred(id, v), change: change} }, true
 	}
 	v := !st.IsRead(id)
 	done := "Marked read."
@@ -209,17 +225,27 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		done = "Marked unread."
 	}
 	ids := m.storyIDs(a) // the whole story when clustering groups it (stories.go)
-	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, v)} }, true
+	change := readChange(st, ids, done)
+	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, v), change: change} }, true
 }
 
 // markOpened marks a read when it is opened, if the config asks for it.
 func (m *Model) markOpened(a *feed.Article) tea.Cmd {
+	if !m.reading.markOnOpen {
+		return nil
+	}
+	return m.markRead(a)
+}
+
+// markRead marks a read (undoably), in a Cmd; nil when it is already.
+func (m *Model) markRead(a *feed.Article) tea.Cmd {
 	st := m.reading.store
-	if a == nil || st == nil || !m.reading.markOnOpen || st.IsRead(a.ID) {
+	if a == nil || st == nil || st.IsRead(a.ID) {
 		return nil
 	}
 	id := a.ID
-	return func() tea.Msg { return stateSavedMsg{err: st.SetRead([]string{id}, true)} }
+	change := readChange(st, []string{id}, "Marked read.")
+	return func() tea.Msg { return stateSavedMsg{err: st.SetRead([]string{id}, true), change: change} }
 }
 
 // askMarkAll asks before marking every shown article read; the question
@@ -252,7 +278,10 @@ func (m *Model) handleConfirmKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	st, rerun := m.reading.store, m.viewsOn()
 	done := fmt.Sprintf("Marked %d %s read.", len(ids), plural.Noun(len(ids), "article"))
-	return func() tea.Msg { return stateSavedMsg{done: done, err: st.SetRead(ids, true), rerun: rerun} }
+	change := readChange(st, ids, done)
+	return func() tea.Msg {
+		return stateSavedMsg{done: done, err: st.SetRead(ids, true), rerun: rerun, change: change}
+	}
 }
 
 // viewsOn reports whether the shown set depends on more than the typed

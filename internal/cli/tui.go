@@ -131,6 +131,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		State:            store,
 		StateErr:         stateErr,
 		MarkReadOnOpen:   cfg.MarkReadOnOpen,
+		OpenMarksRead:    cfg.OpenMarksRead,
 		// One frame (at 120 fps) for the list to move on its own, and a
 		// rest of a few frames before a render takes a core: measured with
 		// keylat.sh at 100,000 articles, first change 16.6 ms against 22.8
