@@ -159,14 +159,16 @@ func lookupID(lib *feed.Library, id string) (*feed.Article, string) {
 	if len(id) < 4 {
 		return nil, fmt.Sprintf("no article or file %q", name)
 	}
+	// Copies of one URL share an ID: count IDs, not articles.
 	var found *feed.Article
-	n := 0
+	seen := map[string]bool{}
 	for _, a := range lib.Articles() {
-		if strings.HasPrefix(a.ID, id) {
-			found = a
-			n++
+		if strings.HasPrefix(a.ID, id) && !seen[a.ID] {
+			seen[a.ID] = true
+			found = lib.ByID(a.ID)
 		}
 	}
+	n := len(seen)
 	switch n {
 	case 0:
 		return nil, fmt.Sprintf("no article or file %q", name)
