@@ -273,6 +273,26 @@ func fromStrftime(f string) string {
 		"%T", "15:04:05", "%R", "15:04", "%%", "%").Replace(f)
 }
 
+var imageModes = []string{ImagesAuto, ImagesBlocks, ImagesOff}
+
+func checkImages(v string, _ *env) (string, string, string) {
+	s := strings.TrimSpace(v)
+	for _, name := range imageModes {
+		if strings.EqualFold(s, name) {
+			return name, "", ""
+		}
+	}
+	switch strings.ToLower(s) {
+	case "kitty", "iterm2", "sixel":
+		return "", fmt.Sprintf("images %s is not drawn yet", quote(v)), "use auto, blocks or off"
+	}
+	hint := didYouMean(s, imageModes)
+	if hint == "" {
+		hint = "use auto, blocks or off"
+	}
+	return "", fmt.Sprintf("unknown images mode %s", quote(v)), hint
+}
+
 var readerModes = []string{ReaderManual, ReaderAuto, ReaderOff}
 
 func checkReader(v string, _ *env) (string, string, string) {

@@ -59,7 +59,20 @@ type Config struct {
 	// RenderCacheMB caps the rendered articles kept in memory, in
 	// megabytes.
 	RenderCacheMB int
+	// Images is how the article's lead image is drawn: ImagesAuto,
+	// ImagesBlocks or ImagesOff.
+	Images string
+	// ImageRows is the most rows the lead image takes.
+	ImageRows int
 }
+
+// The values of Config.Images. The graphics protocols the issue names
+// (kitty, iterm2, sixel) are refused with a hint until they are drawn.
+const (
+	ImagesAuto   = "auto"   // the best the terminal shows; off without colour
+	ImagesBlocks = "blocks" // half-block cells in colour, everywhere
+	ImagesOff    = "off"    // links only
+)
 
 // The values of Config.Reader.
 const (

@@ -38,6 +38,7 @@ type rendered struct {
 	err     error
 	took    time.Duration // reading and rendering, for the debug log
 	url     string        // the article's URL, whose fetched page it may show
+	image   feed.Image    // the lead image shown above the text (leadimage.go)
 }
 
 // renderFunc renders a (a copy, owned by the callee) at width. It runs in
@@ -108,6 +109,12 @@ type detailPane struct {
 	delay   time.Duration
 	wait    int
 	resting bool
+
+	// images draws lead images (nil: none); lead is the shown render's,
+	// drawn above body, the text the lines were made of.
+	images *leadImages
+	lead   feed.Image
+	body   string
 }
 
 func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane {
@@ -147,16 +154,14 @@ func (d *detailPane) show(a *feed.Article) tea.Cmd {
 // refresh shows the cached render for the current article and width, or
 // the preview while a render is made.
 func (d *detailPane) refresh() tea.Cmd {
-	d.ready, d.links = false, nil
+	d.ready, d.links, d.lead = false, nil, feed.Image{}
 	if d.article == nil || d.width <= 0 {
 		d.setContent("")
 		return nil
 	}
 	d.key = keyOf(d.article, d.width)
 	if r, ok := d.cache[d.key]; ok {
-		d.ready, d.links = true, r.links
-		d.setContent(r.content)
-		return nil
+		return d.present(r)
 	}
 	d.setContent(d.preview())
 	if d.delay <= 0 {
@@ -206,9 +211,7 @@ func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.C
 		// Stale: the cursor or the width moved on meanwhile.
 		if d.article != nil && !d.ready {
 			if r, ok := d.cache[d.key]; ok {
-				d.ready, d.links = true, r.links
-				d.setContent(r.content)
-				return r.err, nil
+				return r.err, d.present(r)
 			}
 		}
 		if d.resting {
@@ -216,9 +219,28 @@ func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.C
 		}
 		return nil, d.startRender()
 	}
-	d.ready, d.links = true, msg.result.links
-	d.setContent(msg.result.content)
-	return msg.result.err, nil
+	return msg.result.err, d.present(msg.result)
+}
+
+// present shows a finished render, its lead image above it, and starts
+// drawing the image when it is not drawn yet.
+func (d *detailPane) present(r rendered) tea.Cmd {
+	d.ready, d.links, d.lead = true, r.links, r.image
+	d.setContent(r.content)
+	return d.images.load(r.image, d.width)
+}
+
+// handleImageDrawn keeps a drawing and shows it in place of the
+// placeholder when its article is on screen, at the same scroll offset.
+func (d *detailPane) handleImageDrawn(msg imageDrawnMsg) {
+	if !d.images.store(msg) || !d.ready {
+		return
+	}
+	if k, ok := d.images.keyFor(d.lead, d.width); ok && k == msg.key {
+		off := d.vp.YOffset
+		d.setContent(d.body)
+		d.vp.SetYOffset(off)
+	}
 }
 
 func (d *detailPane) store(k renderKey, r rendered) {
@@ -259,8 +281,14 @@ func (d *detailPane) pageArrived(url string) tea.Cmd {
 	return d.refresh()
 }
 
+// setContent shows s, below the lead image's lines when there is one.
 func (d *detailPane) setContent(s string) {
+	d.body = s
 	d.lines = strings.Split(s, "\n")
+	if img := d.images.lines(d.lead, d.width); len(img) > 0 {
+		d.lines = append(img, d.lines...)
+		s = strings.Join(d.lines, "\n")
+	}
 	d.vp.SetContent(s)
 }
 

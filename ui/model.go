@@ -141,6 +141,7 @@ func New(o Options) *Model {
 		m.detail.budget = o.RenderCacheBytes
 	}
 	m.detail.delay = o.RenderDelay
+	m.detail.images = newLeadImages(o.Images)
 	m.filter = newFilter(m.queryMatcher)
 	m.help = &textOverlay{title: "Keys"}
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
@@ -176,8 +177,16 @@ func renderWith(o Options) renderFunc {
 			fetched, err = p, errors.Join(err, perr)
 		}
 		md, links := render.DocumentWithPage(full, fetched, now)
+		lead := feed.Image{}
+		if o.Images.Source != nil {
+			fetchedImage := ""
+			if fetched != nil {
+				fetchedImage = fetched.Image
+			}
+			lead = leadImage(full, fetchedImage)
+		}
 		if r == nil {
-			return rendered{content: textsafe.Sanitize(md), links: links, err: err}
+			return rendered{content: textsafe.Sanitize(md), links: links, err: err, image: lead}
 		}
 		out, rerr := r.Render(md, width)
 		if rerr != nil {
@@ -187,7 +196,7 @@ func renderWith(o Options) renderFunc {
 		if o.Hyperlinks {
 			content = hyperlink(content, links) // after Safe, which strips OSC
 		}
-		return rendered{content: content, links: links, err: errors.Join(err, rerr)}
+		return rendered{content: content, links: links, err: errors.Join(err, rerr), image: lead}
 	}
 }
 
@@ -248,6 +257,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.detail.handleRenderDue(msg)
 	case renderedMsg:
 		return m.handleRendered(msg)
+	case imageDrawnMsg:
+		m.detail.handleImageDrawn(msg)
+		return nil
 	case openedMsg:
 		return m.handleOpened(msg)
 	case facetsMsg:

@@ -79,4 +79,7 @@ type Options struct {
 	// reader mode. Reader is the reader setting (config.ReaderManual, ...).
 	Pages  Pages
 	Reader string
+	// Images draw the article's lead image above its text (leadimage.go);
+	// the zero value draws none.
+	Images ImageOptions
 }

@@ -144,6 +144,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		StartGate: gate,
 		Pages:     pages,
 		Reader:    cfg.Reader,
+		Images:    g.imageOptions(cfg, look, profile, out.Fd()),
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves

@@ -45,6 +45,10 @@ func (s *Tmux) run(args ...string) string {
 // Screen is the pane's text as a person sees it.
 func (s *Tmux) Screen() string { return s.run("capture-pane", "-p", "-t", "herald") }
 
+// ScreenColors is the pane's text with its colours as SGR sequences
+// (capture-pane -e), for what only colour shows, such as an image.
+func (s *Tmux) ScreenColors() string { return s.run("capture-pane", "-p", "-e", "-t", "herald") }
+
 // Keys types tmux key names (e.g. "Enter", "q") into the pane.
 func (s *Tmux) Keys(keys ...string) {
 	s.t.Helper()
