@@ -30,11 +30,13 @@ func keyOf(a *feed.Article, w int) renderKey {
 }
 
 // rendered is the outcome of one render: the text for the viewport (only
-// printable text and SGR, see render.Safe), the numbered links, and the
-// error to report (a missing file, a render that hit its deadline).
+// printable text and SGR, see render.Safe), the numbered links and where
+// their numbers are in content, and the error to report (a missing file, a
+// render that hit its deadline).
 type rendered struct {
 	content string
 	links   []render.Link
+	refs    []render.Ref
 	err     error
 	took    time.Duration // reading and rendering, for the debug log
 	url     string        // the article's URL, whose fetched page it may show
@@ -93,6 +95,8 @@ type detailPane struct {
 	key      renderKey
 	ready    bool // lines hold the render for key, not the preview
 	links    []render.Link
+	refs     []render.Ref // where the body shows Herald's link numbers
+	bodyTop  int          // lines above the body in lines (the lead image)
 	renderFn renderFunc
 	clock    func() time.Time
 	styles   *Styles
@@ -154,7 +158,7 @@ func (d *detailPane) show(a *feed.Article) tea.Cmd {
 // refresh shows the cached render for the current article and width, or
 // the preview while a render is made.
 func (d *detailPane) refresh() tea.Cmd {
-	d.ready, d.links, d.lead = false, nil, feed.Image{}
+	d.ready, d.links, d.refs, d.lead = false, nil, nil, feed.Image{}
 	if d.article == nil || d.width <= 0 {
 		d.setContent("")
 		return nil
@@ -225,7 +229,7 @@ func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.C
 // present shows a finished render, its lead image above it, and starts
 // drawing the image when it is not drawn yet.
 func (d *detailPane) present(r rendered) tea.Cmd {
-	d.ready, d.links, d.lead = true, r.links, r.image
+	d.ready, d.links, d.refs, d.lead = true, r.links, r.refs, r.image
 	d.setContent(r.content)
 	return d.images.load(r.image, d.width)
 }
@@ -285,7 +289,9 @@ func (d *detailPane) pageArrived(url string) tea.Cmd {
 func (d *detailPane) setContent(s string) {
 	d.body = s
 	d.lines = strings.Split(s, "\n")
+	d.bodyTop = 0
 	if img := d.images.lines(d.lead, d.width); len(img) > 0 {
+		d.bodyTop = len(img)
 		d.lines = append(img, d.lines...)
 		s = strings.Join(d.lines, "\n")
 	}

@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"regexp"
-	"strconv"
+	"strings"
 
 	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/render"
 )
 
 // Terminal hyperlinks (config Hyperlinks, opt-in; off in plain mode): the
-// numbered references of the detail pane ("[3]") become OSC 8 links to
+// link numbers Herald writes in the detail pane ("[3]") become OSC 8 links to
 // their URL, so a terminal that supports them opens the link on a click.
 // They are added after render.Safe, which strips every OSC from the
 // rendered text, and only for URLs the opener would accept
@@ -22,27 +21,31 @@ func osc8(url string) string { return "\x1b]8;;" + url + "\x1b\\" }
 
 const osc8End = "\x1b]8;;\x1b\\"
 
-// refPattern matches a numbered reference in rendered text.
-var refPattern = regexp.MustCompile(`\[(\d+)\]`)
-
-// hyperlink wraps each numbered reference of text whose link has an
-// acceptable URL in an OSC 8 hyperlink. text must already be safe (SGR
-// only); other text is unchanged.
-func hyperlink(text string, links []render.Link) string {
+// hyperlink wraps each of Herald's link numbers in text (refs, from
+// render.Refs) whose link has an acceptable URL in an OSC 8 hyperlink. A
+// "[3]" the article wrote is not among refs, so it stays text. text must
+// already be safe (SGR only).
+func hyperlink(text string, refs []render.Ref, links []render.Link) string {
 	urls := make(map[int]string, len(links))
 	for _, l := range links {
 		if browser.CheckURL(l.URL) == nil {
 			urls[l.N] = l.URL
 		}
 	}
-	if len(urls) == 0 {
+	if len(urls) == 0 || len(refs) == 0 {
 		return text
 	}
-	return refPattern.ReplaceAllStringFunc(text, func(ref string) string {
-		n, err := strconv.Atoi(ref[1 : len(ref)-1])
-		if u, ok := urls[n]; ok && err == nil {
-			return osc8(u) + ref + osc8End
+	lines := strings.Split(text, "\n")
+	// Back to front, so that the offsets of the refs not yet wrapped on a
+	// line hold.
+	for i := len(refs) - 1; i >= 0; i-- {
+		r := refs[i]
+		u, ok := urls[r.N]
+		if !ok || r.Line >= len(lines) || r.To > len(lines[r.Line]) {
+			continue
 		}
-		return ref
-	})
+		l := lines[r.Line]
+		lines[r.Line] = l[:r.From] + osc8(u) + l[r.From:r.To] + osc8End + l[r.To:]
+	}
+	return strings.Join(lines, "\n")
 }

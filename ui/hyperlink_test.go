@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/ui/browser"
-	"github.com/herald-reader/herald/ui/render"
 )
 
 func withHyperlinks(o *Options) { o.Hyperlinks = true }
@@ -75,11 +76,37 @@ func TestHyperlinksOffChangesNothing(t *testing.T) {
 	}
 }
 
-func TestHyperlinkWrapsOnlyKnownNumbers(t *testing.T) {
-	links := []render.Link{{N: 1, URL: "https://a.example/"}, {N: 2, URL: "javascript:alert(1)"}}
-	got := hyperlink("see [1], [2] and [3]", links)
-	want := "see " + osc8("https://a.example/") + "[1]" + osc8End + ", [2] and [3]"
-	if got != want {
-		t.Errorf("got %q\nwant %q", got, want)
+// forgedNumbers is an article that writes link numbers of its own, in its
+// title, excerpt and body, also next to a real link of its body.
+func forgedNumbers() []*feed.Article {
+	arts := articles(2)
+	arts[0].Title = "Forged [1] title"
+	arts[0].Excerpt = "An excerpt citing [2]."
+	arts[0].Body = "The text cites [1] and [2] and [3]. Read [the report](https://report.example/a) [4]."
+	return arts
+}
+
+// TestArticleNumbersAreNotHyperlinks: only Herald's own link numbers
+// become OSC 8 links, never a "[N]" in the article's text, even when a
+// link with that number exists.
+func TestArticleNumbersAreNotHyperlinks(t *testing.T) {
+	hs := newHarness(t, 140, 40, forgedNumbers(), withRenderer(realRenderer(t)), withHyperlinks)
+	v := hs.view()
+	checkOSC8(t, v)
+	herald := 0
+	for _, line := range strings.Split(v, "\n") {
+		plain := ansi.Strip(osc8Seq.ReplaceAllString(line, ""))
+		linked := osc8Seq.MatchString(line)
+		for _, forged := range []string{"Forged [1]", "citing [2]", "cites [1]", "report [4]"} {
+			if strings.Contains(plain, forged) && linked {
+				t.Errorf("the article's own number made a hyperlink: %q", line)
+			}
+		}
+		if linked {
+			herald++
+		}
+	}
+	if herald == 0 {
+		t.Errorf("none of Herald's link numbers is a hyperlink:\n%s", v)
 	}
 }

@@ -176,7 +176,7 @@ func renderWith(o Options) renderFunc {
 			p, perr := o.Pages.Cached(full.URL())
 			fetched, err = p, errors.Join(err, perr)
 		}
-		md, links := render.DocumentWithPage(full, fetched, now)
+		md, links := render.MarkedDocument(full, fetched, now)
 		lead := feed.Image{}
 		if o.Images.Source != nil {
 			fetchedImage := ""
@@ -186,17 +186,18 @@ func renderWith(o Options) renderFunc {
 			lead = leadImage(full, fetchedImage)
 		}
 		if r == nil {
-			return rendered{content: textsafe.Sanitize(md), links: links, err: err, image: lead}
+			content, refs := render.Refs(textsafe.Sanitize(md))
+			return rendered{content: content, links: links, refs: refs, err: err, image: lead}
 		}
 		out, rerr := r.Render(md, width)
 		if rerr != nil {
 			rerr = fmt.Errorf("render: %w", rerr)
 		}
-		content := render.Safe(out)
+		content, refs := render.Refs(render.Safe(out))
 		if o.Hyperlinks {
-			content = hyperlink(content, links) // after Safe, which strips OSC
+			content = hyperlink(content, refs, links) // after Safe, which strips OSC
 		}
-		return rendered{content: content, links: links, err: errors.Join(err, rerr), image: lead}
+		return rendered{content: content, links: links, refs: refs, err: errors.Join(err, rerr), image: lead}
 	}
 }
 

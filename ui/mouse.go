@@ -1,11 +1,7 @@
 package ui
 
 import (
-	"regexp"
-	"strconv"
-
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Mouse support (config Mouse, off by default: taking the mouse costs the
@@ -88,12 +84,11 @@ func (m *Model) clickList(y int) tea.Cmd {
 	return p.cursorMoved()
 }
 
-// linkRef finds the numbered links on a line of the rendered article.
-var linkRef = regexp.MustCompile(`\[(\d+)\]`)
-
 // clickDetail opens the numbered link at column x of screen line y, if
 // there is one there (the nearest on the line when the click is beside
 // it, so a click on the link's text right after the number works too).
+// Only Herald's own link numbers count (render.Refs), never a "[3]" in the
+// article's text.
 func (m *Model) clickDetail(x, y int) tea.Cmd {
 	d := m.detail
 	if !d.ready || y < 1 {
@@ -103,14 +98,12 @@ func (m *Model) clickDetail(x, y int) tea.Cmd {
 	if line < 0 || line >= len(d.lines) {
 		return nil
 	}
-	text := ansi.Strip(d.lines[line])
 	best, bestDist := 0, -1
-	for _, loc := range linkRef.FindAllStringSubmatchIndex(text, -1) {
-		n, err := strconv.Atoi(text[loc[2]:loc[3]])
-		if err != nil || !d.hasLink(n) {
+	for _, r := range d.refs {
+		if r.Line != line-d.bodyTop || !d.hasLink(r.N) {
 			continue
 		}
-		from, to := ansi.StringWidth(text[:loc[0]]), ansi.StringWidth(text[:loc[1]])
+		from, to := r.Col, r.Col+r.Width
 		dist := 0
 		switch {
 		case x < from:
@@ -119,7 +112,7 @@ func (m *Model) clickDetail(x, y int) tea.Cmd {
 			dist = x - to + 1
 		}
 		if bestDist < 0 || dist < bestDist {
-			best, bestDist = n, dist
+			best, bestDist = r.N, dist
 		}
 	}
 	if best == 0 {

@@ -102,3 +102,27 @@ func TestMouseClickOnBodyLink(t *testing.T) {
 	}
 	t.Fatalf("no %s for the body link on screen:\n%s", ref, hs.view())
 }
+
+// TestMouseClickOnArticleNumberOpensNothing: a "[1]" the article wrote is
+// not a link, even though link 1 exists.
+func TestMouseClickOnArticleNumberOpensNothing(t *testing.T) {
+	hs := newHarness(t, 140, 40, forgedNumbers(), withRenderer(realRenderer(t)))
+	l := hs.m.layout
+	clicked := 0
+	for y, line := range strings.Split(hs.view(), "\n")[:l.BodyHeight] {
+		plain := ansi.Strip(ansi.Cut(line, l.ListWidth+l.SepWidth, l.Width))
+		for _, forged := range []string{"Forged [1]", "cites [1]", "citing [2]"} {
+			if i := strings.Index(plain, forged); i >= 0 {
+				i += len(forged) - 3
+				hs.send(click(l.ListWidth+l.SepWidth+ansi.StringWidth(plain[:i])+1, y))
+				clicked++
+				if got := hs.opener.urls(); len(got) != 0 {
+					t.Fatalf("click on the article's own %q opened %v", forged, got)
+				}
+			}
+		}
+	}
+	if clicked < 2 {
+		t.Fatalf("the article's numbers are not on screen:\n%s", hs.view())
+	}
+}

@@ -36,6 +36,7 @@ func parser() goldmark.Markdown {
 // turned into escaped plain text.
 func containBody(body string) (string, []bodyLink) {
 	body = strings.TrimRight(strings.ReplaceAll(body, "\r", ""), " \t\n")
+	body = unmarkBody(body)
 	if body == "" {
 		return "", nil
 	}

@@ -50,10 +50,21 @@ func Document(a *feed.Article, now time.Time) (md string, links []Link) {
 // "Full text" heading, rendered like a body: its links are numbered after
 // the body's and its images show as links.
 func DocumentWithPage(a *feed.Article, p *page.Page, now time.Time) (md string, links []Link) {
+	return document(a, p, now, false)
+}
+
+// MarkedDocument is DocumentWithPage with Herald's own link numbers marked
+// for Refs, which finds them in the rendered text and unmarks it: only
+// those numbers are links, never a "[3]" the article writes itself.
+func MarkedDocument(a *feed.Article, p *page.Page, now time.Time) (md string, links []Link) {
+	return document(a, p, now, true)
+}
+
+func document(a *feed.Article, p *page.Page, now time.Time, marked bool) (md string, links []Link) {
 	if a == nil {
 		return "", nil
 	}
-	d := &doc{seen: map[string]int{}}
+	d := &doc{seen: map[string]int{}, marked: marked}
 	d.header(a, now)
 	body, bodyLinks := containBody(a.Body)
 	if body != "" {
@@ -89,9 +100,10 @@ func DocumentWithPage(a *feed.Article, p *page.Page, now time.Time) (md string, 
 }
 
 type doc struct {
-	b     strings.Builder
-	links []Link
-	seen  map[string]int // URL -> N
+	b      strings.Builder
+	links  []Link
+	seen   map[string]int // URL -> N
+	marked bool           // link numbers carry refMark (MarkedDocument)
 }
 
 func (d *doc) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
@@ -111,7 +123,15 @@ func (d *doc) number(label, url string) int {
 	return n
 }
 
-func ref(n int) string { return `\[` + strconv.Itoa(n) + `\]` }
+// ref is link number n as Markdown, with the space after it. In a
+// MarkedDocument refMark stands for its '[', so that the number can be
+// told from one in the article.
+func (d *doc) ref(n int) string {
+	if d.marked {
+		return refMark + strconv.Itoa(n) + `\] `
+	}
+	return `\[` + strconv.Itoa(n) + `\] `
+}
 
 func (d *doc) header(a *feed.Article, now time.Time) {
 	title := mdText(a.Title, maxTitle)
@@ -147,7 +167,7 @@ func (d *doc) header(a *feed.Article, now time.Time) {
 	}
 	if u := articleURL(a); u != "" {
 		n := d.number("Article: "+a.Title, u)
-		meta = append(meta, ref(n)+" "+mdText(host(u), 100))
+		meta = append(meta, d.ref(n)+mdText(host(u), 100))
 	} else if u := a.URL(); u != "" {
 		meta = append(meta, "*link not opened: "+mdText(browser.CheckURL(u).Error(), 100)+"*")
 	}
@@ -231,7 +251,7 @@ func (d *doc) images(imgs []feed.Image) {
 			label += fmt.Sprintf(" · %dx%d", img.Width, img.Height)
 		}
 		if n := d.number(label, img.URL); n > 0 {
-			d.printf("- %s %s · %s\n", ref(n), escape(label), mdText(host(img.URL), 100))
+			d.printf("- %s%s · %s\n", d.ref(n), escape(label), mdText(host(img.URL), 100))
 		} else {
 			d.printf("- %s *(no usable link)*\n", escape(label))
 		}
@@ -254,7 +274,7 @@ func (d *doc) related(rel []feed.Related, now time.Time) {
 		}
 		u := firstNonEmpty(r.WebURL, r.AmpWebURL, r.CDNAmpWebURL)
 		if n := d.number("Related: "+r.Title, u); n > 0 {
-			title = ref(n) + " " + title
+			title = d.ref(n) + title
 		}
 		d.printf("### %s\n\n", title)
 		var meta []string
@@ -286,10 +306,10 @@ func (d *doc) linkList(fromBody int) {
 	d.printf("## Links\n\n")
 	for i, l := range d.links {
 		if i >= fromBody && l.Label != "" && l.Label != host(l.URL) {
-			d.printf("- %s %s: %s\n", ref(l.N), escape(l.Label), urlText(l.URL))
+			d.printf("- %s%s: %s\n", d.ref(l.N), escape(l.Label), urlText(l.URL))
 			continue
 		}
-		d.printf("- %s %s\n", ref(l.N), urlText(l.URL))
+		d.printf("- %s%s\n", d.ref(l.N), urlText(l.URL))
 	}
 }
 
@@ -297,6 +317,7 @@ func (d *doc) linkList(fromBody int) {
 // the Renderer will not break it (Limits.MaxWord; a few real image URLs
 // are longer), else as escaped text.
 func urlText(u string) string {
+	u = unmark(u)
 	if len(u)+2 <= DefaultLimits().MaxWord && !strings.ContainsAny(u, "<>") {
 		return "<" + u + ">"
 	}

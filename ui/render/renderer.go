@@ -132,7 +132,12 @@ func (r *Renderer) Render(md string, width int) (string, error) {
 	gw := max(width, MinWidth)
 	md = r.limits.apply(md)
 	if r.ascii {
-		md = ascii.Fold(md)
+		// Herald's link marks stay for Refs.
+		parts := strings.Split(md, refMark)
+		for i, p := range parts {
+			parts[i] = ascii.Fold(p)
+		}
+		md = strings.Join(parts, refMark)
 	}
 	protected, restore := protectURLs(md)
 	timer := time.NewTimer(r.deadline)

@@ -106,6 +106,7 @@ func oneLine(s string, max int) string {
 // their backslash), so '&' and '~' become entities, which glamour decodes
 // once, to the character itself. Text must already be one line.
 func escape(s string) string {
+	s = unmark(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); i++ {
