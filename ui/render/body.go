@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -28,13 +29,19 @@ func parser() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
 }
 
+// PrepareDeadline bounds the parsing that contains a body, as
+// DefaultDeadline bounds glamour: a seed-sized body takes well under a
+// millisecond, and one not contained in time is shown as escaped text.
+const PrepareDeadline = time.Second
+
 // containBody returns the body ready to be followed by more Markdown: cut
 // to MaxBodyBytes, and with any block the body leaves open at its end (a
 // fenced code block or an HTML block such as "<pre>" or "<!--" that is
 // never closed) closed, so that it cannot swallow the sections after it.
-// It also returns the body's links. A body that cannot be contained is
-// turned into escaped plain text.
-func containBody(body string) (string, []bodyLink) {
+// It also returns the body's links. A body that cannot be contained, or
+// not before deadline, is turned into escaped plain text; the abandoned
+// parse stops at its next attempt, and each is bounded by MaxBodyBytes.
+func containBody(body string, deadline time.Time) (string, []bodyLink) {
 	body = strings.TrimRight(strings.ReplaceAll(body, "\r", ""), " \t\n")
 	body = unmarkBody(body)
 	if body == "" {
@@ -43,16 +50,44 @@ func containBody(body string) (string, []bodyLink) {
 	if len(body) > MaxBodyBytes {
 		body = cut(body, MaxBodyBytes) + "\n\n*(body truncated)*"
 	}
+	type contained struct {
+		body  string
+		links []bodyLink
+		ok    bool
+	}
+	done := make(chan contained, 1) // buffered: an abandoned parse must not block
+	go func() {
+		b, l, ok := contain(body, deadline)
+		done <- contained{b, l, ok}
+	}()
+	timer := time.NewTimer(time.Until(deadline))
+	defer timer.Stop()
+	select {
+	case c := <-done:
+		if c.ok {
+			return c.body, c.links
+		}
+	case <-timer.C:
+	}
+	return escapeLines(body), nil
+}
+
+// contain tries each closer until the body parses as closed, and gives up
+// (ok false) when none does or the deadline has passed.
+func contain(body string, deadline time.Time) (string, []bodyLink, bool) {
 	md := parser()
 	for _, closer := range closers(body) {
+		if !time.Now().Before(deadline) {
+			return "", nil, false
+		}
 		src := []byte(body + closer + sentinel)
 		doc := md.Parser().Parse(text.NewReader(src))
 		if endsWithSentinel(doc, src) {
 			doc.RemoveChild(doc, doc.LastChild())
-			return body + closer, links(doc, src)
+			return body + closer, links(doc, src), true
 		}
 	}
-	return escapeLines(body), nil
+	return "", nil, false
 }
 
 // closers lists what may close the block left open at the end of body,

@@ -66,7 +66,8 @@ func document(a *feed.Article, p *page.Page, now time.Time, marked bool) (md str
 	}
 	d := &doc{seen: map[string]int{}, marked: marked}
 	d.header(a, now)
-	body, bodyLinks := containBody(a.Body)
+	deadline := time.Now().Add(PrepareDeadline)
+	body, bodyLinks := containBody(a.Body, deadline)
 	if body != "" {
 		d.printf("---\n\n%s\n\n", body)
 	}
@@ -78,7 +79,7 @@ func document(a *feed.Article, p *page.Page, now time.Time, marked bool) (md str
 			// change when a page is fetched.
 			pageText = "![Lead image](<" + p.Image + ">)\n\n" + pageText
 		}
-		text, pageLinks := containBody(pageText)
+		text, pageLinks := containBody(pageText, deadline)
 		d.printf("## Full text\n\n")
 		if by := pageByline(p, now); by != "" {
 			d.printf("*%s*\n\n", by)
