@@ -60,16 +60,17 @@ type Config struct {
 	// megabytes.
 	RenderCacheMB int
 	// Images is how the article's lead image is drawn: ImagesAuto,
-	// ImagesBlocks or ImagesOff.
+	// ImagesKitty, ImagesBlocks or ImagesOff.
 	Images string
 	// ImageRows is the most rows the lead image takes.
 	ImageRows int
 }
 
-// The values of Config.Images. The graphics protocols the issue names
-// (kitty, iterm2, sixel) are refused with a hint until they are drawn.
+// The values of Config.Images. iTerm2 and sixel images are refused with
+// a hint until they are drawn.
 const (
 	ImagesAuto   = "auto"   // the best the terminal shows; off without colour
+	ImagesKitty  = "kitty"  // kitty graphics with Unicode placeholders
 	ImagesBlocks = "blocks" // half-block cells in colour, everywhere
 	ImagesOff    = "off"    // links only
 )

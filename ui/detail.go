@@ -236,15 +236,17 @@ func (d *detailPane) present(r rendered) tea.Cmd {
 
 // handleImageDrawn keeps a drawing and shows it in place of the
 // placeholder when its article is on screen, at the same scroll offset.
-func (d *detailPane) handleImageDrawn(msg imageDrawnMsg) {
-	if !d.images.store(msg) || !d.ready {
-		return
+func (d *detailPane) handleImageDrawn(msg imageDrawnMsg) tea.Cmd {
+	fresh, send := d.images.store(msg)
+	if !fresh || !d.ready {
+		return send
 	}
 	if k, ok := d.images.keyFor(d.lead, d.width); ok && k == msg.key {
 		off := d.vp.YOffset
 		d.setContent(d.body)
 		d.vp.SetYOffset(off)
 	}
+	return send
 }
 
 func (d *detailPane) store(k renderKey, r rendered) {

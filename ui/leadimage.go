@@ -26,6 +26,10 @@ type ImageOptions struct {
 	Rows    int             // the most rows an image takes
 	Cell    picture.Cell    // the terminal's cell size in pixels (aspect ratio)
 	Profile termenv.Profile // the colours drawn with
+	// Graphics, when set, draws with kitty graphics: it writes an image's
+	// transmission to the terminal, between frames (never inside View),
+	// and the view holds Unicode placeholders. Nil: half blocks.
+	Graphics func(seq string)
 }
 
 // maxDrawn bounds the drawn images kept: a drawn image is a few tens of
@@ -38,10 +42,12 @@ type imageKey struct {
 	cols int
 }
 
-// drawnImage is a drawing's outcome: the half-block lines, or why not.
+// drawnImage is a drawing's outcome: the lines to show, or why not;
+// transmit is the kitty transmission to write once ("" for half blocks).
 type drawnImage struct {
-	text string
-	err  error
+	text     string
+	transmit string
+	err      error
 }
 
 // imageDrawnMsg is a finished drawing, made off the UI goroutine.
@@ -58,6 +64,7 @@ type leadImages struct {
 	drawn   map[imageKey]drawnImage
 	order   []imageKey // oldest first, for maxDrawn
 	loading map[imageKey]bool
+	lastID  int // the last kitty image ID handed out
 }
 
 func newLeadImages(o ImageOptions) *leadImages {
@@ -88,6 +95,8 @@ func (li *leadImages) load(img feed.Image, width int) tea.Cmd {
 		return nil
 	}
 	li.loading[k] = true
+	li.lastID = li.lastID%(1<<24-1) + 1
+	id, kittyOn := li.lastID, li.opt.Graphics != nil
 	src, rows, cell, profile := li.opt.Source, li.opt.Rows, li.opt.Cell, li.opt.Profile
 	return func() tea.Msg {
 		data, err := src.Get(context.Background(), k.url)
@@ -98,27 +107,38 @@ func (li *leadImages) load(img feed.Image, width int) tea.Cmd {
 		if err != nil {
 			return imageDrawnMsg{key: k, drawn: drawnImage{err: err}}
 		}
+		if kittyOn {
+			c, r := picture.Fit(decoded.Bounds().Dx(), decoded.Bounds().Dy(), k.cols, min(rows, picture.MaxKittyRows), cell)
+			seq, err := picture.KittyTransmit(decoded, id, c, r, cell)
+			return imageDrawnMsg{key: k, drawn: drawnImage{text: picture.KittyPlaceholders(id, c, r), transmit: seq, err: err}}
+		}
 		text, _, _ := picture.Render(decoded, k.cols, rows, cell, profile)
 		return imageDrawnMsg{key: k, drawn: drawnImage{text: text}}
 	}
 }
 
-// store keeps a finished drawing; it reports whether it is new.
-func (li *leadImages) store(msg imageDrawnMsg) bool {
+// store keeps a finished drawing; it reports whether it is new, and
+// returns the Cmd that sends a kitty image to the terminal, once.
+func (li *leadImages) store(msg imageDrawnMsg) (bool, tea.Cmd) {
 	if li == nil {
-		return false
+		return false, nil
 	}
 	delete(li.loading, msg.key)
 	if _, ok := li.drawn[msg.key]; ok {
-		return false
+		return false, nil
 	}
+	var send tea.Cmd
+	if seq, write := msg.drawn.transmit, li.opt.Graphics; seq != "" && write != nil && msg.drawn.err == nil {
+		send = func() tea.Msg { write(seq); return nil }
+	}
+	msg.drawn.transmit = "" // sent once; not kept
 	if len(li.order) >= maxDrawn {
 		delete(li.drawn, li.order[0])
 		li.order = li.order[1:]
 	}
 	li.drawn[msg.key] = msg.drawn
 	li.order = append(li.order, msg.key)
-	return true
+	return true, send
 }
 
 // lines are what the pane shows above the article for img: the drawing

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -176,5 +177,49 @@ func TestLeadImageOffWithoutSource(t *testing.T) {
 	hs.press(hs.keys.Open)
 	if v := hs.view(); strings.Contains(v, "loading image") || strings.Contains(v, "▀") || strings.Contains(v, "Image https") {
 		t.Errorf("images off, yet an image shows:\n%s", v)
+	}
+}
+
+// With kitty graphics, the image is sent once per image, outside View;
+// the view holds only placeholders.
+func TestLeadImageKittySendsOnceOutsideView(t *testing.T) {
+	arts := articles(3)
+	for _, i := range []int{0, 1} {
+		arts[i].Images = []feed.Image{{URL: "https://img.example/" + arts[i].ID + ".png"}}
+	}
+	src := &fakeImages{data: map[string][]byte{}}
+	for _, a := range arts[:2] {
+		src.data[a.Images[0].URL] = redPNG(t, 200, 100)
+	}
+	var mu sync.Mutex
+	var sent []string
+	graphics := func(seq string) { mu.Lock(); sent = append(sent, seq); mu.Unlock() }
+	hs := newHarness(t, 120, 40, arts, func(o *Options) {
+		o.Images = ImageOptions{Source: src, Rows: 8, Cell: picture.Cell{W: 10, H: 20}, Profile: termenv.TrueColor, Graphics: graphics}
+	})
+	views := []string{hs.view()}
+	for _, k := range []string{"Down", "Up", "Down", "Up"} {
+		b := hs.keys.Down
+		if k == "Up" {
+			b = hs.keys.Up
+		}
+		hs.press(b)
+		views = append(views, hs.view())
+	}
+	if len(sent) != 2 {
+		t.Fatalf("%d transmissions, want one per image (2)", len(sent))
+	}
+	for i, seq := range sent {
+		if !strings.HasPrefix(seq, "\x1b_G") || !strings.Contains(seq, "U=1") || !strings.Contains(seq, fmt.Sprintf("i=%d", i+1)) {
+			t.Errorf("transmission %d is not a kitty virtual placement of image %d: %.80q", i, i+1, seq)
+		}
+	}
+	for i, v := range views {
+		if strings.Contains(v, "\x1b_G") || strings.Contains(v, "▀") {
+			t.Errorf("view %d holds graphics bytes or half blocks", i)
+		}
+		if !strings.ContainsRune(v, '\U0010EEEE') {
+			t.Errorf("view %d has no placeholders:\n%s", i, v)
+		}
 	}
 }

@@ -259,8 +259,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case renderedMsg:
 		return m.handleRendered(msg)
 	case imageDrawnMsg:
-		m.detail.handleImageDrawn(msg)
-		return nil
+		return m.detail.handleImageDrawn(msg)
 	case openedMsg:
 		return m.handleOpened(msg)
 	case facetsMsg:

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"io"
+	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/muesli/termenv"
 
@@ -21,13 +24,42 @@ func imagesDir(getenv func(string) string) string {
 	return ""
 }
 
+// termWriter is the terminal as the program writes to it: Bubble Tea
+// writes each frame in one Write, and a kitty image's transmission, sent
+// from a Cmd, must land between frames, never inside one.
+type termWriter struct {
+	*os.File
+	mu sync.Mutex
+}
+
+func (w *termWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.File.Write(p)
+}
+
+func (w *termWriter) WriteString(s string) (int, error) {
+	return w.Write([]byte(s))
+}
+
+// kittyTerminal reports, from the environment alone (no query, so no
+// wait), a terminal that shows kitty graphics with Unicode placeholders;
+// inside tmux the graphics would need passthrough, so blocks are safer.
+func kittyTerminal(getenv func(string) string) bool {
+	if getenv("TMUX") != "" || getenv("STY") != "" {
+		return false
+	}
+	return getenv("TERM") == "xterm-kitty" || getenv("KITTY_WINDOW_ID") != "" ||
+		getenv("TERM_PROGRAM") == "ghostty"
+}
+
 // imageOptions decides, before the program starts, how lead images are
 // drawn: not at all when the setting is off, without colour (--plain,
-// NO_COLOR) or without a cache directory; else in half blocks (auto has
-// nothing better to choose yet), at the aspect ratio of the terminal's
-// cells on fd. Images are kept under the reader's cache cap and fetched
-// unless offline.
-func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profile termenv.Profile, fd uintptr) ui.ImageOptions {
+// NO_COLOR) or without a cache directory; with kitty graphics when asked
+// for, or for auto in a terminal known to show them; else in half
+// blocks. The aspect ratio comes from the cells of term. Images are kept
+// under the reader's cache cap and fetched unless offline.
+func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profile termenv.Profile, term *termWriter) ui.ImageOptions {
 	dir := imagesDir(g.getenv)
 	if cfg.Images == config.ImagesOff || look.Plain || !look.Color || profile == termenv.Ascii || dir == "" {
 		return ui.ImageOptions{}
@@ -36,15 +68,19 @@ func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profil
 	if !g.isOffline() {
 		fetcher = page.NewFetcher(page.FetcherOptions{Version: version()})
 	}
-	cell, ok := picture.CellOf(fd)
+	cell, ok := picture.CellOf(term.Fd())
 	if !ok {
 		cell = picture.DefaultCell()
 	}
 	g.debug.Printf("tui: images %s, cell %dx%d px (reported %v)", cfg.Images, cell.W, cell.H, ok)
-	return ui.ImageOptions{
+	o := ui.ImageOptions{
 		Source:  page.OpenImages(dir, int64(cfg.ReaderCacheMB)<<20, fetcher),
 		Rows:    cfg.ImageRows,
 		Cell:    cell,
 		Profile: profile,
 	}
+	if cfg.Images == config.ImagesKitty || cfg.Images == config.ImagesAuto && kittyTerminal(g.getenv) {
+		o.Graphics = func(seq string) { io.WriteString(term, seq) }
+	}
+	return o
 }

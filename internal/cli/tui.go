@@ -108,6 +108,8 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		}
 	}
 	loading := feed.Stream(ctx, srcs, loadOpt)
+	term := &termWriter{File: out}
+	images := g.imageOptions(cfg, look, profile, term)
 	var pages ui.Pages // a nil *page.Source must not become a non-nil interface
 	if src := g.pageSource(cfg); src != nil {
 		pages = src
@@ -144,12 +146,12 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		StartGate: gate,
 		Pages:     pages,
 		Reader:    cfg.Reader,
-		Images:    g.imageOptions(cfg, look, profile, out.Fd()),
+		Images:    images,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
 	// that wait; frames with no change are not written.
-	opts := []tea.ProgramOption{tea.WithOutput(out), tea.WithContext(ctx), tea.WithFPS(120)}
+	opts := []tea.ProgramOption{tea.WithOutput(term), tea.WithContext(ctx), tea.WithFPS(120)}
 	if !look.Plain {
 		// Plain mode is also for screen readers: it stays on the main
 		// screen, whose lines they can read back (Bubble Tea rewrites only

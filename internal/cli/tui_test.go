@@ -34,3 +34,20 @@ func TestTUIRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestKittyTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"TERM": "xterm-kitty"}, true},
+		{map[string]string{"TERM": "xterm-256color", "KITTY_WINDOW_ID": "3"}, true},
+		{map[string]string{"TERM_PROGRAM": "ghostty"}, true},
+		{map[string]string{"TERM": "xterm-kitty", "TMUX": "/tmp/tmux-0/default,1,0"}, false},
+		{map[string]string{"TERM": "xterm-256color"}, false},
+	} {
+		if got := kittyTerminal(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("%v: kitty %v, want %v", tc.env, got, tc.want)
+		}
+	}
+}
