@@ -308,3 +308,17 @@ func checkReader(v string, _ *env) (string, string, string) {
 	}
 	return "", fmt.Sprintf("unknown reader mode %s", quote(v)), hint
 }
+
+// What the pipe command reads on stdin.
+const (
+	PipeMarkdown = "markdown"
+	PipeURL      = "url"
+)
+
+func checkPipeInput(v string, _ *env) (string, string, string) {
+	s := strings.ToLower(strings.TrimSpace(v))
+	if s == PipeMarkdown || s == PipeURL {
+		return s, "", ""
+	}
+	return "", fmt.Sprintf("unknown pipe input %s", quote(v)), "use markdown or url"
+}

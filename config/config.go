@@ -53,7 +53,11 @@ type Config struct {
 	Hyperlinks bool
 	// Reader is when reader mode fetches an article's page: ReaderManual,
 	// ReaderAuto or ReaderOff.
-	Reader string
+	// Pipe is the command the pipe key hands the article to (words split
+	// on white space, no shell); PipeInput is what it gets on stdin:
+	// PipeMarkdown or PipeURL.
+	Pipe, PipeInput string
+	Reader          string
 	// ReaderCacheMB caps the fetched pages kept on disk, in megabytes.
 	ReaderCacheMB int
 	// RenderCacheMB caps the rendered articles kept in memory, in

@@ -32,6 +32,8 @@ type KeyMap struct {
 
 	// Clipboard, story clusters and timeline.
 	Copy, Expand, Timeline key.Binding
+	// Handing the article to other programs.
+	Pipe, Edit key.Binding
 
 	// Reader mode: fetch the article's web page and show its text.
 	Reader key.Binding
@@ -91,6 +93,8 @@ func DefaultKeyMap() KeyMap {
 		Copy:     binding("copy link", "y"),
 		Expand:   binding("expand story", "e"),
 		Timeline: binding("timeline", "T"),
+		Pipe:     binding("pipe to command", "|"),
+		Edit:     binding("edit the file", "E"),
 
 		Reader: binding("reader mode", "R"),
 	}
@@ -112,7 +116,7 @@ func (k *KeyMap) Actions() []Action {
 		{"prev_unread", &k.PrevUnread}, {"undo", &k.Undo}, {"sort", &k.Sort},
 		{"topics", &k.Topics}, {"providers", &k.Providers}, {"folders", &k.Folders},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
-		{"reader", &k.Reader},
+		{"reader", &k.Reader}, {"pipe", &k.Pipe}, {"edit", &k.Edit},
 	}
 }
 
@@ -211,7 +215,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
-		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader},
+		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader, k.Pipe, k.Edit},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 			k.NextUnread, k.PrevUnread, k.Undo,
 			k.Sort, k.Topics, k.Providers, k.Folders, k.Expand, k.Timeline},

@@ -170,6 +170,11 @@ outlets, as one row with +N that expands to each article.`, true,
 		boolean("hyperlinks", `Make the detail pane's links clickable terminal hyperlinks (OSC 8).
 Off by default: terminals without support may show stray text.`, false,
 			func(c *Config) *bool { return &c.Hyperlinks }),
+		text("pipe", `Command the | key hands the article to, e.g. a summariser, "mail -s
+news me@example.com" or a save-to-notes script: words split on spaces, no shell. Empty: none.`,
+			"", checkCommand, func(c *Config) *string { return &c.Pipe }),
+		text("pipe_input", `What the pipe command reads on its standard input: markdown (the
+article as text) or url.`, PipeMarkdown, checkPipeInput, func(c *Config) *string { return &c.PipeInput }),
 		text("reader", `Reader mode, the article's web page as text in the detail pane:
 manual (R fetches it), auto (fetched when an article is opened) or off (never fetched;
 pages fetched before still show).`, ReaderManual, checkReader,

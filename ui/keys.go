@@ -134,6 +134,10 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg, count int) (tea.Cmd, bool) {
 		return m.copySelected(), true
 	case keyIs(msg, k.Timeline):
 		m.toggleTimeline()
+	case keyIs(msg, k.Pipe):
+		return m.pipeArticle(), true
+	case keyIs(msg, k.Edit):
+		return m.editArticle(), true
 	case keyIs(msg, k.Expand):
 		return m.toggleExpand(), true
 	default:

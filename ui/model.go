@@ -74,6 +74,9 @@ type Model struct {
 	picker  *linkPicker
 	facets  *facetPicker
 	status  status
+	// handoff runs the pipe and editor commands, and sets the title
+	// (handoff.go).
+	handoff handoff
 	// prefix is the count or first key typed before the key that acts.
 	prefix keyPrefix
 	// reading is the marks, views and sort (state.go).
@@ -147,6 +150,7 @@ func New(o Options) *Model {
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
 	m.facets = &facetPicker{}
+	m.handoff = newHandoff(o)
 	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen, openMarks: o.OpenMarksRead}
 	m.stateErr = o.StateErr
 	if o.State != nil {
@@ -203,7 +207,8 @@ func renderWith(o Options) renderFunc {
 
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr), m.loadingTick())
+	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr), m.loadingTick(),
+		tea.SetWindowTitle(m.handoff.title))
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to
@@ -213,6 +218,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.route(msg)
 	if m.status.gen != gen {
 		cmd = tea.Batch(cmd, m.status.expiry(m.statusTTL))
+	}
+	if title := m.terminalTitle(); title != nil {
+		cmd = tea.Batch(cmd, title)
 	}
 	return m, cmd
 }
@@ -225,6 +233,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.lib.fresh = 0       // the user has seen the screen since
 		m.status.clearError() // an error stays until the next action
 		return m.handleKeys(msg)
+	case handedMsg:
+		return m.handleHanded(msg)
 	case statusExpiredMsg:
 		m.status.expire(msg, m.reading.confirm != nil)
 		return nil

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"os/exec"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
@@ -57,6 +60,15 @@ type Options struct {
 	StateErr error
 	// MarkReadOnOpen marks an article read when it is opened.
 	MarkReadOnOpen bool
+	// Pipe is the command the pipe key hands the article to (argv, no
+	// shell; nil = none); PipeURL gives it the URL rather than the
+	// Markdown. Editor is $VISUAL or $EDITOR as argv (nil = none). Exec
+	// runs them with the terminal; nil = tea.ExecProcess (tests run them
+	// directly).
+	Pipe    []string
+	PipeURL bool
+	Editor  []string
+	Exec    func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	// OpenMarksRead marks an article read when it is opened in the
 	// browser.
 	OpenMarksRead bool

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/demo"
 	"github.com/herald-reader/herald/internal/state"
@@ -134,6 +135,9 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		StateErr:         stateErr,
 		MarkReadOnOpen:   cfg.MarkReadOnOpen,
 		OpenMarksRead:    cfg.OpenMarksRead,
+		Pipe:             strings.Fields(cfg.Pipe),
+		PipeURL:          cfg.PipeInput == config.PipeURL,
+		Editor:           editor(g.getenv),
 		// One frame (at 120 fps) for the list to move on its own, and a
 		// rest of a few frames before a render takes a core: measured with
 		// keylat.sh at 100,000 articles, first change 16.6 ms against 22.8
@@ -163,6 +167,11 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		opts = append(opts, tea.WithMouseCellMotion())
 	}
 	p := tea.NewProgram(m, opts...)
+	// The reader sets the terminal's title to the unread count: keep the
+	// user's title on the terminal's title stack (xterm, tmux, most
+	// others; ignored elsewhere) and put it back on exit.
+	fmt.Fprint(out, "\x1b[22;0t")
+	defer fmt.Fprint(out, "\x1b[23;0t")
 	g.debug.Printf("tui: %d dirs, glamour %s, profile %v", len(dirs), look.Glamour, profile)
 	_, err = p.Run()
 	stopped := ctx.Err() != nil // the program was stopped from outside, not failed
@@ -227,6 +236,17 @@ func checkDir(dir string) error {
 	}
 	if !st.IsDir() {
 		return fmt.Errorf("open %s: not a directory", dir)
+	}
+	return nil
+}
+
+// editor is $VISUAL, else $EDITOR, as argv (split on spaces, no shell);
+// nil when neither is set.
+func editor(getenv func(string) string) []string {
+	for _, name := range []string{"VISUAL", "EDITOR"} {
+		if f := strings.Fields(getenv(name)); len(f) > 0 {
+			return f
+		}
 	}
 	return nil
 }

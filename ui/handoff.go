@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/ui/render"
+)
+
+// Handing the article to other programs: the pipe key gives it (its
+// Markdown, or its URL) to the configured command on stdin, the edit key
+// opens its file in the user's editor. Both run through tea.ExecProcess,
+// which gives them the terminal and redraws the reader after.
+
+// handoff is the model's share of it: the commands, and the terminal
+// title last set.
+type handoff struct {
+	pipe    []string
+	pipeURL bool
+	editor  []string
+	exec    func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// detail reads an article's full version (Options.Detail).
+	detail func(*feed.Article) (*feed.Article, error)
+	title  string
+}
+
+// handedMsg is the end of a command the article was handed to.
+type handedMsg struct {
+	what string
+	err  error
+}
+
+func newHandoff(o Options) handoff {
+	h := handoff{pipe: o.Pipe, pipeURL: o.PipeURL, editor: o.Editor, exec: o.Exec, detail: o.Detail,
+		title: "Herald"} // set by Init
+	if h.exec == nil {
+		h.exec = tea.ExecProcess
+	}
+	if h.detail == nil {
+		h.detail = feed.Detail
+	}
+	return h
+}
+
+// pipeArticle runs the pipe command with the current article on stdin.
+func (m *Model) pipeArticle() tea.Cmd {
+	a, h := m.current(), &m.handoff
+	switch {
+	case a == nil:
+		m.status.set("No article selected.")
+		return nil
+	case len(h.pipe) == 0:
+		m.status.set("No pipe command: set pipe in the config file.")
+		return nil
+	}
+	cmd := exec.Command(h.pipe[0], h.pipe[1:]...)
+	if h.pipeURL {
+		cmd.Stdin = strings.NewReader(a.URL() + "\n")
+	} else {
+		detail, now := h.detail, m.clock()
+		cmd.Stdin = &lazyReader{text: func() string {
+			if full, err := detail(a); err == nil && full != nil {
+				a = full
+			}
+			md, _ := render.Document(a, now)
+			return md
+		}}
+	}
+	what := shortCommand(h.pipe)
+	return h.exec(cmd, func(err error) tea.Msg { return handedMsg{what: what, err: err} })
+}
+
+// editArticle opens the current article's file in $VISUAL or $EDITOR.
+func (m *Model) editArticle() tea.Cmd {
+	a, h := m.current(), &m.handoff
+	switch {
+	case a == nil:
+		m.status.set("No article selected.")
+		return nil
+	case len(h.editor) == 0:
+		m.status.set("No editor: set VISUAL or EDITOR.")
+		return nil
+	case a.Path == "":
+		m.status.set("This article has no file to edit.")
+		return nil
+	}
+	return m.edit(a.Path, 0)
+}
+
+// edit opens path in the editor, at line when it is > 0 (+LINE, which vi,
+// vim, nano, emacs and most others accept).
+func (m *Model) edit(path string, line int) tea.Cmd {
+	h := &m.handoff
+	args := append([]string(nil), h.editor[1:]...)
+	if line > 0 {
+		args = append(args, "+"+strconv.Itoa(line))
+	}
+	cmd := exec.Command(h.editor[0], append(args, path)...)
+	what := shortCommand(h.editor)
+	return h.exec(cmd, func(err error) tea.Msg { return handedMsg{what: what, err: err} })
+}
+
+func (m *Model) handleHanded(msg handedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.status.setError(fmt.Errorf("%s: %w", msg.what, msg.err))
+		return nil
+	}
+	m.status.set("%s done.", msg.what)
+	return nil
+}
+
+// terminalTitle sets the terminal's title to the unread count when it
+// changed ("Herald · 12 unread"); nil otherwise. cli restores the title
+// the terminal had on exit.
+func (m *Model) terminalTitle() tea.Cmd {
+	t := "Herald"
+	if m.reading.store != nil && !m.lib.loading {
+		m.readingParts() // brings the cached counts up to date
+		t = fmt.Sprintf("Herald%s%d unread", m.styles.Dot, m.reading.unread)
+	}
+	if t == m.handoff.title {
+		return nil
+	}
+	m.handoff.title = t
+	return tea.SetWindowTitle(t)
+}
+
+// lazyReader reads text made on the first Read, on the goroutine that
+// runs the command rather than in Update.
+type lazyReader struct {
+	text func() string
+	r    *strings.Reader
+}
+
+func (l *lazyReader) Read(p []byte) (int, error) {
+	if l.r == nil {
+		l.r = strings.NewReader(l.text())
+	}
+	return l.r.Read(p)
+}
+
+var _ io.Reader = (*lazyReader)(nil) // the command's stdin
+
+// shortCommand names a command in messages by its program's base name.
+func shortCommand(argv []string) string {
+	name := argv[0]
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// runNow runs a handed-off command at once, as tea.ExecProcess would once
+// it has the terminal, and records its argv.
+type runNow struct{ argv [][]string }
+
+func (r *runNow) exec(cmd *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+	r.argv = append(r.argv, cmd.Args)
+	err := cmd.Run()
+	return func() tea.Msg { return done(err) }
+}
+
+// catTo is a pipe command that saves its stdin in a file.
+func catTo(t *testing.T) (argv []string, out string) {
+	t.Helper()
+	dir := t.TempDir()
+	out = filepath.Join(dir, "stdin")
+	script := filepath.Join(dir, "save")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\ncat > "+out+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return []string{script}, out
+}
+
+func TestPipeGivesTheArticleOnStdin(t *testing.T) {
+	argv, out := catTo(t)
+	r := &runNow{}
+	hs := newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.Exec = argv, r.exec })
+	hs.press(hs.keys.Down)
+	hs.press(hs.keys.Pipe)
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(got); !strings.Contains(s, "# Story number 1") || !strings.Contains(s, "Body of story 1.") {
+		t.Fatalf("pipe command got %q", s)
+	}
+	if v := lastLines(hs.view(), 2); !strings.Contains(v, "save done.") {
+		t.Errorf("status after the pipe:\n%s", v)
+	}
+
+	// The URL instead, when configured.
+	hs = newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.PipeURL, o.Exec = argv, true, r.exec })
+	hs.press(hs.keys.Pipe)
+	if got, _ := os.ReadFile(out); string(got) != "https://news.example/story-0\n" {
+		t.Fatalf("pipe_input url: got %q", got)
+	}
+}
+
+func TestPipeFailureAndNoCommand(t *testing.T) {
+	hs := newHarness(t, 120, 40, articles(3))
+	hs.press(hs.keys.Pipe)
+	if v := lastLines(hs.view(), 2); !strings.Contains(v, "No pipe command") {
+		t.Errorf("without a command:\n%s", v)
+	}
+	r := &runNow{}
+	hs = newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.Exec = []string{"false"}, r.exec })
+	hs.press(hs.keys.Pipe)
+	if v := lastLines(hs.view(), 2); !strings.Contains(v, "false: exit status 1") {
+		t.Errorf("a failing command:\n%s", v)
+	}
+}
+
+func TestEditOpensTheFile(t *testing.T) {
+	r := &runNow{}
+	hs := newHarness(t, 120, 40, articles(3), func(o *Options) { o.Editor, o.Exec = []string{"true", "-x"}, r.exec })
+	hs.press(hs.keys.Edit)
+	want := []string{"true", "-x", "news/2025-03-01-story-0.md"}
+	if len(r.argv) != 1 || strings.Join(r.argv[0], " ") != strings.Join(want, " ") {
+		t.Fatalf("editor argv %q, want %q", r.argv, want)
+	}
+}
+
+func TestTerminalTitleCountsUnread(t *testing.T) {
+	hs, st := stateHarness(t, 4)
+	if got := hs.m.handoff.title; got != "Herald · 4 unread" {
+		t.Fatalf("title %q", got)
+	}
+	st.read[hs.m.lib.arts[0].ID] = true
+	st.version++
+	hs.press(hs.keys.Down)
+	if got := hs.m.handoff.title; got != "Herald · 3 unread" {
+		t.Fatalf("title after a read %q", got)
+	}
+}
