@@ -58,15 +58,11 @@ func kittyTerminal(getenv func(string) string) bool {
 // NO_COLOR) or without a cache directory; with kitty graphics when asked
 // for, or for auto in a terminal known to show them; else in half
 // blocks. The aspect ratio comes from the cells of term. Images are kept
-// under the reader's cache cap and fetched unless offline.
-func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profile termenv.Profile, term *termWriter) ui.ImageOptions {
+// under the reader's cache cap and fetched with fetcher (nil: offline).
+func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profile termenv.Profile, term *termWriter, fetcher *page.Fetcher) ui.ImageOptions {
 	dir := imagesDir(g.getenv)
 	if cfg.Images == config.ImagesOff || look.Plain || !look.Color || profile == termenv.Ascii || dir == "" {
 		return ui.ImageOptions{}
-	}
-	var fetcher *page.Fetcher
-	if !g.isOffline() {
-		fetcher = page.NewFetcher(page.FetcherOptions{Version: version()})
 	}
 	cell, ok := picture.CellOf(term.Fd())
 	if !ok {

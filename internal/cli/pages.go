@@ -67,16 +67,22 @@ func (g *globals) isOffline() bool {
 	return false
 }
 
-// pageSource is the reader's source of pages: the store, and a fetcher
-// unless offline; nil (no reader mode) when there is no store.
-func (g *globals) pageSource(cfg config.Config) *page.Source {
+// pageSource is the reader's source of pages: the store, and fetcher
+// (nil: offline); nil (no reader mode) when there is no store.
+func (g *globals) pageSource(cfg config.Config, fetcher *page.Fetcher) *page.Source {
 	store := g.pageStore(cfg)
 	if store == nil {
 		return nil
 	}
-	var fetcher *page.Fetcher
-	if !g.isOffline() {
-		fetcher = page.NewFetcher(page.FetcherOptions{Version: version()})
-	}
 	return page.NewSource(store, fetcher)
+}
+
+// onlineFetcher is the fetcher the reader's pages and images share, so
+// that its limits (two connections to a host) hold for both; nil when
+// offline.
+func (g *globals) onlineFetcher() *page.Fetcher {
+	if g.isOffline() {
+		return nil
+	}
+	return page.NewFetcher(page.FetcherOptions{Version: version()})
 }

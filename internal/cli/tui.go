@@ -109,10 +109,11 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		}
 	}
 	loading := feed.Stream(ctx, srcs, loadOpt)
+	fetcher := g.onlineFetcher()
 	term := &termWriter{File: out}
-	images := g.imageOptions(cfg, look, profile, term)
+	images := g.imageOptions(cfg, look, profile, term, fetcher)
 	var pages ui.Pages // a nil *page.Source must not become a non-nil interface
-	if src := g.pageSource(cfg); src != nil {
+	if src := g.pageSource(cfg, fetcher); src != nil {
 		pages = src
 	}
 	m := ui.New(ui.Options{
