@@ -93,6 +93,21 @@ func (m *Model) editArticle() tea.Cmd {
 	return m.edit(a.Path, 0)
 }
 
+// editSkipped opens the file at the top of the skipped-files panel at the
+// line of its problem.
+func (m *Model) editSkipped() tea.Cmd {
+	p, ok := m.skipped.fileAtTop()
+	switch {
+	case !ok:
+		m.status.set("No file to edit here.")
+		return nil
+	case len(m.handoff.editor) == 0:
+		m.status.set("No editor: set VISUAL or EDITOR.")
+		return nil
+	}
+	return m.edit(p.Path, p.Line)
+}
+
 // edit opens path in the editor, at line when it is > 0 (+LINE, which vi,
 // vim, nano, emacs and most others accept).
 func (m *Model) edit(path string, line int) tea.Cmd {

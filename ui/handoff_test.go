@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // runNow runs a handed-off command at once, as tea.ExecProcess would once
@@ -91,5 +93,22 @@ func TestTerminalTitleCountsUnread(t *testing.T) {
 	hs.press(hs.keys.Down)
 	if got := hs.m.handoff.title; got != "Herald · 3 unread" {
 		t.Fatalf("title after a read %q", got)
+	}
+}
+
+func TestEditSkippedFileAtItsLine(t *testing.T) {
+	r := &runNow{}
+	ch := make(chan feed.Batch, 1)
+	ch <- feed.Batch{Articles: articles(2), Found: 4, Done: true, Skipped: []feed.Problem{
+		{Path: "news/a.md", Line: 3, Reason: "bad front matter"},
+		{Path: "news/b.md", Line: 7, Reason: "no title"},
+	}}
+	close(ch)
+	hs := newHarness(t, 120, 40, nil, withLoader(ch), func(o *Options) { o.Editor, o.Exec = []string{"true"}, r.exec })
+	hs.press(hs.keys.Skipped)
+	hs.press(hs.keys.Down) // the second file at the top
+	hs.press(hs.keys.Edit)
+	if len(r.argv) != 1 || strings.Join(r.argv[0], " ") != "true +7 news/b.md" {
+		t.Fatalf("editor argv %q", r.argv)
 	}
 }

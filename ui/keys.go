@@ -202,6 +202,8 @@ func (m *Model) handleOverlayKey(msg tea.KeyMsg, count int) tea.Cmd {
 		return tea.Quit
 	case keyIs(msg, k.Back, k.Help, k.Skipped):
 		m.over = noOverlay
+	case m.over == skippedOverlay && keyIs(msg, k.Edit):
+		return m.editSkipped()
 	default:
 		o.scroll(msg, k, m.layout.BodyHeight, count)
 	}

@@ -23,6 +23,9 @@ type textOverlay struct {
 	lines  []string
 	offset int
 	wrap   bool
+	// files[i] is the file lines[i] names, if any (the skipped-files
+	// panel), for the edit key.
+	files []feed.Problem
 }
 
 func (o *textOverlay) setLines(lines []string) {
@@ -151,8 +154,10 @@ func helpLines(k *config.KeyMap, w, h int) []string {
 func (m *Model) openSkipped() {
 	files := m.lib.Skipped()
 	lines := make([]string, 0, len(files))
+	var named []feed.Problem // the file of each line, aligned with lines
 	for _, p := range files {
 		lines = append(lines, textsafe.Line(p.String()))
+		named = append(named, p)
 	}
 	if len(lines) == 0 {
 		lines = append(lines, "No file was skipped.")
@@ -162,8 +167,10 @@ func (m *Model) openSkipped() {
 			return
 		}
 		lines = append(lines, "", heading)
+		named = append(named, feed.Problem{}, feed.Problem{})
 		for _, p := range ps {
 			lines = append(lines, textsafe.Line(p.String()))
+			named = append(named, p)
 		}
 	}
 	warnings := feed.Warnings(m.lib.arts)
@@ -186,6 +193,7 @@ func (m *Model) openSkipped() {
 		}
 	}
 	m.skipped.setLines(lines)
+	m.skipped.files = named
 	m.skipped.title = title
 	m.over = skippedOverlay
 }
@@ -209,4 +217,14 @@ func closeHint(bs ...key.Binding) string {
 		}
 	}
 	return strings.Join(names, " or ")
+}
+
+// fileAtTop is the first file named at or below the panel's top line.
+func (o *textOverlay) fileAtTop() (feed.Problem, bool) {
+	for i := o.offset; i < len(o.files); i++ {
+		if o.files[i].Path != "" {
+			return o.files[i], true
+		}
+	}
+	return feed.Problem{}, false
 }
