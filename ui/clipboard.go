@@ -9,6 +9,7 @@ import (
 
 	"github.com/herald-reader/herald/ui/browser"
 	"github.com/herald-reader/herald/ui/clipboard"
+	"github.com/herald-reader/herald/ui/render"
 )
 
 // Copier copies a line of text to the user's clipboard (clipboard.Copier:
@@ -82,21 +83,6 @@ func (m *Model) handleCopied(msg copiedMsg) tea.Cmd {
 	// The whole URL, shortened in the middle only if the line is too
 	// narrow: its end tells pages of one site apart.
 	room := m.layout.Width - lipgloss.Width(m.counts()) - len(" copied  ()") - len(msg.how.String())
-	m.status.set("copied %s (%s)", middleShorten(msg.text, room, m.styles.Ellipsis), msg.how)
+	m.status.set("copied %s (%s)", render.ShortenURL(msg.text, room, m.styles.Ellipsis), msg.how)
 	return nil
-}
-
-// middleShorten fits s (one line of ASCII-width text, a URL) into width
-// cells by cutting its middle, keeping its start (scheme and host) and
-// its end (the page); s as it is when it fits or width is too small to
-// say anything.
-func middleShorten(s string, width int, ellipsis string) string {
-	r := []rune(s)
-	ew := lipgloss.Width(ellipsis)
-	if len(r) <= width || width < 16+ew {
-		return s
-	}
-	keep := width - ew
-	head := (keep + 1) / 2
-	return string(r[:head]) + ellipsis + string(r[len(r)-(keep-head):])
 }

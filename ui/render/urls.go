@@ -54,6 +54,15 @@ func protectURLs(md string) (string, *strings.Replacer) {
 // cannot fit even that much is broken as before.
 const minShownURL = 16
 
+// ShortenURL fits text holding a URL (the status line's copied link) into
+// width cells the way the detail pane fits its lines: the URL loses its
+// middle, keeping its start (scheme and host) and its end (the page). The
+// text is returned as it is when it fits or cannot give up enough.
+func ShortenURL(text string, width int, ellipsis string) string {
+	out, _ := shortenURL(text, width, ellipsis)
+	return out
+}
+
 // shortenURL makes a line wider than width fit by shortening its widest
 // URL in the middle with ellipsis. The line may hold SGR sequences (and
 // nothing else: it has been through Safe); those inside the cut part are
