@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/herald-reader/herald/ui/browser"
@@ -32,7 +33,7 @@ func hyperlink(text string, refs []render.Ref, links []render.Link) string {
 			urls[l.N] = l.URL
 		}
 	}
-	if len(urls) == 0 || len(refs) == 0 {
+	if len(urls) == 0 {
 		return text
 	}
 	lines := strings.Split(text, "\n")
@@ -47,5 +48,45 @@ func hyperlink(text string, refs []render.Ref, links []render.Link) string {
 		l := lines[r.Line]
 		lines[r.Line] = l[:r.From] + osc8(u) + l[r.From:r.To] + osc8End + l[r.To:]
 	}
+	for i, l := range lines {
+		lines[i] = linkURLText(l, urls)
+	}
 	return strings.Join(lines, "\n")
+}
+
+// urlText matches a URL as the detail pane shows it: up to a space or an
+// escape sequence.
+var urlText = regexp.MustCompile("https?://[^\\s\x1b]+")
+
+// linkURLText makes each URL that render shortened to fit its line
+// ("head…tail") a hyperlink to the full URL it stands for; a URL shown
+// whole needs none (terminals find it). The targets of the hyperlinks
+// already in line are left alone.
+func linkURLText(line string, urls map[int]string) string {
+	locs := urlText.FindAllStringIndex(line, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		from, to := locs[i][0], locs[i][1]
+		if strings.HasSuffix(line[:from], "\x1b]8;;") {
+			continue // the target of an OSC 8 link
+		}
+		shown := line[from:to]
+		for _, u := range urls {
+			if isShortFor(shown, u) {
+				line = line[:from] + osc8(u) + shown + osc8End + line[to:]
+				break
+			}
+		}
+	}
+	return line
+}
+
+// isShortFor reports whether shown is u shortened in the middle.
+func isShortFor(shown, u string) bool {
+	for _, ellipsis := range []string{"…", "..."} {
+		if head, tail, ok := strings.Cut(shown, ellipsis); ok && len(head)+len(tail) < len(u) &&
+			strings.HasPrefix(u, head) && strings.HasSuffix(u, tail) {
+			return true
+		}
+	}
+	return false
 }

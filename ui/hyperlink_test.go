@@ -9,6 +9,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/ui/browser"
+	"github.com/herald-reader/herald/ui/render"
 )
 
 func withHyperlinks(o *Options) { o.Hyperlinks = true }
@@ -108,5 +109,18 @@ func TestArticleNumbersAreNotHyperlinks(t *testing.T) {
 	}
 	if herald == 0 {
 		t.Errorf("none of Herald's link numbers is a hyperlink:\n%s", v)
+	}
+}
+
+func TestHyperlinkShortenedURLTargetsFullURL(t *testing.T) {
+	const full = "https://www.example.com/2025/a-very-long-path/index.html"
+	links := []render.Link{{N: 1, URL: full}}
+	got := hyperlink("  \x1b[4mhttps://www.exa…/index.html\x1b[0m and "+full+" too", nil, links)
+	want := "  \x1b[4m" + osc8(full) + "https://www.exa…/index.html" + osc8End + "\x1b[0m and " + full + " too"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := hyperlink("https://other.example/x…y", nil, links); strings.Contains(got, "\x1b]8") {
+		t.Errorf("a URL that is none of the links got a hyperlink: %q", got)
 	}
 }
