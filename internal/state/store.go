@@ -82,6 +82,9 @@ func OpenWith(dir string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if err := checkDir(dir); err != nil {
+		return nil, fmt.Errorf("open state: %w", err)
+	}
 	if opt.ReadOnly {
 		opt.NoAutoCompact = true
 	} else if err := os.MkdirAll(dir, 0o700); err != nil {
