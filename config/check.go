@@ -273,7 +273,7 @@ func fromStrftime(f string) string {
 		"%T", "15:04:05", "%R", "15:04", "%%", "%").Replace(f)
 }
 
-var imageModes = []string{ImagesAuto, ImagesKitty, ImagesBlocks, ImagesOff}
+var imageModes = []string{ImagesAuto, ImagesKitty, ImagesITerm2, ImagesSixel, ImagesBlocks, ImagesOff}
 
 func checkImages(v string, _ *env) (string, string, string) {
 	s := strings.TrimSpace(v)
@@ -282,13 +282,9 @@ func checkImages(v string, _ *env) (string, string, string) {
 			return name, "", ""
 		}
 	}
-	switch strings.ToLower(s) {
-	case "iterm2", "sixel":
-		return "", fmt.Sprintf("images %s is not drawn yet", quote(v)), "use auto, kitty, blocks or off"
-	}
 	hint := didYouMean(s, imageModes)
 	if hint == "" {
-		hint = "use auto, kitty, blocks or off"
+		hint = "use auto, kitty, iterm2, sixel, blocks or off"
 	}
 	return "", fmt.Sprintf("unknown images mode %s", quote(v)), hint
 }

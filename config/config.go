@@ -64,17 +64,18 @@ type Config struct {
 	// megabytes.
 	RenderCacheMB int
 	// Images is how the article's lead image is drawn: ImagesAuto,
-	// ImagesKitty, ImagesBlocks or ImagesOff.
+	// ImagesKitty, ImagesITerm2, ImagesSixel, ImagesBlocks or ImagesOff.
 	Images string
 	// ImageRows is the most rows the lead image takes.
 	ImageRows int
 }
 
-// The values of Config.Images. iTerm2 and sixel images are refused with
-// a hint until they are drawn.
+// The values of Config.Images.
 const (
 	ImagesAuto   = "auto"   // the best the terminal shows; off without colour
 	ImagesKitty  = "kitty"  // kitty graphics with Unicode placeholders
+	ImagesITerm2 = "iterm2" // blocks in the pane, iTerm2 images full screen (i)
+	ImagesSixel  = "sixel"  // blocks in the pane, sixel images full screen (i)
 	ImagesBlocks = "blocks" // half-block cells in colour, everywhere
 	ImagesOff    = "off"    // links only
 )

@@ -37,6 +37,9 @@ type KeyMap struct {
 
 	// Reader mode: fetch the article's web page and show its text.
 	Reader key.Binding
+	// Image shows the article's lead image full screen (images: iterm2
+	// or sixel).
+	Image key.Binding
 }
 
 // Action names one rebindable action: Name is the key used in the config
@@ -97,6 +100,7 @@ func DefaultKeyMap() KeyMap {
 		Edit:     binding("edit the file", "E"),
 
 		Reader: binding("reader mode", "R"),
+		Image:  binding("image full screen", "i"),
 	}
 }
 
@@ -116,7 +120,7 @@ func (k *KeyMap) Actions() []Action {
 		{"prev_unread", &k.PrevUnread}, {"undo", &k.Undo}, {"sort", &k.Sort},
 		{"topics", &k.Topics}, {"providers", &k.Providers}, {"folders", &k.Folders},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
-		{"reader", &k.Reader}, {"pipe", &k.Pipe}, {"edit", &k.Edit},
+		{"reader", &k.Reader}, {"pipe", &k.Pipe}, {"edit", &k.Edit}, {"image", &k.Image},
 	}
 }
 

@@ -115,6 +115,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyMsg, count int) (tea.Cmd, bool) {
 		}
 	case keyIs(msg, k.Reader):
 		return m.handleReaderKey(), true
+	case keyIs(msg, k.Image):
+		return m.handleImageKey(), true
 	case keyIs(msg, k.Back):
 		switch {
 		case m.focus == focusDetail:
@@ -192,6 +194,12 @@ func (m *Model) handleOverlayKey(msg tea.KeyMsg, count int) tea.Cmd {
 	}
 	if m.over == facetOverlay {
 		return m.handleFacetKey(msg, count)
+	}
+	if m.over == imageOverlay {
+		if keyIs(msg, k.Quit) {
+			return tea.Quit
+		}
+		return m.closeImageView() // any key closes it
 	}
 	o := m.help
 	if m.over == skippedOverlay {

@@ -26,10 +26,15 @@ type ImageOptions struct {
 	Rows    int             // the most rows an image takes
 	Cell    picture.Cell    // the terminal's cell size in pixels (aspect ratio)
 	Profile termenv.Profile // the colours drawn with
-	// Graphics, when set, draws with kitty graphics: it writes an image's
-	// transmission to the terminal, between frames (never inside View),
-	// and the view holds Unicode placeholders. Nil: half blocks.
+	// Graphics writes image sequences to the terminal between frames
+	// (never inside View); nil: only half blocks are drawn.
 	Graphics func(seq string)
+	// Kitty draws the lead image with kitty graphics (Unicode
+	// placeholders in the view) rather than half blocks.
+	Kitty bool
+	// FullScreen is the protocol (picture.ITerm2, picture.Sixel) of the
+	// full-screen image view (imageview.go); "": none.
+	FullScreen string
 }
 
 // maxDrawn bounds the drawn images kept: a drawn image is a few tens of
@@ -96,7 +101,7 @@ func (li *leadImages) load(img feed.Image, width int) tea.Cmd {
 	}
 	li.loading[k] = true
 	li.lastID = li.lastID%(1<<24-1) + 1
-	id, kittyOn := li.lastID, li.opt.Graphics != nil
+	id, kittyOn := li.lastID, li.opt.Kitty && li.opt.Graphics != nil
 	src, rows, cell, profile := li.opt.Source, li.opt.Rows, li.opt.Cell, li.opt.Profile
 	return func() tea.Msg {
 		data, err := src.Get(context.Background(), k.url)

@@ -195,7 +195,7 @@ func TestLeadImageKittySendsOnceOutsideView(t *testing.T) {
 	var sent []string
 	graphics := func(seq string) { mu.Lock(); sent = append(sent, seq); mu.Unlock() }
 	hs := newHarness(t, 120, 40, arts, func(o *Options) {
-		o.Images = ImageOptions{Source: src, Rows: 8, Cell: picture.Cell{W: 10, H: 20}, Profile: termenv.TrueColor, Graphics: graphics}
+		o.Images = ImageOptions{Source: src, Rows: 8, Cell: picture.Cell{W: 10, H: 20}, Profile: termenv.TrueColor, Graphics: graphics, Kitty: true}
 	})
 	views := []string{hs.view()}
 	for _, k := range []string{"Down", "Up", "Down", "Up"} {

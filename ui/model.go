@@ -50,6 +50,7 @@ const (
 	skippedOverlay
 	linksOverlay
 	facetOverlay
+	imageOverlay
 )
 
 // Model is the root model. It is used through a pointer: children are
@@ -106,6 +107,8 @@ type Model struct {
 	gate *feed.StartGate
 	// reader is reader mode: the pages being fetched (reader.go).
 	reader reader
+	// imageView is the full-screen image (imageview.go).
+	imageView imageView
 }
 
 // New builds the root model. Nothing is loaded or rendered until the
@@ -268,6 +271,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.detail.handleRenderDue(msg)
 	case renderedMsg:
 		return m.handleRendered(msg)
+	case imageViewMsg:
+		return m.handleImageView(msg)
+	case imageShowMsg:
+		return m.handleImageShow(msg)
 	case imageDrawnMsg:
 		return m.detail.handleImageDrawn(msg)
 	case openedMsg:
@@ -325,6 +332,8 @@ func (m *Model) bodyLines() []string {
 		return m.picker.view(l.Width, l.BodyHeight, s)
 	case facetOverlay:
 		return m.facets.view(l.Width, l.BodyHeight, s)
+	case imageOverlay:
+		return m.imageViewLines(l.Width, l.BodyHeight)
 	}
 	if !l.Split {
 		if m.focus == focusDetail {

@@ -75,8 +75,14 @@ func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profil
 		Cell:    cell,
 		Profile: profile,
 	}
-	if cfg.Images == config.ImagesKitty || cfg.Images == config.ImagesAuto && kittyTerminal(g.getenv) {
-		o.Graphics = func(seq string) { io.WriteString(term, seq) }
+	o.Graphics = func(seq string) { io.WriteString(term, seq) }
+	switch {
+	case cfg.Images == config.ImagesKitty || cfg.Images == config.ImagesAuto && kittyTerminal(g.getenv):
+		o.Kitty = true
+	case cfg.Images == config.ImagesITerm2:
+		o.FullScreen = picture.ITerm2
+	case cfg.Images == config.ImagesSixel:
+		o.FullScreen = picture.Sixel
 	}
 	return o
 }
