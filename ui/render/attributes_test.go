@@ -20,6 +20,8 @@ var entityAttacks = []string{
 	"c1 &#155;5mnow&#x9b;8m done",
 	"zero&#x200b;width&ZeroWidthSpace;word&NoBreak;s &#xfeff;&#173;&shy; done",
 	"[link &#27;[5m](https://example.com/a) done",
+	"~~struck &#27;[5m~~ and `code &#27;[8m` done",
+	"split &#x1b;&#x5b;5m and &#27;&#91;&#53;&#109;blink done",
 }
 
 var sgrSeq = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
@@ -37,7 +39,7 @@ func TestBodyEntitiesAddNoAttributes(t *testing.T) {
 		return sgrSeq.FindAllString(out, -1)
 	}
 	for _, body := range entityAttacks {
-		allowed := theme("plain words [link](https://example.com/a) done")
+		allowed := theme("plain words [link](https://example.com/a) ~~struck~~ `code` done")
 		for _, seq := range theme(body) {
 			if !slices.Contains(allowed, seq) {
 				t.Errorf("body %q put %q on screen, which the theme never writes", body, seq)

@@ -43,7 +43,7 @@ const PrepareDeadline = time.Second
 // parse stops at its next attempt, and each is bounded by MaxBodyBytes.
 func containBody(body string, deadline time.Time) (string, []bodyLink) {
 	body = strings.TrimRight(strings.ReplaceAll(body, "\r", ""), " \t\n")
-	body = unmarkBody(body)
+	body = dropInvisibleEntities(unmarkBody(body))
 	if body == "" {
 		return "", nil
 	}
