@@ -7,6 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 func click(x, y int) tea.MouseMsg {
@@ -125,4 +127,28 @@ func TestMouseClickOnArticleNumberOpensNothing(t *testing.T) {
 	if clicked < 2 {
 		t.Fatalf("the article's numbers are not on screen:\n%s", hs.view())
 	}
+}
+
+// TestMouseClickOnNumberBelowLeadImage: the lead image's lines above the
+// text do not move where Herald's link numbers are clicked.
+func TestMouseClickOnNumberBelowLeadImage(t *testing.T) {
+	arts := articles(3)
+	arts[0].Images = []feed.Image{{URL: "https://img.example/lead.png"}}
+	src := &fakeImages{data: map[string][]byte{"https://img.example/lead.png": redPNG(t, 200, 100)}}
+	hs := newHarness(t, 120, 40, arts, withRenderer(realRenderer(t)), withImages(src, 8))
+	if hs.m.detail.bodyTop == 0 {
+		t.Fatalf("no lead image above the text:\n%s", hs.view())
+	}
+	l := hs.m.layout
+	for y, line := range strings.Split(hs.view(), "\n")[:l.BodyHeight] {
+		plain := ansi.Strip(ansi.Cut(line, l.ListWidth+l.SepWidth, l.Width))
+		if i := strings.Index(plain, "[1]"); i >= 0 {
+			hs.send(click(l.ListWidth+l.SepWidth+ansi.StringWidth(plain[:i])+1, y))
+			if got := hs.opener.urls(); len(got) != 1 || got[0] != hs.m.detail.links[0].URL {
+				t.Fatalf("click on [1] below the image opened %v", got)
+			}
+			return
+		}
+	}
+	t.Fatalf("no [1] on screen:\n%s", hs.view())
 }
