@@ -53,6 +53,16 @@ func kittyTerminal(getenv func(string) string) bool {
 		getenv("TERM_PROGRAM") == "ghostty"
 }
 
+// iTerm2Terminal reports, from the environment alone, a terminal that
+// shows iTerm2 inline images (iTerm2, WezTerm); not inside tmux or screen.
+func iTerm2Terminal(getenv func(string) string) bool {
+	if getenv("TMUX") != "" || getenv("STY") != "" {
+		return false
+	}
+	return getenv("TERM_PROGRAM") == "iTerm.app" || getenv("LC_TERMINAL") == "iTerm2" ||
+		getenv("TERM_PROGRAM") == "WezTerm"
+}
+
 // imageOptions decides, before the program starts, how lead images are
 // drawn: not at all when the setting is off, without colour (--plain,
 // NO_COLOR) or without a cache directory; with kitty graphics when asked
@@ -79,7 +89,7 @@ func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profil
 	switch {
 	case cfg.Images == config.ImagesKitty || cfg.Images == config.ImagesAuto && kittyTerminal(g.getenv):
 		o.Kitty = true
-	case cfg.Images == config.ImagesITerm2:
+	case cfg.Images == config.ImagesITerm2 || cfg.Images == config.ImagesAuto && iTerm2Terminal(g.getenv):
 		o.FullScreen = picture.ITerm2
 	case cfg.Images == config.ImagesSixel:
 		o.FullScreen = picture.Sixel

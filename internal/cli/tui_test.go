@@ -35,6 +35,23 @@ func TestTUIRefusals(t *testing.T) {
 	}
 }
 
+func TestITerm2Terminal(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"TERM_PROGRAM": "iTerm.app"}, true},
+		{map[string]string{"LC_TERMINAL": "iTerm2"}, true},
+		{map[string]string{"TERM_PROGRAM": "WezTerm"}, true},
+		{map[string]string{"TERM_PROGRAM": "iTerm.app", "TMUX": "/tmp/tmux-0/default,1,0"}, false},
+		{map[string]string{"TERM_PROGRAM": "Apple_Terminal"}, false},
+	} {
+		if got := iTerm2Terminal(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("%v: iTerm2 %v, want %v", tc.env, got, tc.want)
+		}
+	}
+}
+
 func TestKittyTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		env  map[string]string
