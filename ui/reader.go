@@ -111,7 +111,9 @@ func (m *Model) fetchPage(url string, onlyNew bool) tea.Cmd {
 			}
 		}
 		p, err := pages.Fetch(context.Background(), url)
-		if err == nil {
+		// Before the first index is built there is none to tell: the
+		// build reads kept pages itself.
+		if err == nil && ix != nil {
 			ix.SetPage(url, p.Text)
 		}
 		return pageFetchedMsg{url: url, p: p, err: err}

@@ -146,3 +146,20 @@ func TestReaderOff(t *testing.T) {
 		t.Errorf("reader off: %d fetches, view:\n%s", pages.fetches, v)
 	}
 }
+
+// TestReaderBeforeTheIndex is R pressed while the first search index is
+// still being built (a loaded machine, a large library): the page shows
+// and nothing is told to an index that does not exist yet.
+func TestReaderBeforeTheIndex(t *testing.T) {
+	arts := articles(2)
+	pages := newFakePages()
+	pages.remote[arts[0].URL()] = &page.Page{URL: arts[0].URL(), Text: cranes}
+	hs := newHarness(t, 120, 30, arts, withPages(pages, config.ReaderManual))
+	hs.press(hs.keys.Open)
+	hs.m.lib.index = nil
+	_, cmd := hs.m.Update(keyMsg(hs.keys.Reader.Keys()[0]))
+	hs.run(cmd)
+	if v := hs.view(); !strings.Contains(v, "Forty welders repainted") {
+		t.Errorf("page not shown when R came before the index:\n%s", v)
+	}
+}
