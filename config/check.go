@@ -48,6 +48,8 @@ func (c Config) Validate() error {
 			}
 		case *map[string][]string:
 			validateKeys(p, *v, nil)
+		case *[]Command:
+			validateCommands(p, *v)
 		}
 	}
 	return p.err()

@@ -57,7 +57,9 @@ type Config struct {
 	// on white space, no shell); PipeInput is what it gets on stdin:
 	// PipeMarkdown or PipeURL.
 	Pipe, PipeInput string
-	Reader          string
+	// Commands are the pipe key's named commands, in file order.
+	Commands []Command
+	Reader   string
 	// ReaderCacheMB caps the fetched pages kept on disk, in megabytes.
 	ReaderCacheMB int
 	// RenderCacheMB caps the rendered articles kept in memory, in

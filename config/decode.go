@@ -223,6 +223,8 @@ func (d *decoder) value(s *setting, k, v *yaml.Node) {
 		*p = d.list(s, v)
 	case *map[string][]string:
 		d.keys(v)
+	case *[]Command:
+		*p = d.commands(s, v)
 	}
 }
 

@@ -90,6 +90,8 @@ func (c Config) node(settings []setting, s *setting) *yaml.Node {
 		return listNode(*p)
 	case *map[string][]string:
 		return c.keysNode()
+	case *[]Command:
+		return commandsNode(*p)
 	}
 	panic(fmt.Sprintf("config: setting %s has no printer", s.name))
 }
@@ -169,6 +171,8 @@ func mdDefault(c Config, s *setting) string {
 		return "`" + mdCode(strconv.Quote(*p)) + "`"
 	case *[]string:
 		return "`" + mdCode(fmt.Sprintf("%q", *p)) + "`"
+	case *[]Command:
+		return "none"
 	}
 	return ""
 }

@@ -13,7 +13,7 @@ type setting struct {
 	name string // dotted YAML path, snake_case
 	doc  string // one or two sentences; wrapped when printed
 	// ref points into a Config: *bool, *int, *float64, *string, *[]string
-	// or *map[string][]string (keys); nil for a group.
+	// *map[string][]string (keys) or *[]Command (commands); nil for a group.
 	ref func(c *Config) any
 	def any // default value, of the type ref points to; nil for keys
 	// lo and hi bound numbers (inclusive).
@@ -170,11 +170,16 @@ outlets, as one row with +N that expands to each article.`, true,
 		boolean("hyperlinks", `Make the detail pane's links clickable terminal hyperlinks (OSC 8).
 Off by default: terminals without support may show stray text.`, false,
 			func(c *Config) *bool { return &c.Hyperlinks }),
-		text("pipe", `Command the | key hands the article to, e.g. a summariser, "mail -s
-news me@example.com" or a save-to-notes script: words split on spaces, no shell. Empty: none.`,
+		text("pipe", `One command the | key hands the article to, the older form of commands
+(it joins them under the name pipe): words split on spaces, no shell. Empty: none.`,
 			"", checkCommand, func(c *Config) *string { return &c.Pipe }),
 		text("pipe_input", `What the pipe command reads on its standard input: markdown (the
 article as text) or url.`, PipeMarkdown, checkPipeInput, func(c *Config) *string { return &c.PipeInput }),
+		{name: "commands", doc: `Named commands the | key hands the article to: a summariser,
+"mail -s news me@example.com", a save-to-notes script. Each is name: "command line" (it reads
+the article as Markdown) or name: {run: "command line", input: markdown or url}; words split
+on spaces, no shell. With several, | shows a picker of the names. The pipe setting, if set,
+is one more command named pipe.`, ref: func(c *Config) any { return &c.Commands }},
 		text("reader", `Reader mode, the article's web page as text in the detail pane:
 manual (R fetches it), auto (fetched when an article is opened) or off (never fetched;
 pages fetched before still show).`, ReaderManual, checkReader,
