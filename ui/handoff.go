@@ -21,8 +21,9 @@ import (
 // handoff is the model's share of it: the commands, and the terminal
 // title last set.
 type handoff struct {
-	pipe    []string
-	pipeURL bool
+	commands []PipeCommand
+	// picking is the commands picker's state while it is open.
+	picking commandPicker
 	editor  []string
 	exec    func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	// detail reads an article's full version (Options.Detail).
@@ -37,7 +38,7 @@ type handedMsg struct {
 }
 
 func newHandoff(o Options) handoff {
-	h := handoff{pipe: o.Pipe, pipeURL: o.PipeURL, editor: o.Editor, exec: o.Exec, detail: o.Detail,
+	h := handoff{commands: o.PipeCommands, editor: o.Editor, exec: o.Exec, detail: o.Detail,
 		title: "Herald"} // set by Init
 	if h.exec == nil {
 		h.exec = tea.ExecProcess
@@ -48,19 +49,40 @@ func newHandoff(o Options) handoff {
 	return h
 }
 
-// pipeArticle runs the pipe command with the current article on stdin.
+// PipeCommand is a command the pipe key can hand the article to.
+type PipeCommand struct {
+	// Name is what the picker shows.
+	Name string
+	// Argv is the program and its arguments (no shell).
+	Argv []string
+	// URL gives it the article's URL on stdin rather than its Markdown.
+	URL bool
+}
+
+// pipeArticle hands the current article to the pipe command, or opens
+// the picker when there are several.
 func (m *Model) pipeArticle() tea.Cmd {
 	a, h := m.current(), &m.handoff
 	switch {
 	case a == nil:
 		m.status.set("No article selected.")
 		return nil
-	case len(h.pipe) == 0:
-		m.status.set("No pipe command: set pipe in the config file.")
+	case len(h.commands) == 0:
+		m.status.set("No pipe command: set commands in the config file.")
 		return nil
+	case len(h.commands) == 1:
+		return m.runPipe(h.commands[0], a)
 	}
-	cmd := exec.Command(h.pipe[0], h.pipe[1:]...)
-	if h.pipeURL {
+	h.picking = commandPicker{article: a}
+	m.over = commandsOverlay
+	return nil
+}
+
+// runPipe runs c with article a on its stdin.
+func (m *Model) runPipe(c PipeCommand, a *feed.Article) tea.Cmd {
+	h := &m.handoff
+	cmd := exec.Command(c.Argv[0], c.Argv[1:]...)
+	if c.URL {
 		cmd.Stdin = strings.NewReader(a.URL() + "\n")
 	} else {
 		detail, now := h.detail, m.clock()
@@ -72,7 +94,7 @@ func (m *Model) pipeArticle() tea.Cmd {
 			return md
 		}}
 	}
-	what := shortCommand(h.pipe)
+	what := shortCommand(c.Argv)
 	return h.exec(cmd, func(err error) tea.Msg { return handedMsg{what: what, err: err} })
 }
 

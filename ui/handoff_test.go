@@ -37,7 +37,7 @@ func catTo(t *testing.T) (argv []string, out string) {
 func TestPipeGivesTheArticleOnStdin(t *testing.T) {
 	argv, out := catTo(t)
 	r := &runNow{}
-	hs := newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.Exec = argv, r.exec })
+	hs := newHarness(t, 120, 40, articles(3), func(o *Options) { o.PipeCommands, o.Exec = []PipeCommand{{Name: "save", Argv: argv}}, r.exec })
 	hs.press(hs.keys.Down)
 	hs.press(hs.keys.Pipe)
 	got, err := os.ReadFile(out)
@@ -52,7 +52,9 @@ func TestPipeGivesTheArticleOnStdin(t *testing.T) {
 	}
 
 	// The URL instead, when configured.
-	hs = newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.PipeURL, o.Exec = argv, true, r.exec })
+	hs = newHarness(t, 120, 40, articles(3), func(o *Options) {
+		o.PipeCommands, o.Exec = []PipeCommand{{Name: "save", Argv: argv, URL: true}}, r.exec
+	})
 	hs.press(hs.keys.Pipe)
 	if got, _ := os.ReadFile(out); string(got) != "https://news.example/story-0\n" {
 		t.Fatalf("pipe_input url: got %q", got)
@@ -66,10 +68,56 @@ func TestPipeFailureAndNoCommand(t *testing.T) {
 		t.Errorf("without a command:\n%s", v)
 	}
 	r := &runNow{}
-	hs = newHarness(t, 120, 40, articles(3), func(o *Options) { o.Pipe, o.Exec = []string{"false"}, r.exec })
+	hs = newHarness(t, 120, 40, articles(3), func(o *Options) { o.PipeCommands, o.Exec = []PipeCommand{{Name: "f", Argv: []string{"false"}}}, r.exec })
 	hs.press(hs.keys.Pipe)
 	if v := lastLines(hs.view(), 2); !strings.Contains(v, "false: exit status 1") {
 		t.Errorf("a failing command:\n%s", v)
+	}
+}
+
+// TestPipePicksAmongCommands: with two commands the pipe key shows their
+// names; Esc runs nothing, Enter runs the one under the cursor with the
+// article selected when the key was pressed.
+func TestPipePicksAmongCommands(t *testing.T) {
+	first, firstOut := catTo(t)
+	second, secondOut := catTo(t)
+	r := &runNow{}
+	hs := newHarness(t, 120, 40, articles(3), func(o *Options) {
+		o.Exec = r.exec
+		o.PipeCommands = []PipeCommand{{Name: "summary", Argv: first}, {Name: "mail-me", Argv: second, URL: true}}
+	})
+	hs.press(hs.keys.Down)
+	hs.press(hs.keys.Pipe)
+	v := hs.view()
+	if !strings.Contains(v, "summary") || !strings.Contains(v, "mail-me") || !strings.Contains(v, "Hand the article to") {
+		t.Fatalf("no picker of the command names:\n%s", v)
+	}
+	hs.press(hs.keys.Back)
+	if len(r.argv) != 0 || strings.Contains(hs.view(), "mail-me") {
+		t.Fatalf("Esc ran %v or left the picker open:\n%s", r.argv, hs.view())
+	}
+
+	hs.press(hs.keys.Pipe)
+	hs.press(hs.keys.Down)
+	hs.press(hs.keys.Open)
+	if len(r.argv) != 1 || r.argv[0][0] != second[0] {
+		t.Fatalf("ran %v, want the second command", r.argv)
+	}
+	if got, _ := os.ReadFile(secondOut); string(got) != "https://news.example/story-1\n" {
+		t.Errorf("second command got %q", got)
+	}
+	if _, err := os.Stat(firstOut); err == nil {
+		t.Error("the first command ran too")
+	}
+	if v := hs.view(); strings.Contains(v, "Hand the article to") || !strings.Contains(lastLines(v, 2), "save done.") {
+		t.Errorf("after running, the picker should be closed and the status say so:\n%s", v)
+	}
+
+	// Enter on the first entry hands on the Markdown.
+	hs.press(hs.keys.Pipe)
+	hs.press(hs.keys.Open)
+	if got, _ := os.ReadFile(firstOut); !strings.Contains(string(got), "# Story number 1") {
+		t.Errorf("first command got %q", got)
 	}
 }
 

@@ -51,6 +51,7 @@ const (
 	linksOverlay
 	facetOverlay
 	imageOverlay
+	commandsOverlay
 )
 
 // Model is the root model. It is used through a pointer: children are
@@ -334,6 +335,8 @@ func (m *Model) bodyLines() []string {
 		return m.facets.view(l.Width, l.BodyHeight, s)
 	case imageOverlay:
 		return m.imageViewLines(l.Width, l.BodyHeight)
+	case commandsOverlay:
+		return m.handoff.picking.view(m.handoff.commands, l.Width, l.BodyHeight, s)
 	}
 	if !l.Split {
 		if m.focus == focusDetail {

@@ -60,15 +60,13 @@ type Options struct {
 	StateErr error
 	// MarkReadOnOpen marks an article read when it is opened.
 	MarkReadOnOpen bool
-	// Pipe is the command the pipe key hands the article to (argv, no
-	// shell; nil = none); PipeURL gives it the URL rather than the
-	// Markdown. Editor is $VISUAL or $EDITOR as argv (nil = none). Exec
-	// runs them with the terminal; nil = tea.ExecProcess (tests run them
-	// directly).
-	Pipe    []string
-	PipeURL bool
-	Editor  []string
-	Exec    func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// PipeCommands are the commands the pipe key hands the article to
+	// (none: the key says so; several: it shows a picker of their names).
+	// Editor is $VISUAL or $EDITOR as argv (nil = none). Exec runs them
+	// with the terminal; nil = tea.ExecProcess (tests run them directly).
+	PipeCommands []PipeCommand
+	Editor       []string
+	Exec         func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	// OpenMarksRead marks an article read when it is opened in the
 	// browser.
 	OpenMarksRead bool

@@ -220,6 +220,9 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	case m.over == linksOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "open"),
 			countHelp(k, k.Open), k.Copy}, []key.Binding{as(k.Back, "close"), k.Quit}
+	case m.over == commandsOverlay:
+		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "run")},
+			[]key.Binding{as(k.Back, "cancel"), k.Quit}
 	case m.over == skippedOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Edit, "edit the top file"), k.PageDown},
 			[]key.Binding{as(k.Back, "close"), k.Quit}

@@ -136,8 +136,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		StateErr:         stateErr,
 		MarkReadOnOpen:   cfg.MarkReadOnOpen,
 		OpenMarksRead:    cfg.OpenMarksRead,
-		Pipe:             strings.Fields(cfg.Pipe),
-		PipeURL:          cfg.PipeInput == config.PipeURL,
+		PipeCommands:     pipeCommands(cfg.PipeCommands()),
 		Editor:           editor(g.getenv),
 		// One frame (at 120 fps) for the list to move on its own, and a
 		// rest of a few frames before a render takes a core: measured with
@@ -250,4 +249,16 @@ func editor(getenv func(string) string) []string {
 		}
 	}
 	return nil
+}
+
+// pipeCommands turns the configured commands into argv (words split on
+// white space, no shell).
+func pipeCommands(cmds []config.Command) []ui.PipeCommand {
+	out := make([]ui.PipeCommand, 0, len(cmds))
+	for _, c := range cmds {
+		if argv := strings.Fields(c.Run); len(argv) > 0 {
+			out = append(out, ui.PipeCommand{Name: c.Name, Argv: argv, URL: c.Input == config.PipeURL})
+		}
+	}
+	return out
 }
