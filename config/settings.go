@@ -193,8 +193,10 @@ megabytes; past it the oldest renders are dropped (and made again when shown). 8
 		text("images", `The article's lead image at the top of the detail pane: blocks (drawn
 in coloured half-block cells, which every colour terminal shows, tmux and ssh too), kitty
 (kitty graphics with Unicode placeholders: kitty, Ghostty), iterm2 or sixel (blocks in the
-pane, and i shows the image full screen in the terminal's own graphics), auto (kitty in
-kitty and Ghostty, iterm2 in iTerm2 and WezTerm, outside tmux; else blocks) or off (the image stays a link). Images are fetched like reader mode's pages and kept on disk; offline only
+pane, and i shows the image full screen in the terminal's own graphics), auto (asks
+the terminal at start, for at most 150 ms: kitty where it answers kitty's graphics
+query, iterm2 in iTerm2 and WezTerm, sixel where its device attributes list sixel, else
+blocks; inside tmux blocks unless allow-passthrough is on) or off (the image stays a link). Images are fetched like reader mode's pages and kept on disk; offline only
 kept images show. Off under --plain and NO_COLOR.`, ImagesOff, checkImages,
 			func(c *Config) *string { return &c.Images }),
 		integer("image_rows", `The most rows of the detail pane the lead image takes. 2 to 60.`,

@@ -1,15 +1,20 @@
 package cli
 
 import (
+	"context"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed/page"
+	"github.com/herald-reader/herald/internal/termprobe"
 	"github.com/herald-reader/herald/internal/xdg"
 	"github.com/herald-reader/herald/ui"
 	"github.com/herald-reader/herald/ui/picture"
@@ -42,25 +47,81 @@ func (w *termWriter) WriteString(s string) (int, error) {
 	return w.Write([]byte(s))
 }
 
-// kittyTerminal reports, from the environment alone (no query, so no
-// wait), a terminal that shows kitty graphics with Unicode placeholders;
-// inside tmux the graphics would need passthrough, so blocks are safer.
-func kittyTerminal(getenv func(string) string) bool {
-	if getenv("TMUX") != "" || getenv("STY") != "" {
-		return false
-	}
-	return getenv("TERM") == "xterm-kitty" || getenv("KITTY_WINDOW_ID") != "" ||
-		getenv("TERM_PROGRAM") == "ghostty"
+// terminalFacts is what auto decides from: the environment, the
+// terminal's answer to termprobe.Query, and whether tmux passes graphics
+// through to the terminal around it.
+type terminalFacts struct {
+	getenv      func(string) string
+	reply       termprobe.Reply
+	passthrough bool // tmux's allow-passthrough is on (only asked inside tmux)
 }
 
-// iTerm2Terminal reports, from the environment alone, a terminal that
-// shows iTerm2 inline images (iTerm2, WezTerm); not inside tmux or screen.
-func iTerm2Terminal(getenv func(string) string) bool {
-	if getenv("TMUX") != "" || getenv("STY") != "" {
+// inMultiplexer reports tmux or screen, which draw the screen themselves:
+// graphics reach the terminal only through tmux's passthrough.
+func inMultiplexer(getenv func(string) string) bool {
+	return getenv("TMUX") != "" || getenv("STY") != ""
+}
+
+// autoImages is what images: auto means in a terminal: kitty graphics
+// where the terminal answered the kitty query (or the environment names
+// kitty or Ghostty), iTerm2 images in iTerm2 and WezTerm, sixel where DA1
+// lists it, else blocks. Inside screen, or tmux without passthrough,
+// always blocks.
+func autoImages(t terminalFacts) string {
+	env := t.getenv
+	if env("STY") != "" || env("TMUX") != "" && !t.passthrough {
+		return config.ImagesBlocks
+	}
+	switch {
+	case t.reply.Kitty || env("TERM") == "xterm-kitty" || env("KITTY_WINDOW_ID") != "" || env("TERM_PROGRAM") == "ghostty":
+		return config.ImagesKitty
+	case env("TERM_PROGRAM") == "iTerm.app" || env("LC_TERMINAL") == "iTerm2" || env("TERM_PROGRAM") == "WezTerm":
+		return config.ImagesITerm2
+	case t.reply.Sixel:
+		return config.ImagesSixel
+	}
+	return config.ImagesBlocks
+}
+
+// probeWait bounds the terminal query: a terminal that answers DA1 ends
+// it in a few milliseconds; one that answers nothing costs this once.
+const probeWait = 150 * time.Millisecond
+
+// askTerminal gathers the facts for images: auto, asking the terminal out
+// only where its answer can matter: not inside screen or tmux without
+// passthrough (tmux answers DA1 itself there).
+func (g *globals) askTerminal(out *os.File) terminalFacts {
+	t := terminalFacts{getenv: g.getenv}
+	if g.getenv("TMUX") != "" {
+		t.passthrough = tmuxPassthrough()
+	}
+	if inMultiplexer(g.getenv) {
+		return t
+	}
+	start := time.Now()
+	reply, err := termprobe.Ask(out, probeWait)
+	g.debug.Printf("tui: terminal graphics %+v, err %v (asked in %v)", reply, err, time.Since(start))
+	t.reply = reply
+	return t
+}
+
+// tmuxPassthrough reports tmux's allow-passthrough option on (or "all"),
+// asked of the tmux server without a shell and with a short timeout.
+func tmuxPassthrough() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "tmux", "show", "-gv", "allow-passthrough").Output()
+	if err != nil {
 		return false
 	}
-	return getenv("TERM_PROGRAM") == "iTerm.app" || getenv("LC_TERMINAL") == "iTerm2" ||
-		getenv("TERM_PROGRAM") == "WezTerm"
+	v := strings.TrimSpace(string(out))
+	return v == "on" || v == "all"
+}
+
+// tmuxWrap passes seq through tmux to the terminal around it: the DCS
+// passthrough, with every ESC inside doubled.
+func tmuxWrap(seq string) string {
+	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
 }
 
 // imageOptions decides, before the program starts, how lead images are
@@ -74,11 +135,15 @@ func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profil
 	if cfg.Images == config.ImagesOff || look.Plain || !look.Color || profile == termenv.Ascii || dir == "" {
 		return ui.ImageOptions{}
 	}
+	mode := cfg.Images
+	if mode == config.ImagesAuto {
+		mode = autoImages(g.askTerminal(term.File))
+	}
 	cell, ok := picture.CellOf(term.Fd())
 	if !ok {
 		cell = picture.DefaultCell()
 	}
-	g.debug.Printf("tui: images %s, cell %dx%d px (reported %v)", cfg.Images, cell.W, cell.H, ok)
+	g.debug.Printf("tui: images %s (%s), cell %dx%d px (reported %v)", mode, cfg.Images, cell.W, cell.H, ok)
 	o := ui.ImageOptions{
 		Source:  page.OpenImages(dir, int64(cfg.ReaderCacheMB)<<20, fetcher),
 		Rows:    cfg.ImageRows,
@@ -86,12 +151,17 @@ func (g *globals) imageOptions(cfg config.Config, look config.Appearance, profil
 		Profile: profile,
 	}
 	o.Graphics = func(seq string) { io.WriteString(term, seq) }
-	switch {
-	case cfg.Images == config.ImagesKitty || cfg.Images == config.ImagesAuto && kittyTerminal(g.getenv):
+	if g.getenv("TMUX") != "" && (mode == config.ImagesKitty || mode == config.ImagesITerm2) {
+		// tmux does not draw these itself: they go to the terminal
+		// around it (kitty's placeholders are text tmux does draw).
+		o.Graphics = func(seq string) { io.WriteString(term, tmuxWrap(seq)) }
+	}
+	switch mode {
+	case config.ImagesKitty:
 		o.Kitty = true
-	case cfg.Images == config.ImagesITerm2 || cfg.Images == config.ImagesAuto && iTerm2Terminal(g.getenv):
+	case config.ImagesITerm2:
 		o.FullScreen = picture.ITerm2
-	case cfg.Images == config.ImagesSixel:
+	case config.ImagesSixel:
 		o.FullScreen = picture.Sixel
 	}
 	return o

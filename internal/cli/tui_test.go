@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/herald-reader/herald/config"
+	"github.com/herald-reader/herald/internal/termprobe"
 )
 
 // The reader itself is tested in package ui (and in tmux, driving the
@@ -35,36 +38,46 @@ func TestTUIRefusals(t *testing.T) {
 	}
 }
 
-func TestITerm2Terminal(t *testing.T) {
+func TestAutoImages(t *testing.T) {
+	const tmux = "/tmp/tmux-0/default,1,0"
+	kitty := termprobe.Reply{Kitty: true, Done: true}
+	sixel := termprobe.Reply{Sixel: true, Done: true}
+	plain := termprobe.Reply{Done: true}
 	for _, tc := range []struct {
-		env  map[string]string
-		want bool
+		env         map[string]string
+		reply       termprobe.Reply
+		passthrough bool
+		want        string
 	}{
-		{map[string]string{"TERM_PROGRAM": "iTerm.app"}, true},
-		{map[string]string{"LC_TERMINAL": "iTerm2"}, true},
-		{map[string]string{"TERM_PROGRAM": "WezTerm"}, true},
-		{map[string]string{"TERM_PROGRAM": "iTerm.app", "TMUX": "/tmp/tmux-0/default,1,0"}, false},
-		{map[string]string{"TERM_PROGRAM": "Apple_Terminal"}, false},
+		{nil, kitty, false, config.ImagesKitty},
+		{nil, sixel, false, config.ImagesSixel},
+		{nil, plain, false, config.ImagesBlocks},
+		{nil, termprobe.Reply{}, false, config.ImagesBlocks}, // a silent terminal
+		{nil, termprobe.Reply{Kitty: true, Sixel: true, Done: true}, false, config.ImagesKitty},
+		{map[string]string{"TERM": "xterm-kitty"}, plain, false, config.ImagesKitty},
+		{map[string]string{"KITTY_WINDOW_ID": "3"}, termprobe.Reply{}, false, config.ImagesKitty},
+		{map[string]string{"TERM_PROGRAM": "ghostty"}, plain, false, config.ImagesKitty},
+		{map[string]string{"TERM_PROGRAM": "iTerm.app"}, plain, false, config.ImagesITerm2},
+		{map[string]string{"LC_TERMINAL": "iTerm2"}, sixel, false, config.ImagesITerm2},
+		{map[string]string{"TERM_PROGRAM": "WezTerm"}, plain, false, config.ImagesITerm2},
+		{map[string]string{"TERM_PROGRAM": "Apple_Terminal"}, plain, false, config.ImagesBlocks},
+		{map[string]string{"TMUX": tmux, "KITTY_WINDOW_ID": "3"}, kitty, false, config.ImagesBlocks},
+		{map[string]string{"TMUX": tmux, "LC_TERMINAL": "iTerm2"}, plain, false, config.ImagesBlocks},
+		{map[string]string{"TMUX": tmux, "KITTY_WINDOW_ID": "3"}, termprobe.Reply{}, true, config.ImagesKitty},
+		{map[string]string{"TMUX": tmux, "LC_TERMINAL": "iTerm2"}, termprobe.Reply{}, true, config.ImagesITerm2},
+		{map[string]string{"TMUX": tmux}, termprobe.Reply{}, true, config.ImagesBlocks},
+		{map[string]string{"STY": "1.pts-0", "TERM": "xterm-kitty"}, kitty, true, config.ImagesBlocks},
 	} {
-		if got := iTerm2Terminal(func(k string) string { return tc.env[k] }); got != tc.want {
-			t.Errorf("%v: iTerm2 %v, want %v", tc.env, got, tc.want)
+		facts := terminalFacts{getenv: func(k string) string { return tc.env[k] }, reply: tc.reply, passthrough: tc.passthrough}
+		if got := autoImages(facts); got != tc.want {
+			t.Errorf("%v, reply %+v, passthrough %v: %s, want %s", tc.env, tc.reply, tc.passthrough, got, tc.want)
 		}
 	}
 }
 
-func TestKittyTerminal(t *testing.T) {
-	for _, tc := range []struct {
-		env  map[string]string
-		want bool
-	}{
-		{map[string]string{"TERM": "xterm-kitty"}, true},
-		{map[string]string{"TERM": "xterm-256color", "KITTY_WINDOW_ID": "3"}, true},
-		{map[string]string{"TERM_PROGRAM": "ghostty"}, true},
-		{map[string]string{"TERM": "xterm-kitty", "TMUX": "/tmp/tmux-0/default,1,0"}, false},
-		{map[string]string{"TERM": "xterm-256color"}, false},
-	} {
-		if got := kittyTerminal(func(k string) string { return tc.env[k] }); got != tc.want {
-			t.Errorf("%v: kitty %v, want %v", tc.env, got, tc.want)
-		}
+func TestTmuxWrap(t *testing.T) {
+	got := tmuxWrap("\x1b_Ga=T;AAAA\x1b\\")
+	if want := "\x1bPtmux;\x1b\x1b_Ga=T;AAAA\x1b\x1b\\\x1b\\"; got != want {
+		t.Errorf("tmuxWrap = %q, want %q", got, want)
 	}
 }
