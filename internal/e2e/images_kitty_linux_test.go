@@ -56,7 +56,7 @@ func TestTUIImagesKitty(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("2026-03-1%d-a%d.md", 4-i, i)), []byte(art), 0o644)
 	}
 
-	s := e2e.StartOnPTY(t, herald.Path(t), []string{"XDG_CONFIG_HOME=" + conf, "HERALD_NO_CACHE=1"}, []string{dir})
+	s := e2e.StartOnPTY(t, herald.Path(t), []string{"XDG_CONFIG_HOME=" + conf, "HERALD_NO_CACHE=1", "HERALD_OFFLINE=0"}, []string{dir})
 	s.WaitFor("Blue lagoon", 10*time.Second)
 	s.Press("\r") // 80 columns show one pane: open the article
 	s.WaitFor("\x1b_G", 10*time.Second)

@@ -51,7 +51,7 @@ func TestTmuxImagesBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := herald.Path(t)
-	env := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
+	env := "env HERALD_OFFLINE=0 HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
 		" XDG_STATE_HOME=" + filepath.Join(tmp, "state") + " XDG_CACHE_HOME=" + filepath.Join(tmp, "cache")
 	run := env + " " + bin + " " + dir + "; echo HERALD_EXIT=$?; sleep 60"
 
@@ -72,7 +72,7 @@ func TestTmuxImagesBlocks(t *testing.T) {
 
 	srv.Close()
 	before := hits.Load()
-	tm = e2e.StartTmux(t, strings.Replace(run, "env ", "env HERALD_OFFLINE=1 ", 1), 120, 40)
+	tm = e2e.StartTmux(t, strings.Replace(run, "HERALD_OFFLINE=0", "HERALD_OFFLINE=1", 1), 120, 40)
 	tm.WaitFor("HERALD_EXIT=", "Red kites return")
 	tm.Keys("Enter")
 	tm.WaitFor("HERALD_EXIT=", "Body about the kites.", "▀▀▀▀")

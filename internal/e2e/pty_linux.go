@@ -58,7 +58,9 @@ type PTYSession struct {
 }
 
 // StartOnPTY starts bin with args in a private home (config, state and
-// cache), TERM=xterm-256color and env on top. The process is killed when
+// cache), TERM=xterm-256color, offline (HERALD_OFFLINE=1: a test never
+// reaches the internet; one serving on loopback passes HERALD_OFFLINE=0)
+// and env on top. The process is killed when
 // the test ends.
 func StartOnPTY(t *testing.T, bin string, env, args []string) *PTYSession {
 	t.Helper()
@@ -67,7 +69,7 @@ func StartOnPTY(t *testing.T, bin string, env, args []string) *PTYSession {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append([]string{
 		"HOME=" + home, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home, "XDG_CACHE_HOME=" + home,
-		"TERM=xterm-256color", "PATH=" + os.Getenv("PATH"),
+		"TERM=xterm-256color", "HERALD_OFFLINE=1", "PATH=" + os.Getenv("PATH"),
 	}, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}

@@ -36,7 +36,7 @@ func TestTmuxReaderKeepsThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := herald.Path(t)
-	run := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
+	run := "env HERALD_OFFLINE=0 HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
 		" XDG_STATE_HOME=" + filepath.Join(tmp, "state") + " XDG_CACHE_HOME=" + filepath.Join(tmp, "cache") +
 		" " + bin + " " + dir + "; echo HERALD_EXIT=$?; sleep 60"
 

@@ -28,7 +28,11 @@ func StartTmux(t *testing.T, cmd string, cols, rows int) *Tmux {
 		Missing(t, "tmux not installed")
 	}
 	s := &Tmux{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
-	s.run("new-session", "-d", "-s", "herald", "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows), "-e", "TERM=xterm-256color", cmd)
+	// Offline unless the command says otherwise (HERALD_OFFLINE=0 for a
+	// test that serves pages or images on loopback): articles carry
+	// remote links and images, and a test never reaches the internet.
+	s.run("new-session", "-d", "-s", "herald", "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows),
+		"-e", "TERM=xterm-256color", "-e", "HERALD_OFFLINE=1", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
 	return s
 }
