@@ -197,7 +197,7 @@ pane, and i shows the image full screen in the terminal's own graphics), auto (a
 the terminal at start, for at most 150 ms: kitty where it answers kitty's graphics
 query, iterm2 in iTerm2 and WezTerm, sixel where its device attributes list sixel, else
 blocks; inside tmux blocks unless allow-passthrough is on) or off (the image stays a link). Images are fetched like reader mode's pages and kept on disk; offline only
-kept images show. Off under --plain and NO_COLOR.`, ImagesOff, checkImages,
+kept images show. Off under --plain and NO_COLOR.`, ImagesAuto, checkImages,
 			func(c *Config) *string { return &c.Images }),
 		integer("image_rows", `The most rows of the detail pane the lead image takes. 2 to 60.`,
 			10, 2, 60, func(c *Config) *int { return &c.ImageRows }),
