@@ -29,6 +29,9 @@ type handoff struct {
 	// detail reads an article's full version (Options.Detail).
 	detail func(*feed.Article) (*feed.Article, error)
 	title  string
+	// setTitle writes the title to the terminal (Options.Title); nil: the
+	// title is only kept.
+	setTitle func(string)
 }
 
 // handedMsg is the end of a command the article was handed to.
@@ -39,7 +42,7 @@ type handedMsg struct {
 
 func newHandoff(o Options) handoff {
 	h := handoff{commands: o.PipeCommands, editor: o.Editor, exec: o.Exec, detail: o.Detail,
-		title: "Herald"} // set by Init
+		title: "Herald", setTitle: o.Title} // set by Init
 	if h.exec == nil {
 		h.exec = tea.ExecProcess
 	}
@@ -165,7 +168,21 @@ func (m *Model) terminalTitle() tea.Cmd {
 		return nil
 	}
 	m.handoff.title = t
-	return tea.SetWindowTitle(t)
+	return m.handoff.writeTitle()
+}
+
+// writeTitle is a Cmd that writes the kept title to the terminal (nil
+// without Options.Title). Not tea.SetWindowTitle: Bubble Tea v1 writes it
+// outside the renderer's lock, racing the frame being flushed.
+func (h *handoff) writeTitle() tea.Cmd {
+	set, t := h.setTitle, h.title
+	if set == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		set(t)
+		return nil
+	}
 }
 
 // lazyReader reads text made on the first Read, on the goroutine that

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -132,7 +133,11 @@ func TestEditOpensTheFile(t *testing.T) {
 }
 
 func TestTerminalTitleCountsUnread(t *testing.T) {
-	hs, st := stateHarness(t, 4)
+	var mu sync.Mutex
+	var written []string
+	hs, st := stateHarness(t, 4, func(o *Options) {
+		o.Title = func(title string) { mu.Lock(); written = append(written, title); mu.Unlock() }
+	})
 	if got := hs.m.handoff.title; got != "Herald · 4 unread" {
 		t.Fatalf("title %q", got)
 	}
@@ -141,6 +146,13 @@ func TestTerminalTitleCountsUnread(t *testing.T) {
 	hs.press(hs.keys.Down)
 	if got := hs.m.handoff.title; got != "Herald · 3 unread" {
 		t.Fatalf("title after a read %q", got)
+	}
+	// The title reaches the terminal through Options.Title, from a Cmd:
+	// Bubble Tea v1's own SetWindowTitle writes outside the renderer's lock.
+	mu.Lock()
+	defer mu.Unlock()
+	if n := len(written); n == 0 || written[n-1] != "Herald · 3 unread" {
+		t.Errorf("titles written to the terminal: %q, want the last to be %q", written, "Herald · 3 unread")
 	}
 }
 

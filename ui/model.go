@@ -212,7 +212,7 @@ func renderWith(o Options) renderFunc {
 // Init implements tea.Model: start reading the loader.
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(waitBatch(m.loader), waitChange(m.watch), m.stateInit(m.stateErr), m.loadingTick(),
-		tea.SetWindowTitle(m.handoff.title))
+		m.handoff.writeTitle())
 }
 
 // Update implements tea.Model. It only routes; each handler lives next to

@@ -67,6 +67,9 @@ type Options struct {
 	PipeCommands []PipeCommand
 	Editor       []string
 	Exec         func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// Title writes the terminal's title ("Herald · N unread") between
+	// frames, from a Cmd; nil sets none.
+	Title func(title string)
 	// OpenMarksRead marks an article read when it is opened in the
 	// browser.
 	OpenMarksRead bool

@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/herald-reader/herald/config"
@@ -138,6 +139,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		OpenMarksRead:    cfg.OpenMarksRead,
 		PipeCommands:     pipeCommands(cfg.PipeCommands()),
 		Editor:           editor(g.getenv),
+		Title:            func(t string) { io.WriteString(term, ansi.SetWindowTitle(t)) },
 		// One frame (at 120 fps) for the list to move on its own, and a
 		// rest of a few frames before a render takes a core: measured with
 		// keylat.sh at 100,000 articles, first change 16.6 ms against 22.8
