@@ -278,33 +278,30 @@ func fromStrftime(f string) string {
 var imageModes = []string{ImagesAuto, ImagesKitty, ImagesITerm2, ImagesSixel, ImagesBlocks, ImagesOff}
 
 func checkImages(v string, _ *env) (string, string, string) {
-	s := strings.TrimSpace(v)
-	for _, name := range imageModes {
-		if strings.EqualFold(s, name) {
-			return name, "", ""
-		}
-	}
-	hint := didYouMean(s, imageModes)
-	if hint == "" {
-		hint = "use auto, kitty, iterm2, sixel, blocks or off"
-	}
-	return "", fmt.Sprintf("unknown images mode %s", quote(v)), hint
+	return checkChoice(v, "images mode", imageModes)
 }
 
 var readerModes = []string{ReaderManual, ReaderAuto, ReaderOff}
 
 func checkReader(v string, _ *env) (string, string, string) {
+	return checkChoice(v, "reader mode", readerModes)
+}
+
+// checkChoice checks a setting that takes one of a few words, in any case:
+// the closest word as a hint for a typo, else the list of them.
+func checkChoice(v, what string, choices []string) (string, string, string) {
 	s := strings.TrimSpace(v)
-	for _, name := range readerModes {
+	for _, name := range choices {
 		if strings.EqualFold(s, name) {
 			return name, "", ""
 		}
 	}
-	hint := didYouMean(s, readerModes)
+	hint := didYouMean(s, choices)
 	if hint == "" {
-		hint = "use manual, auto or off"
+		last := len(choices) - 1
+		hint = "use " + strings.Join(choices[:last], ", ") + " or " + choices[last]
 	}
-	return "", fmt.Sprintf("unknown reader mode %s", quote(v)), hint
+	return "", fmt.Sprintf("unknown %s %s", what, quote(v)), hint
 }
 
 // What the pipe command reads on stdin.
