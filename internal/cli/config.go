@@ -18,15 +18,10 @@ valid config file to start from (herald config > ~/.config/herald/config.yaml).`
 func (g *globals) configCommand() *cobra.Command {
 	var showPath bool
 	cmd := &cobra.Command{
-		Use:   "config [--path]",
-		Short: "print the default configuration, or which config file is used",
-		Long:  configLong,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			return nil
-		},
+		Use:               "config [--path]",
+		Short:             "print the default configuration, or which config file is used",
+		Long:              configLong,
+		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if showPath {

@@ -29,6 +29,15 @@ func usagef(format string, a ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, a...)}
 }
 
+// noArgs is the Args of a command that takes none: a usage error (exit
+// 2) naming the first one given.
+func noArgs(_ *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	return nil
+}
+
 // problemsError is a command that ran and found problems (a file that
 // could not be used, an article that is not there, output that could not
 // be written): exit status 1 rather than 2.

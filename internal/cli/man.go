@@ -17,12 +17,7 @@ func (g *globals) manCommand() *cobra.Command {
 		Long: `Prints herald(1), in roff, with every command and its options, generated from
 the same definitions as the help. SOURCE_DATE_EPOCH sets its date, for
 reproducible packages.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			return nil
-		},
+		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			date := time.Now()
