@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 )
 
 // Every side effect runs in a tea.Cmd and comes back as one of these
@@ -15,9 +14,6 @@ import (
 type batchMsg struct {
 	batch  feed.Batch
 	closed bool
-	// indexed is the search index the batch's articles were added to
-	// (off the UI goroutine, see waitBatch).
-	indexed *search.Index
 }
 
 // filterResultMsg is the outcome of matching the filter query of
