@@ -112,7 +112,14 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 	loading := feed.Stream(ctx, srcs, loadOpt)
 	fetcher := g.onlineFetcher()
 	term := &termWriter{File: out}
-	images := g.imageOptions(cfg, look, profile, term, fetcher)
+	// The demo's images are placeholders on a reserved domain that no
+	// server answers: asking for them would put a failure (and a name
+	// lookup) on a newcomer's first screen, and asking the terminal would
+	// delay it.
+	var images ui.ImageOptions
+	if len(dirs) > 0 {
+		images = g.imageOptions(cfg, look, profile, term, fetcher)
+	}
 	var pages ui.Pages // a nil *page.Source must not become a non-nil interface
 	if src := g.pageSource(cfg, fetcher); src != nil {
 		pages = src

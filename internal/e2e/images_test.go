@@ -82,3 +82,24 @@ func TestTmuxImagesBlocks(t *testing.T) {
 	tm.Keys("q")
 	tm.WaitFor("", "HERALD_EXIT=0")
 }
+
+// TestTmuxDemoDrawsNoImages opens the built-in demo with images: blocks:
+// its pictures are placeholders on a reserved domain, so the first screen
+// shows the welcome article, not a failed image.
+func TestTmuxDemoDrawsNoImages(t *testing.T) {
+	tmp := t.TempDir()
+	conf := filepath.Join(tmp, "config", "herald")
+	os.MkdirAll(conf, 0o755)
+	if err := os.WriteFile(filepath.Join(conf, "config.yaml"), []byte("images: blocks\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := "env BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") + " XDG_STATE_HOME=" + filepath.Join(tmp, "state") +
+		" XDG_CACHE_HOME=" + filepath.Join(tmp, "cache") + " " + herald.Path(t) + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, run, 140, 30)
+	s := tm.WaitFor("HERALD_EXIT=", "Welcome to Herald", "Herald Desk · herald.example")
+	if strings.Contains(s, "Image https://") {
+		t.Errorf("the demo tried to draw its placeholder image:\n%s", s)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}
