@@ -107,6 +107,10 @@ type detailPane struct {
 	budget   int // most bytes cache may hold; renderCacheBytes
 	seq      int
 	inflight bool
+	// dropBelow: a render numbered below it was started before a page
+	// arrived (pageArrived); its result lacks the page, so it is thrown
+	// away rather than cached or shown.
+	dropBelow int
 	// delay holds a render back until the cursor has rested that long
 	// (0: render at once); wait numbers the delays so only the last
 	// one starts a render; resting is true while one runs.
@@ -209,6 +213,12 @@ func (d *detailPane) startRender() tea.Cmd {
 // when the result is shown, and the next render to start when it is stale.
 func (d *detailPane) handleRendered(msg renderedMsg) (shownErr error, next tea.Cmd) {
 	d.inflight = false
+	if msg.seq < d.dropBelow {
+		if d.resting {
+			return nil, nil // the end of the rest starts it
+		}
+		return nil, d.startRender()
+	}
 	msg.result.content = capRendered(msg.result.content, maxRenderedBytes)
 	d.store(msg.key, msg.result)
 	if msg.seq != d.seq || msg.key != d.key || d.ready || d.article == nil {
@@ -272,6 +282,9 @@ func (d *detailPane) uncache(k renderKey) {
 // pageArrived drops the renders of the articles whose page (at url) was
 // just fetched, and renders the shown one again when it is one of them.
 func (d *detailPane) pageArrived(url string) tea.Cmd {
+	if d.inflight {
+		d.dropBelow = d.seq + 1
+	}
 	kept := d.order[:0]
 	for _, k := range d.order {
 		if r, ok := d.cache[k]; ok && r.url == url {

@@ -163,3 +163,25 @@ func TestReaderBeforeTheIndex(t *testing.T) {
 		t.Errorf("page not shown when R came before the index:\n%s", v)
 	}
 }
+
+// TestReaderPageBeatsARenderInFlight: the page arrives while a render of
+// the article, started before it, is still running (a loaded machine, a
+// fast local server). That render lacks the page: it is dropped, not
+// shown or cached, and the article is rendered again with the page.
+func TestReaderPageBeatsARenderInFlight(t *testing.T) {
+	arts := articles(2)
+	pages := newFakePages()
+	pages.remote[arts[0].URL()] = &page.Page{URL: arts[0].URL(), Text: cranes}
+	hs := newHarness(t, 120, 30, arts, withPages(pages, config.ReaderManual))
+	hs.press(hs.keys.Open)
+	d := hs.m.detail
+	d.uncache(d.key)
+	d.ready = false
+	stale := d.startRender()()
+	_, cmd := hs.m.Update(keyMsg(hs.keys.Reader.Keys()[0]))
+	hs.run(cmd)
+	hs.send(stale)
+	if v := hs.view(); !strings.Contains(v, "Forty welders repainted") {
+		t.Errorf("a render from before the page arrived is shown:\n%s", v)
+	}
+}
