@@ -138,24 +138,58 @@ func TestLoadUnreadableRoot(t *testing.T) {
 	}
 }
 
+// TestLoadUnreadableSubdirectory locks a real directory on disk, so the
+// platform's own walker (getdents on Linux) meets EACCES. Root reads any
+// directory, so as root the test locks it and re-runs itself as an
+// unprivileged user (asUnprivileged).
 func TestLoadUnreadableSubdirectory(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads any directory")
+	dir := os.Getenv(unreadableDirEnv) // set in the unprivileged re-run
+	if dir == "" {
+		dir = lockedFixture(t)
+		if os.Geteuid() == 0 {
+			asUnprivileged(t, "TestLoadUnreadableSubdirectory", unreadableDirEnv+"="+dir)
+			return
+		}
 	}
-	dir := t.TempDir()
-	write(t, dir, map[string]string{
-		"2020-01-01-ok.md":        article("Readable story", "", ""),
-		"locked/2020-01-02-no.md": article("Behind a locked door", "", ""),
-	})
 	locked := filepath.Join(dir, "locked")
-	if err := os.Chmod(locked, 0); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chmod(locked, 0o755) })
 	lib := mustLoad(t, Options{}, Dir(dir))
 	if lib.Len() != 1 || len(lib.Skipped()) != 1 || lib.Skipped()[0].Path != locked {
 		t.Fatalf("Len = %d, skipped = %v; want 1 article and %s skipped", lib.Len(), lib.Skipped(), locked)
 	}
+	if !strings.Contains(lib.Skipped()[0].Reason, "permission denied") {
+		t.Errorf("reason %q does not say why", lib.Skipped()[0].Reason)
+	}
+}
+
+const unreadableDirEnv = "HERALD_TEST_UNREADABLE_DIR"
+
+// lockedFixture writes a library with one readable article and a
+// subdirectory nobody but root may list. The library is readable by every
+// user, for the unprivileged re-run.
+func lockedFixture(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "herald-locked-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "locked")
+	t.Cleanup(func() {
+		os.Chmod(locked, 0o755)
+		os.RemoveAll(dir)
+	})
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, map[string]string{
+		"2020-01-01-ok.md":        article("Readable story", "", ""),
+		"locked/2020-01-02-no.md": article("Behind a locked door", "", ""),
+	})
+	if err := os.Chmod(filepath.Join(dir, "2020-01-01-ok.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 func TestBadFilesNeverHideGoodOnes(t *testing.T) {
