@@ -50,6 +50,8 @@ func (c Config) Validate() error {
 			validateKeys(p, *v, nil)
 		case *[]Command:
 			validateCommands(p, *v)
+		case *[]SavedSearch:
+			validateSearches(p, *v)
 		}
 	}
 	return p.err()

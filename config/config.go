@@ -70,6 +70,11 @@ type Config struct {
 	Images string
 	// ImageRows is the most rows the lead image takes.
 	ImageRows int
+	// Searches are the saved searches, in file order (searches.go).
+	Searches []SavedSearch
+	// Mute are the mute rules: queries (search.ParseMuteRule) whose
+	// matches are hidden until asked for.
+	Mute []string
 }
 
 // The values of Config.Images.

@@ -225,6 +225,8 @@ func (d *decoder) value(s *setting, k, v *yaml.Node) {
 		d.keys(v)
 	case *[]Command:
 		*p = d.commands(s, v)
+	case *[]SavedSearch:
+		*p = d.searches(s, v)
 	}
 }
 

@@ -92,6 +92,8 @@ func (c Config) node(settings []setting, s *setting) *yaml.Node {
 		return c.keysNode()
 	case *[]Command:
 		return commandsNode(*p)
+	case *[]SavedSearch:
+		return searchesNode(*p)
 	}
 	panic(fmt.Sprintf("config: setting %s has no printer", s.name))
 }
@@ -171,7 +173,7 @@ func mdDefault(c Config, s *setting) string {
 		return "`" + mdCode(strconv.Quote(*p)) + "`"
 	case *[]string:
 		return "`" + mdCode(fmt.Sprintf("%q", *p)) + "`"
-	case *[]Command:
+	case *[]Command, *[]SavedSearch:
 		return "none"
 	}
 	return ""

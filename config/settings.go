@@ -13,7 +13,8 @@ type setting struct {
 	name string // dotted YAML path, snake_case
 	doc  string // one or two sentences; wrapped when printed
 	// ref points into a Config: *bool, *int, *float64, *string, *[]string
-	// *map[string][]string (keys) or *[]Command (commands); nil for a group.
+	// *map[string][]string (keys), *[]Command (commands) or
+	// *[]SavedSearch (searches); nil for a group.
 	ref func(c *Config) any
 	def any // default value, of the type ref points to; nil for keys
 	// lo and hi bound numbers (inclusive).
@@ -201,6 +202,16 @@ kept images show. Off under --plain and NO_COLOR.`, ImagesAuto, checkImages,
 			func(c *Config) *string { return &c.Images }),
 		integer("image_rows", `The most rows of the detail pane the lead image takes. 2 to 60.`,
 			10, 2, 60, func(c *Config) *int { return &c.ImageRows }),
+		{name: "searches", doc: `Saved searches: a list of entries with a name, a query in the
+filter's language and, optionally, a sort (newest, oldest, quality, ...). The saved-search
+key lists them with their unread counts and applies the one chosen; herald list --saved NAME
+and herald unread-count --saved NAME use them in scripts. Names must be unique.`,
+			ref: func(c *Config) any { return &c.Searches }},
+		{name: "mute", doc: `Mute rules: a list of queries in the filter's language
+(without is:). Articles that match any rule are hidden from the list, the search results
+and every count; a key shows them again, marked as muted, and --include-muted lists them
+in scripts. Muting never changes the files or the read marks.`, def: []string(nil),
+			check: checkMuteRule, ref: func(c *Config) any { return &c.Mute }},
 	}
 }
 

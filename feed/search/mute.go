@@ -1,0 +1,72 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// Mute is a list of mute rules (the config's mute setting): an article
+// is muted when any rule matches it. The reader hides muted articles,
+// and every count leaves them out, until the user asks to see them.
+type Mute []Query
+
+// ParseMute parses mute rules; now resolves relative dates as ParseQuery
+// does. The error names the first rule that does not parse.
+func ParseMute(rules []string, now time.Time) (Mute, error) {
+	m := make(Mute, 0, len(rules))
+	for _, r := range rules {
+		q, err := ParseMuteRule(r, now)
+		if err != nil {
+			return nil, fmt.Errorf("mute rule %q: %w", r, err)
+		}
+		m = append(m, q)
+	}
+	return m, nil
+}
+
+// ParseMuteRule parses one mute rule: a query that matches something and
+// does not ask about the reading state. Muting must not depend on the
+// marks: an article read would otherwise hide itself, and the set of
+// muted articles could not be computed once per library.
+func ParseMuteRule(rule string, now time.Time) (Query, error) {
+	q, err := ParseQuery(rule, now)
+	switch {
+	case err != nil:
+		return Query{}, err
+	case q.Empty():
+		return Query{}, errors.New("the rule is empty: it would mute every article")
+	case asksState(rule):
+		return Query{}, errors.New("a mute rule cannot use is: (muting never depends on the marks)")
+	}
+	return q, nil
+}
+
+// asksState reports whether the query text has an is: qualifier,
+// however it is negated or grouped ("-is:read", "(is:starred"). A quoted
+// phrase is one token starting with a quote, so "what is: x" is text.
+func asksState(s string) bool {
+	toks, err := splitTerms(s)
+	if err != nil {
+		return false // ParseQuery has refused it already
+	}
+	for _, tok := range toks {
+		if strings.HasPrefix(strings.ToLower(strings.TrimLeft(tok, "-(")), "is:") {
+			return true
+		}
+	}
+	return false
+}
+
+// Muted reports whether any rule matches a.
+func (m Mute) Muted(a *feed.Article) bool {
+	for _, q := range m {
+		if q.Match(a, nil) {
+			return true
+		}
+	}
+	return false
+}
