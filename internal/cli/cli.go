@@ -26,7 +26,7 @@ func runEnv(args []string, getenv func(string) string, stdout, stderr io.Writer)
 	defer g.closeDebug()
 	root := g.newRoot(stdout, stderr)
 	if isCompletionRequest(args) {
-		registerChoices(root)
+		registerChoices(root, g.completeSaved)
 	}
 	root.SetArgs(longFlags(root, args))
 	cmd, err := root.ExecuteC()

@@ -30,16 +30,20 @@ func isCompletionRequest(args []string) bool {
 	return false
 }
 
-// registerChoices hands every flag's choices to cobra's completion. cobra
+// registerChoices hands every flag's choices to cobra's completion, and
+// saved's to the flags that take a saved search's name. cobra
 // keeps completion functions in a package-level map keyed by flag, which
 // would grow with every Run (the tests make hundreds); only a completion
 // request needs them, so only it registers them.
-func registerChoices(root *cobra.Command) {
+func registerChoices(root *cobra.Command, saved cobra.CompletionFunc) {
 	var visit func(*cobra.Command)
 	visit = func(cmd *cobra.Command) {
 		cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
 			if values := f.Annotations[choicesAnnotation]; len(values) > 0 {
 				must(cmd.RegisterFlagCompletionFunc(f.Name, completeFrom(values)))
+			}
+			if _, ok := f.Annotations[savedAnnotation]; ok {
+				must(cmd.RegisterFlagCompletionFunc(f.Name, saved))
 			}
 		})
 		for _, c := range cmd.Commands() {

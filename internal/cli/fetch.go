@@ -31,7 +31,7 @@ arguments or query, unreadable directory.`
 const maxJobs = 64
 
 type fetchOptions struct {
-	query string
+	sel   selection
 	force bool
 	jobs  int
 }
@@ -39,7 +39,7 @@ type fetchOptions struct {
 func (g *globals) fetchCommand() *cobra.Command {
 	var opt fetchOptions
 	cmd := &cobra.Command{
-		Use:               "fetch [--query QUERY] [--force] [--jobs N] [DIR...]",
+		Use:               "fetch [--query QUERY] [--saved NAME] [--include-muted] [--force] [--jobs N] [DIR...]",
 		Short:             "fetch the articles' web pages for reading offline in reader mode",
 		Long:              fetchLong,
 		ValidArgsFunction: completeDirs,
@@ -48,7 +48,7 @@ func (g *globals) fetchCommand() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	queryFlag(cmd, &opt.query, "the articles whose pages to fetch")
+	selectionFlags(cmd, &opt.sel, "the articles whose pages to fetch")
 	f.BoolVar(&opt.force, "force", false, "fetch pages again even when they are kept already")
 	f.IntVar(&opt.jobs, "jobs", 8, fmt.Sprintf("fetch up to `N` pages at once, 1 to %d", maxJobs))
 	return cmd
@@ -65,7 +65,7 @@ func (g *globals) runFetch(opt fetchOptions, dirs []string, stdout, stderr io.Wr
 	if opt.jobs < 1 || opt.jobs > maxJobs {
 		return usagef("--jobs must be 1 to %d", maxJobs)
 	}
-	q, err := parseQuery(opt.query, time.Now())
+	sel, err := g.resolve(opt.sel, time.Now())
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (g *globals) runFetch(opt fetchOptions, dirs []string, stdout, stderr io.Wr
 	if store == nil {
 		return errors.New("no cache directory: set XDG_CACHE_HOME or HOME")
 	}
-	arts, err := g.queryLibrary("fetch", lib, q, search.SortNewest, stderr)
+	arts, err := g.queryLibrary("fetch", lib, sel, search.SortNewest, stderr)
 	if err != nil {
 		return err
 	}

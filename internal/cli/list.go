@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
@@ -38,18 +37,22 @@ Formats:
 type listOptions struct {
 	format string
 	limit  int
-	query  string
+	sel    selection
 	sort   string
+	// sortGiven: --sort was on the command line (it beats a saved
+	// search's sort).
+	sortGiven bool
 }
 
 func (g *globals) listCommand() *cobra.Command {
 	var opt listOptions
 	cmd := &cobra.Command{
-		Use:               "list [--query QUERY] [--sort KEY] [--format FORMAT] [--limit N] [DIR...]",
+		Use:               "list [--query QUERY] [--sort KEY] [--saved NAME] [--include-muted] [--format FORMAT] [--limit N] [DIR...]",
 		Short:             "print the articles of DIR... (default: the configured dirs), newest first",
 		Long:              listLong,
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, dirs []string) error {
+			opt.sortGiven = cmd.Flags().Changed("sort")
 			return g.runList(opt, dirs, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -57,7 +60,7 @@ func (g *globals) listCommand() *cobra.Command {
 	f.StringVar(&opt.format, "format", "table", "print in `FORMAT`: "+strings.Join(listFormats(), ", "))
 	choices(cmd, "format", listFormats())
 	f.IntVar(&opt.limit, "limit", 0, "print only the first `N` articles (0: all; count ignores it)")
-	queryFlag(cmd, &opt.query, "only the articles that match")
+	selectionFlags(cmd, &opt.sel, "only the articles that match")
 	f.StringVar(&opt.sort, "sort", "newest", "order by `KEY`: "+strings.Join(sortKeys(), ", "))
 	choices(cmd, "sort", sortKeys())
 	return cmd
@@ -71,11 +74,11 @@ func (g *globals) runList(opt listOptions, dirs []string, stdout, stderr io.Writ
 	case opt.limit < 0:
 		return usagef("--limit must be 0 or more")
 	}
-	key, err := search.ParseSortKey(opt.sort)
+	sel, err := g.resolve(opt.sel, time.Now())
 	if err != nil {
-		return &usageError{msg: err.Error()}
+		return err
 	}
-	q, err := parseQuery(opt.query, time.Now())
+	key, err := sel.sortKey(opt.sort, opt.sortGiven)
 	if err != nil {
 		return err
 	}
@@ -83,7 +86,7 @@ func (g *globals) runList(opt listOptions, dirs []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	arts, err := g.queryLibrary("list", lib, q, key, stderr)
+	arts, err := g.queryLibrary("list", lib, sel, key, stderr)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ state that cannot be written.`
 
 // markReadOptions are the flags of `herald mark-read`.
 type markReadOptions struct {
-	query  string
+	sel    selection
 	all    bool
 	unread bool
 }
@@ -30,7 +30,7 @@ type markReadOptions struct {
 func (g *globals) markReadCommand() *cobra.Command {
 	var opt markReadOptions
 	cmd := &cobra.Command{
-		Use:               "mark-read (--query QUERY | --all) [--unread] [DIR...]",
+		Use:               "mark-read (--query QUERY | --saved NAME | --all) [--include-muted] [--unread] [DIR...]",
 		Short:             "mark the articles that match QUERY read (or unread) in the reading state",
 		Long:              markReadLong,
 		ValidArgsFunction: completeDirs,
@@ -39,7 +39,7 @@ func (g *globals) markReadCommand() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	queryFlag(cmd, &opt.query, "the articles to mark")
+	selectionFlags(cmd, &opt.sel, "the articles to mark")
 	f.BoolVar(&opt.all, "all", false, "mark every article; an empty query is refused without it, "+
 		"so a mistyped command cannot mark a whole library")
 	f.BoolVar(&opt.unread, "unread", false, "mark them unread instead")
@@ -48,15 +48,15 @@ func (g *globals) markReadCommand() *cobra.Command {
 
 // runMarkRead is `herald mark-read`.
 func (g *globals) runMarkRead(opt markReadOptions, dirs []string, stdout, stderr io.Writer) error {
-	q, err := parseQuery(opt.query, time.Now())
+	sel, err := g.resolve(opt.sel, time.Now())
 	if err != nil {
 		return err
 	}
-	if q.Empty() && !opt.all {
-		if strings.TrimSpace(opt.query) == "" {
+	if sel.matchesAll() && !opt.all {
+		if strings.TrimSpace(opt.sel.query) == "" && opt.sel.saved == "" {
 			return usagef("no --query given (use --all to mark every article)")
 		}
-		return usagef("query %q matches every article (use --all to mark them all)", opt.query)
+		return usagef("query %q matches every article (use --all to mark them all)", opt.sel.query)
 	}
 	lib, err := g.loadLibrary(dirs)
 	if err != nil {
@@ -71,7 +71,7 @@ func (g *globals) runMarkRead(opt markReadOptions, dirs []string, stdout, stderr
 	want := !opt.unread
 	var ids []string
 	already := 0
-	for _, a := range selectArticles(lib, q, st, search.SortNewest, g.pageTexts()) {
+	for _, a := range selectArticles(lib, sel, st, search.SortNewest, g.pageTexts()) {
 		if st.IsRead(a.ID) == want {
 			already++ // another event would only grow the log
 			continue

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/state"
@@ -62,15 +63,7 @@ func parseQuery(s string, now time.Time) (search.Query, error) {
 
 // sortKeys are the names --sort accepts, in the order the reader cycles
 // through them.
-func sortKeys() []string {
-	var names []string
-	for k := search.SortNewest; ; {
-		names = append(names, k.String())
-		if k = k.Next(); k == search.SortNewest {
-			return names
-		}
-	}
-}
+func sortKeys() []string { return config.SortNames() }
 
 // readState opens the reading state for a command that only reads it.
 // Reading must not create anything: when there is no state log (herald
@@ -118,12 +111,12 @@ func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 	}
 }
 
-// selectArticles returns the articles of lib that match q, ordered by k;
-// free words also search the fetched pages, as pages gives them (see
+// selectArticles returns the articles of lib that sel keeps, ordered by
+// k; free words also search the fetched pages, as pages gives them (see
 // globals.pageTexts). The library's own slice is never reordered (it is
 // shared).
-func selectArticles(lib *feed.Library, q search.Query, st search.State, k search.SortKey, pages func(*feed.Article) string) []*feed.Article {
-	if q.Empty() {
+func selectArticles(lib *feed.Library, sel selector, st search.State, k search.SortKey, pages func(*feed.Article) string) []*feed.Article {
+	if sel.empty() {
 		arts := lib.Articles()
 		if k == search.SortNewest { // the library's order already
 			return arts
@@ -138,7 +131,7 @@ func selectArticles(lib *feed.Library, q search.Query, st search.State, k search
 	// over 100,000 articles; Match folds only when a term needs text).
 	var out []*feed.Article
 	for _, a := range lib.Articles() {
-		if q.MatchPage(a, pages(a), st) {
+		if sel.keeps(a, pages(a), st) {
 			out = append(out, a)
 		}
 	}
@@ -147,10 +140,10 @@ func selectArticles(lib *feed.Library, q search.Query, st search.State, k search
 }
 
 // queryLibrary is selectArticles with the reading state opened for the
-// query when it has terms (a plain listing never looks at the state).
-func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k search.SortKey, stderr io.Writer) ([]*feed.Article, error) {
+// selection when it has terms (a plain listing never looks at the state).
+func (g *globals) queryLibrary(cmd string, lib *feed.Library, sel selector, k search.SortKey, stderr io.Writer) ([]*feed.Article, error) {
 	var st search.State
-	if !q.Empty() {
+	if !sel.empty() {
 		s, closeState, err := g.readState(cmd, stderr)
 		if err != nil {
 			return nil, err
@@ -158,5 +151,5 @@ func (g *globals) queryLibrary(cmd string, lib *feed.Library, q search.Query, k 
 		defer closeState()
 		st = s
 	}
-	return selectArticles(lib, q, st, k, g.pageTexts()), nil
+	return selectArticles(lib, sel, st, k, g.pageTexts()), nil
 }
