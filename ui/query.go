@@ -11,7 +11,8 @@ import (
 )
 
 // The `/` filter speaks the query language (search.ParseQuery): words,
-// "phrases", topic:, provider:, since:, before:, is:, type:, in:, -negation.
+// "phrases", field qualifiers (topic:, title:, site:, since:, is:, in:...),
+// -negation, OR and parentheses.
 // It searches the Index the loader's batches were added to, so a
 // keystroke costs one pass over compact summaries rather than over the
 // articles' text; the search runs in the filter's Cmd, numbered by the

@@ -89,10 +89,14 @@ func (c *counter) sorted() []FacetCount {
 
 // QualifierTerm writes a query term for a facet the user picked, quoted
 // when needed: QualifierTerm("topic", "Machine Learning") is
-// topic:"Machine Learning". The UI appends it to the query.
+// topic:"Machine Learning". A topic or provider is always quoted, so that
+// the term selects that facet and no other that shares a word with it
+// (t:"AI", not AI Chips). The UI appends it to the query.
 func QualifierTerm(key, value string) string {
 	value = strings.ReplaceAll(value, `"`, "") // cannot be written in a term
-	if strings.ContainsFunc(value, func(r rune) bool { return r == ' ' || r == '\t' || r == ':' }) || value == "" {
+	kind, _, _ := qualifier(strings.ToLower(key))
+	if kind == kindTopic || kind == kindProvider || value == "" ||
+		strings.ContainsFunc(value, func(r rune) bool { return r == ' ' || r == '\t' || r == ':' || r == '(' || r == ')' }) {
 		return key + `:"` + value + `"`
 	}
 	return key + ":" + value

@@ -3,8 +3,6 @@ package search
 import (
 	"slices"
 	"strings"
-
-	"github.com/herald-reader/herald/feed"
 )
 
 // needle is a folded search string prepared for contains: instead of
@@ -105,16 +103,23 @@ func frequency(c byte) int {
 // contains reports whether h holds n (see matchAt for what matches),
 // scanning for anchor a (see pick; ok false: no anchor).
 func (n *needle) contains(h string, a anchor, ok bool) bool {
-	if len(h) < len(n.s) { // a match is never shorter than the needle
-		return false
+	start, _ := n.find(h, 0, a, ok)
+	return start >= 0
+}
+
+// find returns the first match of n in h that starts at from or later:
+// where it starts and ends, or -1, -1.
+func (n *needle) find(h string, from int, a anchor, ok bool) (start, end int) {
+	if len(h)-from < len(n.s) { // a match is never shorter than the needle
+		return -1, -1
 	}
 	if !ok {
-		for i := 0; i+len(n.s) <= len(h); i++ {
-			if _, ok := matchAt(h, i, n.s); ok {
-				return true
+		for i := from; i+len(n.s) <= len(h); i++ {
+			if end, ok := matchAt(h, i, n.s); ok {
+				return i, end
 			}
 		}
-		return false
+		return -1, -1
 	}
 	k := a.k
 	lim := len(h) - len(n.s) + k + 1 // anchor positions are < lim
@@ -128,19 +133,19 @@ func (n *needle) contains(h string, a anchor, ok bool) bool {
 		ck = k
 	}
 	cl, cu := n.s[ck], upperASCII(n.s[ck])
-	nl := indexFrom(h, k, lim, a.lo)
+	nl := indexFrom(h, from+k, lim, a.lo)
 	if a.up == a.lo {
 		for ; nl >= 0; nl = indexFrom(h, nl+1, lim, a.lo) {
 			if c := h[nl-k+ck]; c != cl && c != cu {
 				continue
 			}
-			if _, ok := matchAt(h, nl-k, n.s); ok {
-				return true
+			if end, ok := matchAt(h, nl-k, n.s); ok {
+				return nl - k, end
 			}
 		}
-		return false
+		return -1, -1
 	}
-	nu := indexFrom(h, k, lim, a.up)
+	nu := indexFrom(h, from+k, lim, a.up)
 	for nl >= 0 || nu >= 0 {
 		var p int
 		if nu < 0 || (nl >= 0 && nl < nu) {
@@ -151,11 +156,11 @@ func (n *needle) contains(h string, a anchor, ok bool) bool {
 		if c := h[p-k+ck]; c != cl && c != cu {
 			continue
 		}
-		if _, ok := matchAt(h, p-k, n.s); ok {
-			return true
+		if end, ok := matchAt(h, p-k, n.s); ok {
+			return p - k, end
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // equal reports whether all of h matches n (a topic, a provider name).
@@ -216,89 +221,4 @@ func matchAt(h string, i int, n string) (int, bool) {
 
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
-
-// Match reports whether the article matches every term. st may be nil (no
-// article is read or starred). For many articles use an Index, which
-// prepares the folded text once.
-func (q Query) Match(a *feed.Article, st State) bool {
-	return q.MatchPage(a, "", st)
-}
-
-// MatchPage is Match for an article whose fetched web page (reader mode)
-// has the text page: free words and phrases find it there too.
-func (q Query) MatchPage(a *feed.Article, page string, st State) bool {
-	var t *text
-	if q.text {
-		if t = foldedText(a, page); t == nil {
-			plain := textOf(a)
-			t = &plain
-		}
-	}
-	return q.match(a, t, st, nil, allUpper)
-}
-
-// match evaluates the terms in order (cheapest first, see termKind); t is
-// only read when q.text. g and upper are the article's grams and
-// upper-case letters when indexed, else nil and allUpper.
-func (q *Query) match(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
-	for i := range q.terms {
-		if q.terms[i].eval(a, t, st, g, upper) == q.terms[i].neg {
-			return false
-		}
-	}
-	return true
-}
-
-func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
-	switch tm.kind {
-	case kindIs:
-		if st == nil {
-			return tm.is == "unread"
-		}
-		switch tm.is {
-		case "read":
-			return st.IsRead(a.ID)
-		case "unread":
-			return !st.IsRead(a.ID)
-		}
-		return st.IsStarred(a.ID)
-	case kindSince:
-		return !a.Published.IsZero() && !a.Published.Before(tm.at)
-	case kindBefore:
-		return !a.Published.IsZero() && a.Published.Before(tm.at)
-	case kindIn:
-		return inFolder(a.Rel, tm.in)
-	case kindType:
-		return tm.n.equal(t.typ)
-	case kindTopic:
-		return t.hasTopic(&tm.n)
-	case kindProvider:
-		return t.hasProvider(&tm.n)
-	}
-	if g != nil && !g.covers(&tm.n.grams) {
-		return false
-	}
-	if tm.kind == kindBody {
-		return t.hasBody(&tm.n, upper)
-	}
-	return t.hasText(&tm.n, upper)
-}
-
-// inFolder reports whether the file rel (slash-separated, under its
-// library root) is in the folder dir or a folder below it: in:_news holds
-// _news/x.md and _news/2024/x.md, not _newsletters/x.md.
-func inFolder(rel, dir string) bool {
-	return len(rel) > len(dir) && rel[len(dir)] == '/' && strings.EqualFold(rel[:len(dir)], dir)
-}
-
-// mayMatch is a quick test with the article's grams: false means some
-// word or phrase the query requires is certainly not in the article.
-func (q *Query) mayMatch(g *grams) bool {
-	for i := range q.terms {
-		if tm := &q.terms[i]; tm.kind >= kindText && !tm.neg && !g.covers(&tm.n.grams) {
-			return false
-		}
-	}
-	return true
 }

@@ -31,11 +31,18 @@ type Versioned interface {
 	Version() uint64
 }
 
-// narrows reports whether every article q matches is matched by old.
+// narrows reports whether every article q matches is matched by old:
+// each of old's terms is implied by one of q's, and each of old's groups
+// is one of q's too.
 func (q *Query) narrows(old *Query) bool {
 	for i := range old.terms {
 		ot := &old.terms[i]
 		if !slices.ContainsFunc(q.terms, func(nt term) bool { return nt.implies(ot) }) {
+			return false
+		}
+	}
+	for _, og := range old.groups {
+		if !slices.ContainsFunc(q.groups, func(ng group) bool { return ng.neg == og.neg && ng.key == og.key }) {
 			return false
 		}
 	}
@@ -48,10 +55,16 @@ func (t *term) implies(o *term) bool {
 		return false
 	}
 	switch t.kind {
-	case kindText, kindBody:
+	case kindText:
 		if !t.neg {
 			return strings.Contains(t.n.s, o.n.s) // "clem" implies "cle"
 		}
+	case kindTopic, kindProvider, kindTitle, kindExcerpt, kindRelated, kindBody, kindSite:
+		// A word (name, host) starting with "learni" starts with "learn".
+		if !t.neg && !o.exact {
+			return strings.HasPrefix(t.n.s, o.n.s)
+		}
+		return t.exact == o.exact && t.n.s == o.n.s
 	case kindSince:
 		if t.neg { // -since:T is "before T, or no date"
 			return !t.at.After(o.at)

@@ -1,14 +1,8 @@
 package search
 
 import (
-	"errors"
-	"fmt"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
-
-	"github.com/herald-reader/herald/internal/suggest"
 )
 
 // State is the reading state a query can ask about (is:read, is:starred).
@@ -19,15 +13,25 @@ type State interface {
 	IsStarred(id string) bool
 }
 
-// Query is a parsed search: terms that must all match (AND). The zero
-// Query matches every article.
+// Query is a parsed search: terms that must all match (AND), and groups
+// of alternatives joined by OR. The zero Query matches every article.
 //
 //	free words, "quoted phrases"   title, excerpt, body, provider, topics,
 //	                               tags and related titles; case and
 //	                               accents ignored; a word matches inside
 //	                               longer words (goog finds Google)
-//	topic:AI  t:"Machine Learning" an article topic (whole, folded)
-//	provider:Forbes  p:forbes.com  provider name or domain (see hasProvider)
+//	topic:AI  t:learn              an article topic, a word of it by
+//	t:"Machine Learning"           prefix (t:learn finds Machine
+//	                               Learning); quoted: the whole topic
+//	provider:Forbes  p:fox         provider name, a word of it by prefix,
+//	p:forbes.com                   or domain (see hasProvider); quoted:
+//	                               the whole name or domain
+//	title:  excerpt:  related:     that field (related: a related story's
+//	body:cranes  body:"red cranes" title; body: the body and the fetched
+//	                               web page) has a word starting with the
+//	                               value; quoted: the exact phrase
+//	site:nytimes.com  site:nyt     the host of the article's URL, or a
+//	                               domain above it, by prefix
 //	since:7d  since:2024-01-01     published at or after (h d w m y ago,
 //	before:2w before:2024-03       YYYY-MM-DD, YYYY-MM, YYYY, today,
 //	                               yesterday; days start in now's zone);
@@ -37,13 +41,20 @@ type State interface {
 //	in:_news  in:_learning/videos  the article's folder under its root,
 //	                               or a folder below it (ASCII case
 //	                               ignored)
-//	body:cranes  body:"red cranes" the body and the fetched web page
-//	                               (reader mode) only, as a free word
-//	-TERM                          any term negated
+//	-TERM  -(...)                  a term or a group negated
+//	A OR B  (A B) OR C             either; AND binds tighter than OR
 type Query struct {
-	src   string
-	terms []term
-	text  bool // some term looks at the article's text (see text)
+	src    string
+	terms  []term  // cheapest first (see termKind)
+	groups []group // evaluated after the terms
+	text   bool    // some term looks at the article's text (see text)
+}
+
+// group matches when any of its alternatives does (none, when neg).
+type group struct {
+	neg  bool
+	alts []Query
+	key  string // the group as written, to compare groups (see narrows)
 }
 
 type termKind uint8
@@ -54,24 +65,32 @@ const (
 	kindSince
 	kindBefore
 	kindIn
+	kindSite
 	kindType
 	kindTopic
 	kindProvider
+	kindTitle
+	kindExcerpt
+	kindRelated
 	kindText
 	kindBody
 )
 
 type term struct {
-	kind termKind
-	neg  bool
-	n    needle    // type, topic, provider, text
-	at   time.Time // since, before
-	is   string    // read, unread, starred
-	in   string    // in: the folder, slash-separated, no slash at either end
+	kind  termKind
+	neg   bool
+	exact bool // the value was quoted: whole words (or the whole name)
+	// prefix: the free word typed last; a word it starts counts in the
+	// score as if it were the whole word (see rank.go).
+	prefix bool
+	n      needle    // type, topic, provider, site and the text kinds
+	at     time.Time // since, before
+	is     string    // read, unread, starred
+	in     string    // in: the folder, slash-separated, no slash at either end
 }
 
 // qualifierNames are the qualifiers suggested for a misspelt one.
-const qualifierNames = "topic provider since before is type in body"
+const qualifierNames = "topic provider title excerpt body related site since before is type in"
 
 // qualifier returns the kind of a key (lower case) and the usage hint shown
 // when its value is missing or wrong.
@@ -81,6 +100,11 @@ func qualifier(key string) (kind termKind, hint string, ok bool) {
 		return kindTopic, key + `: wants a topic, e.g. ` + key + `:AI or ` + key + `:"Machine Learning"`, true
 	case "provider", "p":
 		return kindProvider, key + `: wants a name or domain, e.g. ` + key + `:Forbes or ` + key + `:forbes.com`, true
+	case "title", "excerpt", "related", "body":
+		return map[string]termKind{"title": kindTitle, "excerpt": kindExcerpt, "related": kindRelated, "body": kindBody}[key],
+			key + `: wants words, e.g. ` + key + `:cranes or ` + key + `:"red cranes"`, true
+	case "site":
+		return kindSite, "site: wants a host, e.g. site:nytimes.com or site:nyt", true
 	case "since":
 		return kindSince, "since: wants 7d, 2w, 3m or 2024-01-01", true
 	case "before":
@@ -91,8 +115,6 @@ func qualifier(key string) (kind termKind, hint string, ok bool) {
 		return kindType, "type: wants an article type, e.g. type:article", true
 	case "in":
 		return kindIn, "in: wants a folder under the library's folder, e.g. in:_news or in:_learning/videos", true
-	case "body":
-		return kindBody, `body: wants words, e.g. body:cranes or body:"red cranes"`, true
 	}
 	return 0, "", false
 }
@@ -100,24 +122,24 @@ func qualifier(key string) (kind termKind, hint string, ok bool) {
 // ParseQuery parses what the user typed in the filter. now resolves
 // relative dates (since:7d). The error text is a short hint to show in
 // place of the results: an unknown qualifier (with a suggestion), a bad
-// value, an unterminated quote.
+// value, an unterminated quote or parenthesis, an OR with nothing on one
+// side.
 func ParseQuery(s string, now time.Time) (Query, error) {
-	toks, err := splitTerms(s)
+	toks, err := tokenize(s)
 	if err != nil {
 		return Query{}, err
 	}
-	q := Query{src: s}
-	for _, tok := range toks {
-		t, ok, err := parseTerm(tok, now)
-		if err != nil {
-			return Query{}, err
-		}
-		if ok {
-			q.terms = append(q.terms, t)
-		}
+	p := parser{toks: toks, now: now}
+	alts, err := p.or()
+	if err != nil {
+		return Query{}, err
 	}
-	slices.SortStableFunc(q.terms, func(a, b term) int { return int(a.kind) - int(b.kind) })
-	q.text = slices.ContainsFunc(q.terms, func(t term) bool { return t.kind >= kindType })
+	q := alts[0]
+	if len(alts) > 1 {
+		q = Query{groups: []group{{alts: alts, key: p.source(0, len(toks))}}}
+		q.finish()
+	}
+	q.src = s
 	return q, nil
 }
 
@@ -125,119 +147,37 @@ func ParseQuery(s string, now time.Time) (Query, error) {
 func (q Query) String() string { return q.src }
 
 // Words are the words and phrases the query looks for in the text (free
-// words and body: values, not negated), folded as they are matched (see
-// Fold): what a reader would highlight.
+// words and the values of title:, excerpt:, related: and body:, not
+// negated, in any alternative), folded as they are matched (see Fold):
+// what a reader would highlight.
 func (q Query) Words() []string {
 	var out []string
 	for _, t := range q.terms {
-		if !t.neg && (t.kind == kindText || t.kind == kindBody) && t.n.s != "" {
+		if !t.neg && t.kind >= kindTitle && t.n.s != "" {
 			out = append(out, t.n.s)
+		}
+	}
+	for _, g := range q.groups {
+		if !g.neg {
+			for _, alt := range g.alts {
+				out = append(out, alt.Words()...)
+			}
 		}
 	}
 	return out
 }
 
 // Empty reports whether the query matches everything.
-func (q Query) Empty() bool { return len(q.terms) == 0 }
+func (q Query) Empty() bool { return len(q.terms) == 0 && len(q.groups) == 0 }
 
-// splitTerms splits at white space outside double quotes.
-func splitTerms(s string) ([]string, error) {
-	var toks []string
-	start, quoted := -1, false
-	for i, r := range s {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case unicode.IsSpace(r) && !quoted:
-			if start >= 0 {
-				toks = append(toks, s[start:i])
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if quoted {
-		return nil, errors.New(`unterminated quote: add a closing "`)
-	}
-	if start >= 0 {
-		toks = append(toks, s[start:])
-	}
-	return toks, nil
-}
-
-// parseTerm parses one token; ok is false for a token that means nothing
-// (a lone "-" or "" while the user is still typing).
-func parseTerm(tok string, now time.Time) (t term, ok bool, err error) {
-	if len(tok) > 1 && tok[0] == '-' {
-		t.neg, tok = true, tok[1:]
-	}
-	key, val, isQual := splitQualifier(tok)
-	if !isQual {
-		v := normalizeSpace(Fold(strings.ReplaceAll(tok, `"`, "")))
-		if v == "" || v == "-" {
-			return t, false, nil
-		}
-		t.kind, t.n = kindText, newNeedle(v)
-		return t, true, nil
-	}
-	kind, hint, known := qualifier(strings.ToLower(key))
-	if !known {
-		return t, false, unknownQualifier(key, tok)
-	}
-	t.kind = kind
-	val = normalizeSpace(strings.ReplaceAll(val, `"`, ""))
-	if val == "" {
-		return t, false, errors.New(hint)
-	}
-	switch t.kind {
-	case kindIs:
-		switch t.is = Fold(val); t.is {
-		case "read", "unread", "starred":
-		default:
-			return t, false, errors.New(hint)
-		}
-	case kindSince, kindBefore:
-		if t.at, ok = parseWhen(Fold(val), now); !ok {
-			return t, false, errors.New(hint)
-		}
-	case kindIn:
-		if t.in = strings.Trim(strings.ReplaceAll(val, `\`, "/"), "/"); t.in == "" {
-			return t, false, errors.New(hint)
-		}
-	case kindBody:
-		t.n = newNeedle(normalizeSpace(Fold(val))) // as a free word
-	default:
-		t.n = newNeedle(Fold(val))
-	}
-	return t, true, nil
-}
-
-// splitQualifier splits "key:value" when key is letters only (so "10:30"
-// and "C++:" stay text).
-func splitQualifier(tok string) (key, val string, ok bool) {
-	i := strings.IndexByte(tok, ':')
-	if i <= 0 {
-		return "", "", false
-	}
-	for _, c := range []byte(tok[:i]) {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return "", "", false
-		}
-	}
-	return tok[:i], tok[i+1:], true
-}
-
-func unknownQualifier(key, tok string) error {
-	// Sorted, so that of equally near names the first in the alphabet wins.
-	names := slices.Sorted(slices.Values(strings.Fields(qualifierNames)))
-	if best := suggest.Closest(key, names, 2); best != "" {
-		return fmt.Errorf("unknown qualifier %q (did you mean %q)", key+":", best+":")
-	}
-	return fmt.Errorf(`unknown qualifier %q (use topic:, provider:, since:, before:, is:, type: or in:, or quote it to search for the text: "%s")`,
-		key+":", tok)
+// finish orders the terms cheapest first and notes whether any term
+// looks at the text, once the terms and groups are all in.
+func (q *Query) finish() {
+	slices.SortStableFunc(q.terms, func(a, b term) int { return int(a.kind) - int(b.kind) })
+	q.text = slices.ContainsFunc(q.terms, func(t term) bool { return t.kind >= kindType }) ||
+		slices.ContainsFunc(q.groups, func(g group) bool {
+			return slices.ContainsFunc(g.alts, func(a Query) bool { return a.text })
+		})
 }
 
 // parseWhen resolves a since:/before: value against now.

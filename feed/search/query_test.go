@@ -125,10 +125,14 @@ func TestQueryMatches(t *testing.T) {
 		{`"models open"`, ""},
 		{`"ai   chips"`, "a3"},
 		// topic
-		{"topic:ai", "a1 a4"},
-		{"t:AI", "a1 a4"},
+		{"topic:ai", "a1 a3 a4"}, // AI, AI Chips: a word by prefix
+		{"t:AI", "a1 a3 a4"},
+		{`t:"AI"`, "a1 a4"}, // quoted: the whole topic
 		{`t:"machine learning"`, "a2"},
-		{"t:machine", ""},
+		{"t:machine", "a2"},
+		{"t:learn", "a2"},
+		{"t:earn", ""},
+		{`t:"machine"`, ""},
 		{`t:"Generative AI"`, "a1"},
 		// provider
 		{"provider:forbes", "a1"},
@@ -138,7 +142,12 @@ func TestQueryMatches(t *testing.T) {
 		{`p:"nikkei asia"`, "a3"},
 		{`p:"suddeutsche zeitung"`, "a2"},
 		{"p:com", ""},
-		{"p:forb", ""},
+		{"p:forb", "a1"},
+		{"p:zeit", "a2"},
+		{"p:forbes.c", "a1"},
+		{"p:asia.nik", "a3"},
+		{"p:co", ""},
+		{`p:"forb"`, ""},
 		// dates (now = 2024-03-15 12:00 UTC; a3 has no date)
 		{"since:7d", "a2 a4"},
 		{"since:1w", "a2 a4"},
@@ -164,7 +173,8 @@ func TestQueryMatches(t *testing.T) {
 		// negation of every kind
 		{"-google", "a2 a3 a4"},
 		{`-"open models"`, "a3 a4"},
-		{"-topic:ai", "a2 a3"},
+		{"-topic:ai", "a2"},
+		{`-topic:"ai"`, "a2 a3"},
 		{"-p:forbes", "a2 a3 a4"},
 		{"-since:7d", "a1 a3"},
 		{"-before:7d", "a2 a3 a4"},
@@ -222,7 +232,7 @@ func TestParseQueryHints(t *testing.T) {
 		{"sinec:7d", `unknown qualifier "sinec:" (did you mean "since:")`},
 		{"befor:7d", `unknown qualifier "befor:" (did you mean "before:")`},
 		{"tpye:video", `unknown qualifier "tpye:" (did you mean "type:")`},
-		{"re:invent", `unknown qualifier "re:" (use topic:, provider:, since:, before:, is:, type: or in:, or quote it to search for the text: "re:invent")`},
+		{"re:invent", `unknown qualifier "re:" (use topic:, provider:, title:, excerpt:, body:, related:, site:, since:, before:, is:, type: or in:, or quote it to search for the text: "re:invent")`},
 		{"since:", "since: wants 7d, 2w, 3m or 2024-01-01"},
 		{"since:7x", "since: wants 7d, 2w, 3m or 2024-01-01"},
 		{"since:d", "since: wants 7d, 2w, 3m or 2024-01-01"},

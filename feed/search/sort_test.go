@@ -99,7 +99,7 @@ func TestQualifierTermRoundTrips(t *testing.T) {
 	if got := QualifierTerm("topic", "Machine Learning"); got != `topic:"Machine Learning"` {
 		t.Errorf("got %s", got)
 	}
-	if got := QualifierTerm("t", "AI"); got != "t:AI" {
+	if got := QualifierTerm("t", "AI"); got != `t:"AI"` { // the facet, not AI Chips
 		t.Errorf("got %s", got)
 	}
 }

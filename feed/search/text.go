@@ -77,16 +77,19 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok) // last: the longest
 }
 
-// hasBody is hasText for body: terms, which look at the body and the
-// fetched page only.
-func (t *text) hasBody(n *needle, upper uint32) bool {
-	a, ok := n.pick(upper)
-	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok)
+// hasBodyWord is the body: qualifier: w in the body or the fetched
+// page. The one place that reads the body for a qualifier, so that a body
+// kept another way (its words only) changes only this.
+func (t *text) hasBodyWord(w word) bool {
+	return w.in(t.body) || w.in(t.page)
 }
 
-func (t *text) hasTopic(n *needle) bool {
+// hasTopic: topic:X matches a topic that has a word starting with X
+// (t:learn finds Machine Learning), or when exact the whole topic.
+func (t *text) hasTopic(n *needle, exact bool) bool {
+	w := word{n: n}
 	for _, s := range t.topics {
-		if n.equal(s) {
+		if n.equal(s) || !exact && w.in(s) {
 			return true
 		}
 	}
@@ -96,9 +99,14 @@ func (t *text) hasTopic(n *needle) bool {
 // hasProvider: provider:X matches the provider's name or domain, a
 // subdomain of X (p:google.com finds blog.google.com), or a label of the
 // domain other than the last (p:nikkei finds asia.nikkei.com; p:com finds
-// nothing).
-func (t *text) hasProvider(n *needle) bool {
+// nothing). Not exact, it also matches a word of the name by prefix
+// (p:fox finds Fox News) and a domain from a label other than the last on
+// by prefix (p:forbes.c finds forbes.com).
+func (t *text) hasProvider(n *needle, exact bool) bool {
 	if n.equal(t.provider) || n.equal(t.domain) {
+		return true
+	}
+	if !exact && (word{n: n}).in(t.provider) {
 		return true
 	}
 	for d := t.domain; ; {
@@ -106,9 +114,16 @@ func (t *text) hasProvider(n *needle) bool {
 		if i < 0 {
 			return false
 		}
-		if n.equal(d[:i]) || n.equal(d) {
+		if n.equal(d[:i]) || n.equal(d) || !exact && hasPrefixFold(d, n.s) {
 			return true
 		}
 		d = d[i+1:]
 	}
+}
+
+// hasPrefixFold reports whether h starts with the folded needle text n
+// (h as the matcher takes it, see matchAt).
+func hasPrefixFold(h, n string) bool {
+	_, ok := matchAt(h, 0, n)
+	return ok
 }

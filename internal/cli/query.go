@@ -45,9 +45,10 @@ func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
 // queryFlag declares --query on cmd; what says what the query selects.
 func queryFlag(cmd *cobra.Command, query *string, what string) {
 	cmd.Flags().StringVar(query, "query", "", what+", in the filter's `QUERY` language: "+
-		`words, "phrases", topic:AI, provider:forbes, since:7d, before:2024-03, `+
-		"is:unread|read|starred, type:article, in:FOLDER, body:WORD (the body and the fetched page), "+
-		"-TERM to negate; terms combine with AND")
+		`words, "phrases", topic:AI, provider:forbes, title:WORD, excerpt:WORD, related:WORD, `+
+		"body:WORD (the body and the fetched page), site:HOST, since:7d, before:2024-03, "+
+		"is:unread|read|starred, type:article, in:FOLDER, -TERM to negate; terms combine with AND, "+
+		"A OR B with either, (...) to group")
 }
 
 // parseQuery parses --query; a query that does not parse is a usage error
