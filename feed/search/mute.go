@@ -3,7 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/herald-reader/herald/feed"
@@ -39,26 +39,19 @@ func ParseMuteRule(rule string, now time.Time) (Query, error) {
 		return Query{}, err
 	case q.Empty():
 		return Query{}, errors.New("the rule is empty: it would mute every article")
-	case asksState(rule):
+	case q.asksState():
 		return Query{}, errors.New("a mute rule cannot use is: (muting never depends on the marks)")
 	}
 	return q, nil
 }
 
-// asksState reports whether the query text has an is: qualifier,
-// however it is negated or grouped ("-is:read", "(is:starred"). A quoted
-// phrase is one token starting with a quote, so "what is: x" is text.
-func asksState(s string) bool {
-	toks, err := splitTerms(s)
-	if err != nil {
-		return false // ParseQuery has refused it already
-	}
-	for _, tok := range toks {
-		if strings.HasPrefix(strings.ToLower(strings.TrimLeft(tok, "-(")), "is:") {
-			return true
-		}
-	}
-	return false
+// asksState reports whether the query has an is: term anywhere,
+// however it is negated or grouped ("-is:read", "(is:starred OR x)").
+func (q *Query) asksState() bool {
+	return slices.ContainsFunc(q.terms, func(t term) bool { return t.kind == kindIs }) ||
+		slices.ContainsFunc(q.groups, func(g group) bool {
+			return slices.ContainsFunc(g.alts, func(a Query) bool { return a.asksState() })
+		})
 }
 
 // Muted reports whether any rule matches a.

@@ -38,7 +38,8 @@ func TestParseMuteRuleRefuses(t *testing.T) {
 	for rule, want := range map[string]string{
 		"is:read":            "cannot use is:",
 		"crypto -IS:starred": "cannot use is:",
-		"(is:unread":         "cannot use is:",
+		"(is:unread OR x)":   "cannot use is:",
+		"-(x OR -is:read)":   "cannot use is:",
 		"   ":                "empty",
 		`"open`:              "unterminated quote",
 	} {
