@@ -26,6 +26,9 @@ func TestMain(m *testing.M) {
 	// snapshots, and never a background query.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
+	if corpus := os.Getenv(memoryChildEnv); corpus != "" {
+		os.Exit(readerMemoryChild(corpus, os.Getenv(memoryCacheEnv)))
+	}
 	os.Exit(m.Run())
 }
 
