@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/herald-reader/herald/feed/search"
+	"github.com/herald-reader/herald/ui/find"
 )
 
 // The words of the applied query are highlighted (theme.list.match) in
@@ -74,53 +74,30 @@ func highlightText(text string, re *regexp.Regexp, base, match lipgloss.Style) s
 }
 
 // highlightANSI marks the matches of re in a line of rendered text that
-// holds SGR sequences: match's SGR before each, and after it a reset and
-// the sequences that were in force, so the line's own styles go on. A
-// match style that writes no SGR (no colour) leaves the line as it is.
+// holds SGR sequences (find.Mark: the line's own styles go on after each).
+// A match style that writes no SGR (no colour) leaves the line as it is.
 func highlightANSI(line string, re *regexp.Regexp, match lipgloss.Style) string {
 	if re == nil {
 		return line
 	}
-	on, _, ok := strings.Cut(match.Render("x"), "x")
-	if !ok || on == "" {
+	on := sgrOf(match)
+	if on == "" {
 		return line
 	}
-	text := xansi.Strip(line)
-	locs := re.FindAllStringIndex(text, -1)
+	locs := re.FindAllStringIndex(find.Plain(line), -1)
 	if len(locs) == 0 {
 		return line
 	}
-	var b strings.Builder
-	b.Grow(len(line) + len(locs)*16)
-	var active strings.Builder // SGR in force since the last reset
-	pos, next := 0, 0          // byte offset in text; next match
-	for i := 0; i < len(line); {
-		if line[i] == '\x1b' {
-			j := strings.IndexByte(line[i:], 'm')
-			if j < 0 {
-				b.WriteString(line[i:])
-				break
-			}
-			seq := line[i : i+j+1]
-			if seq == "\x1b[0m" || seq == "\x1b[m" {
-				active.Reset()
-			} else {
-				active.WriteString(seq)
-			}
-			b.WriteString(seq)
-			i += j + 1
-			continue
-		}
-		if next < len(locs) && pos == locs[next][0] {
-			b.WriteString(on)
-		}
-		b.WriteByte(line[i])
-		i++
-		pos++
-		if next < len(locs) && pos == locs[next][1] {
-			b.WriteString("\x1b[0m" + active.String())
-			next++
-		}
+	spans := make([]find.Span, len(locs))
+	for i, l := range locs {
+		spans[i] = find.Span{From: l[0], To: l[1], On: on}
 	}
-	return b.String()
+	return find.Mark(line, spans)
+}
+
+// sgrOf is the SGR sequence style writes before its text; "" when it
+// writes none (no colour).
+func sgrOf(style lipgloss.Style) string {
+	on, _, _ := strings.Cut(style.Render("x"), "x")
+	return on
 }
