@@ -87,7 +87,7 @@ dirs:
   - ~/ai/_news
   - relative/news
 keys:
-  down: [n, ctrl+n]
+  down: [h, ctrl+n]
   quit: x
 theme:
   glamour: style.json
@@ -111,7 +111,7 @@ mouse: true
 	}
 	want := Default()
 	want.Dirs = []string{"/home/ann/ai/_news", filepath.Join(dir, "relative", "news")}
-	want.Keys["down"] = []string{"n", "ctrl+n"}
+	want.Keys["down"] = []string{"h", "ctrl+n"}
 	want.Keys["quit"] = []string{"x"}
 	want.Theme.Glamour = filepath.Join(dir, "style.json")
 	want.Theme.Accent = "#ff00aa"
@@ -155,7 +155,7 @@ func TestLoadEmptyFiles(t *testing.T) {
 }
 
 func TestKeyMapAppliesKeys(t *testing.T) {
-	cfg, err := Parse("c.yaml", []byte("keys:\n  down: [n, space]\n  page_down: [pgdown]\n  skipped: []\n"))
+	cfg, err := Parse("c.yaml", []byte("keys:\n  down: [h, space]\n  page_down: [pgdown]\n  skipped: []\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,19 +167,19 @@ func TestKeyMapAppliesKeys(t *testing.T) {
 		switch s {
 		case " ":
 			return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}
-		case "j", "n", "!":
+		case "j", "h", "!":
 			return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 		}
 		t.Fatalf("no key %q", s)
 		return tea.KeyMsg{}
 	}
-	if !key.Matches(press("n"), km.Down) || !key.Matches(press(" "), km.Down) {
-		t.Error("down is not on n and space")
+	if !key.Matches(press("h"), km.Down) || !key.Matches(press(" "), km.Down) {
+		t.Error("down is not on h and space")
 	}
 	if key.Matches(press("j"), km.Down) || key.Matches(press(" "), km.PageDown) {
 		t.Error("a replaced default key still matches")
 	}
-	if got := km.Down.Help().Key; got != "n/space" {
+	if got := km.Down.Help().Key; got != "h/space" {
 		t.Errorf("down help label = %q", got)
 	}
 	if km.Skipped.Enabled() || key.Matches(press("!"), km.Skipped) {

@@ -18,6 +18,11 @@ type KeyMap struct {
 	HistoryBack, Skipped, Help              key.Binding
 	Quit, ForceQuit                         key.Binding
 
+	// Searching the open article: Find opens the prompt (the detail
+	// pane's use of the filter's key by default), NextMatch and PrevMatch
+	// jump between its matches.
+	Find, NextMatch, PrevMatch key.Binding
+
 	// Count is the digits of a count prefix, the i-th key standing for
 	// the digit i: "12j" moves 12 rows, "12o" opens link 12.
 	Count key.Binding
@@ -69,6 +74,11 @@ func DefaultKeyMap() KeyMap {
 		Back:   binding("back", "esc"),
 		Focus:  binding("switch pane", "tab"),
 		Filter: binding("filter", "/"),
+		// In the article, "/" searches its text and n/N step through the
+		// matches, as in less and vim.
+		Find:      binding("search the article", "/"),
+		NextMatch: binding("next match", "n"),
+		PrevMatch: binding("previous match", "N"),
 
 		OpenBrowser: binding("open in browser", "o"),
 		LinkPicker:  binding("links", "l"),
@@ -111,6 +121,7 @@ func (k *KeyMap) Actions() []Action {
 		{"page_up", &k.PageUp}, {"page_down", &k.PageDown},
 		{"top", &k.Top}, {"bottom", &k.Bottom},
 		{"open", &k.Open}, {"back", &k.Back}, {"focus", &k.Focus}, {"filter", &k.Filter},
+		{"find", &k.Find}, {"next_match", &k.NextMatch}, {"prev_match", &k.PrevMatch},
 		{"open_browser", &k.OpenBrowser}, {"link_picker", &k.LinkPicker}, {"count", &k.Count},
 		{"history_back", &k.HistoryBack}, {"skipped", &k.Skipped}, {"help", &k.Help},
 		{"quit", &k.Quit}, {"force_quit", &k.ForceQuit}, {"confirm", &k.Confirm},
@@ -218,7 +229,8 @@ func Pair(a, b key.Binding, desc string) key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Focus, k.Filter, k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
+		{k.Open, k.Back, k.Focus, k.Filter, k.Find, k.NextMatch, k.PrevMatch,
+			k.Skipped, k.Help, k.Quit, k.ForceQuit, k.Confirm},
 		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader, k.Pipe, k.Edit},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 			k.NextUnread, k.PrevUnread, k.Undo,

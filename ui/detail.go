@@ -58,8 +58,9 @@ type detailPane struct {
 	vp    viewport.Model
 	lines []string
 	// match is the applied query's words, highlighted in the text; nil =
-	// none.
+	// none. A search in the article (search) is highlighted instead.
 	match  *regexp.Regexp
+	search articleSearch
 	width  int // width renders are made at
 	height int
 
@@ -105,6 +106,7 @@ func newDetailPane(fn renderFunc, clock func() time.Time, s *Styles) *detailPane
 		styles:   s,
 		cache:    map[renderKey]rendered{},
 		budget:   renderCacheBytes,
+		search:   newArticleSearch(),
 	}
 }
 
@@ -127,6 +129,7 @@ func (d *detailPane) show(a *feed.Article) tea.Cmd {
 		return nil
 	}
 	d.article = a
+	d.search.reset()
 	d.vp.GotoTop()
 	return d.refresh()
 }
@@ -242,6 +245,7 @@ func (d *detailPane) setContent(s string) {
 		s = strings.Join(d.lines, "\n")
 	}
 	d.vp.SetContent(s)
+	d.search.setText(d.lines, d.bodyTop)
 }
 
 // preview is what the pane shows until the render lands: the summary's
@@ -313,8 +317,15 @@ func (d *detailPane) view(w, h int, focused bool, empty, note string) []string {
 	if focused {
 		left = s.FocusMark + left
 	}
+	if n := d.search.label(); n != "" {
+		right = strings.TrimSuffix(n+s.Dot+right, s.Dot)
+	}
+	head := hs.Render(left)
+	if p := d.search.prompt(s, w-width(left+s.Dot+right)-2); p != "" {
+		head += hs.Render(s.Dot) + p
+	}
 	out := make([]string, 0, h)
-	out = append(out, leftRight(hs.Render(left), s.Header.Render(right), w, s.Ellipsis))
+	out = append(out, leftRight(head, s.Header.Render(right), w, s.Ellipsis))
 	if h == 1 {
 		return out
 	}
@@ -322,7 +333,10 @@ func (d *detailPane) view(w, h int, focused bool, empty, note string) []string {
 	if d.article != nil {
 		top := min(max(0, d.vp.YOffset), len(d.lines))
 		visible = d.lines[top:min(len(d.lines), top+h-1)]
-		if d.match != nil {
+		switch {
+		case d.search.q != nil:
+			visible = d.search.mark(visible, top, s)
+		case d.match != nil:
 			lit := make([]string, len(visible))
 			for i, l := range visible {
 				lit[i] = highlightANSI(l, d.match, s.Match)

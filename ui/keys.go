@@ -53,9 +53,10 @@ func navigate(k *config.KeyMap, msg tea.KeyMsg, pos, n, page, count int) (next i
 	return pos, false
 }
 
-// handleKey routes a key press: ctrl+c always quits; while the filter is
-// being typed in, every other key is text; an open overlay comes next;
-// then the global keys, then the focused pane.
+// handleKey routes a key press: ctrl+c always quits; while the filter or
+// the article search is being typed in, every other key is text; an open
+// overlay comes next; then the focused detail pane's own keys, the global
+// keys, then the focused pane's movement.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	m.debug("key %q (filter %v, overlay %d, focus %d, rendered %v)", msg.String(), m.filter.active, m.over, m.focus, m.detail.ready)
@@ -66,6 +67,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.handleConfirmKey(msg)
 	case m.filter.active:
 		return m.handleFilterKey(msg)
+	case m.detail.search.active:
+		return m.handleSearchKey(msg)
 	}
 	msg, count, ok := m.takePrefix(msg)
 	switch {
@@ -75,6 +78,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyPicked()
 	case m.over != noOverlay:
 		return m.handleOverlayKey(msg, count)
+	}
+	if m.focus == focusDetail {
+		if cmd, ok := m.handleDetailKey(msg, count); ok {
+			return cmd
+		}
 	}
 	if cmd, ok := m.handleGlobalKey(msg, count); ok {
 		return cmd

@@ -217,6 +217,8 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	case m.filter.active:
 		return []key.Binding{as(k.Open, "apply"), as(k.Back, "clear"), filterMoveHelp(k)},
 			[]key.Binding{k.ForceQuit}
+	case m.detail.search.active:
+		return []key.Binding{as(k.Open, "keep"), as(k.Back, "cancel")}, []key.Binding{k.ForceQuit}
 	case m.over == linksOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "open"),
 			countHelp(k, k.Open), k.Copy}, []key.Binding{as(k.Back, "close"), k.Quit}
@@ -229,9 +231,14 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	case m.over != noOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), k.PageDown},
 			[]key.Binding{as(k.Back, "close"), k.Quit}
+	case m.focus == focusDetail && m.detail.search.q != nil:
+		// Reading with a search kept: its keys first.
+		return []key.Binding{config.Pair(k.NextMatch, k.PrevMatch, "next/previous match"),
+			as(k.Back, "clear search"), as(k.Find, "search"), config.Pair(k.Down, k.Up, "scroll"),
+			k.OpenBrowser, k.PageDown}, []key.Binding{k.Help, k.Quit}
 	case m.focus == focusDetail:
-		// Reading: leaving, the article's links, then the rest.
-		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Back, "list"),
+		// Reading: leaving, searching, the article's links, then the rest.
+		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Back, "list"), as(k.Find, "search"),
 			k.OpenBrowser, countHelp(k, k.OpenBrowser), k.HistoryBack, k.Copy, k.LinkPicker, k.PageDown}, []key.Binding{k.Help, k.Quit}
 	}
 	// The list: what a newcomer needs to find and read an article, then

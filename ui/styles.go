@@ -23,6 +23,7 @@ type Styles struct {
 	SelectedMeta lipgloss.Style // meta line of the row under the cursor
 	Marker       lipgloss.Style // cursor marker in front of the selected row
 	Match        lipgloss.Style // the query's words in titles and text, the filter prompt
+	CurrentMatch lipgloss.Style // the article search's match the reader is on
 	Unread       lipgloss.Style // unread marker
 	Starred      lipgloss.Style // starred marker
 
@@ -72,6 +73,7 @@ func NewStyles(t config.Theme, a config.Appearance) Styles {
 		SelectedMeta: fg(t.List.Meta),
 		Marker:       fg(t.Accent).Bold(true),
 		Match:        fg(t.List.Match).Bold(true),
+		CurrentMatch: fg(t.List.Match).Bold(true).Reverse(true),
 		Unread:       fg(t.List.Unread).Bold(true),
 		Starred:      fg(t.List.Starred).Bold(true),
 

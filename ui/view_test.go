@@ -55,6 +55,17 @@ func TestEverySizeFitsTheScreen(t *testing.T) {
 		{"panes", func(hs *harness) { hs.press(hs.keys.Down) }},
 		{"detail", func(hs *harness) { hs.press(hs.keys.Open) }},
 		{"filter", func(hs *harness) { hs.press(hs.keys.Filter); hs.typeText("日本 🎉 long query text") }},
+		{"search", func(hs *harness) {
+			hs.press(hs.keys.Open)
+			hs.press(hs.keys.Find)
+			hs.typeText("日本 🎉 long query text")
+		}},
+		{"searched", func(hs *harness) {
+			hs.press(hs.keys.Open)
+			hs.press(hs.keys.Find)
+			hs.typeText("story")
+			hs.press(hs.keys.Open)
+		}},
 		{"help", func(hs *harness) { hs.press(hs.keys.Help) }},
 		{"links", func(hs *harness) { hs.press(hs.keys.LinkPicker) }},
 		{"skipped", func(hs *harness) { hs.press(hs.keys.Skipped) }},
