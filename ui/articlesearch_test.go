@@ -367,3 +367,13 @@ func TestGoldenArticleSearch(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleSearchRunesTogether: "/needle" read in one message (typed
+// fast, over ssh) opens the prompt and searches the rest as its text.
+func TestArticleSearchRunesTogether(t *testing.T) {
+	hs := openNeedle(t)
+	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/needle")})
+	if h := header(hs); !strings.Contains(h, "/needle") || !strings.Contains(h, "match 1/3") {
+		t.Errorf("header: %q", h)
+	}
+}

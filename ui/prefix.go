@@ -33,8 +33,8 @@ func (p keyPrefix) String() string {
 // handleKeys splits a key message that holds several runes (typed
 // quickly, pasted, or read together over a slow link: Bubble Tea v1
 // delivers them as one message) into one message per rune, so "jjj" moves
-// three rows and "gg" goes to the top. Once a rune opens the filter, the
-// rest is its text and arrives whole.
+// three rows and "gg" goes to the top. Once a rune opens the filter or
+// the article search, the rest is its text and arrives whole.
 func (m *Model) handleKeys(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Alt {
 		return m.handleKey(msg)
@@ -42,7 +42,7 @@ func (m *Model) handleKeys(msg tea.KeyMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
 		one := msg
-		if m.filter.active {
+		if m.filter.active || m.detail.search.active {
 			one.Runes = msg.Runes[i:]
 			cmds = append(cmds, m.handleKey(one))
 			break

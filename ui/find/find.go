@@ -35,7 +35,9 @@ func NewText(lines []string, first int) *Text {
 type Query struct {
 	// words are an ASCII query's words in lower case, searched in
 	// Text.lower without a regexp (several times faster: the search runs
-	// on every keystroke); re is any other query's pattern.
+	// on every keystroke); re is any other query's pattern. The one
+	// difference: (?i) would also match the Kelvin sign for k and the
+	// long s for s.
 	words []string
 	re    *regexp.Regexp
 }
