@@ -377,3 +377,16 @@ func TestArticleSearchRunesTogether(t *testing.T) {
 		t.Errorf("header: %q", h)
 	}
 }
+
+// TestArticleSearchPromptHoldsTheMouse: a click in the list while the
+// prompt is open does not move the cursor to another article.
+func TestArticleSearchPromptHoldsTheMouse(t *testing.T) {
+	hs := newHarness(t, 120, 40, needleArticles())
+	hs.press(hs.keys.Focus)
+	hs.press(hs.keys.Find)
+	hs.typeText("needle")
+	hs.send(click(3, 5))
+	if hs.selected() != "Story number 0" || hs.m.detail.search.query != "needle" {
+		t.Errorf("a click with the prompt open selected %q, search %q", hs.selected(), hs.m.detail.search.query)
+	}
+}

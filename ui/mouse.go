@@ -12,10 +12,11 @@ import (
 // wheelLines is how far one wheel notch scrolls the detail pane.
 const wheelLines = 3
 
-// handleMouse routes a mouse event. Overlays and the filter input keep
-// the keyboard's rules: the mouse does nothing while they are open.
+// handleMouse routes a mouse event. Overlays, the filter input and the
+// article search's prompt keep the keyboard's rules: the mouse does
+// nothing while they are open.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if !m.sized || m.over != noOverlay || m.filter.active || m.reading.confirm != nil {
+	if !m.sized || m.over != noOverlay || m.filter.active || m.detail.search.active || m.reading.confirm != nil {
 		return nil
 	}
 	if msg.Y >= m.layout.BodyHeight {
