@@ -268,13 +268,14 @@ func filterMoveHelp(k *config.KeyMap) key.Binding {
 	return key.NewBinding(key.WithKeys(names...), key.WithHelp(strings.Join(names, "/"), "move"))
 }
 
-// countHelp is the help for opening link N: a count, then open ("N o").
+// countHelp is the help for opening a link by number: a count, then open
+// ("3 o"). A digit, not "N", which is a key of its own (previous match).
 func countHelp(k *config.KeyMap, open key.Binding) key.Binding {
 	o := firstKey(open)
 	if firstKey(k.Count) == "" || o == "" {
 		return key.NewBinding(key.WithDisabled())
 	}
-	return key.NewBinding(key.WithKeys(k.Count.Keys()...), key.WithHelp("N "+o, "open link N"))
+	return key.NewBinding(key.WithKeys(k.Count.Keys()...), key.WithHelp("3 "+o, "open link 3"))
 }
 
 // prefixHint shows the count or first key being typed, and for a count
