@@ -34,6 +34,9 @@ type KeyMap struct {
 	ToggleRead, ToggleStar, MarkAllRead, UnreadOnly, StarredOnly key.Binding
 	NextUnread, PrevUnread, Undo                                 key.Binding
 	Sort, Topics, Providers, Folders                             key.Binding
+	// SavedSearches lists the config's saved searches; ShowMuted shows
+	// the articles the mute rules hide, or hides them again.
+	SavedSearches, ShowMuted key.Binding
 
 	// Clipboard, story clusters and timeline.
 	Copy, Expand, Timeline key.Binding
@@ -102,6 +105,9 @@ func DefaultKeyMap() KeyMap {
 		Topics:      binding("topics", "t"),
 		Providers:   binding("providers", "p"),
 		Folders:     binding("folders", "f"),
+		// v for the saved views; z as vim folds text away and back.
+		SavedSearches: binding("saved searches", "v"),
+		ShowMuted:     binding("show muted", "z"),
 
 		Copy:     binding("copy link", "y"),
 		Expand:   binding("expand story", "e"),
@@ -130,6 +136,7 @@ func (k *KeyMap) Actions() []Action {
 		{"starred_only", &k.StarredOnly}, {"next_unread", &k.NextUnread},
 		{"prev_unread", &k.PrevUnread}, {"undo", &k.Undo}, {"sort", &k.Sort},
 		{"topics", &k.Topics}, {"providers", &k.Providers}, {"folders", &k.Folders},
+		{"saved_searches", &k.SavedSearches}, {"show_muted", &k.ShowMuted},
 		{"copy", &k.Copy}, {"expand", &k.Expand}, {"timeline", &k.Timeline},
 		{"reader", &k.Reader}, {"pipe", &k.Pipe}, {"edit", &k.Edit}, {"image", &k.Image},
 	}
@@ -234,6 +241,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.OpenBrowser, k.LinkPicker, k.Count, k.HistoryBack, k.Copy, k.Reader, k.Pipe, k.Edit},
 		{k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 			k.NextUnread, k.PrevUnread, k.Undo,
-			k.Sort, k.Topics, k.Providers, k.Folders, k.Expand, k.Timeline},
+			k.Sort, k.Topics, k.Providers, k.Folders, k.SavedSearches, k.ShowMuted, k.Expand, k.Timeline},
 	}
 }

@@ -23,8 +23,8 @@ func TestActionsNamesUniqueAndComplete(t *testing.T) {
 			t.Errorf("action %q is not snake_case", a.Name)
 		}
 	}
-	if len(seen) != 41 {
-		t.Errorf("got %d actions, want 41", len(seen))
+	if len(seen) != 43 {
+		t.Errorf("got %d actions, want 43", len(seen))
 	}
 }
 

@@ -203,14 +203,16 @@ kept images show. Off under --plain and NO_COLOR.`, ImagesAuto, checkImages,
 		integer("image_rows", `The most rows of the detail pane the lead image takes. 2 to 60.`,
 			10, 2, 60, func(c *Config) *int { return &c.ImageRows }),
 		{name: "searches", doc: `Saved searches: a list of entries with a name, a query in the
-filter's language and, optionally, a sort (newest, oldest, quality, ...). The saved-search
-key lists them with their unread counts and applies the one chosen; herald list --saved NAME
-and herald unread-count --saved NAME use them in scripts. Names must be unique.`,
+filter's language and, optionally, a sort (newest, oldest, quality, ...). The saved_searches
+key (v) lists them with their unread counts and applies the one chosen: its query goes into
+the filter, its sort replaces the current one. herald list --saved NAME and herald
+unread-count --saved NAME use them in scripts. Names must be unique.`,
 			ref: func(c *Config) any { return &c.Searches }},
 		{name: "mute", doc: `Mute rules: a list of queries in the filter's language
 (without is:). Articles that match any rule are hidden from the list, the search results
-and every count; a key shows them again, marked as muted, and --include-muted lists them
-in scripts. Muting never changes the files or the read marks.`, def: []string(nil),
+and every count (the status line says "N muted"); the show_muted key (z) shows them again,
+marked as muted, and --include-muted lists them in scripts. Muting never changes the files
+or the read marks.`, def: []string(nil),
 			check: checkMuteRule, ref: func(c *Config) any { return &c.Mute }},
 	}
 }

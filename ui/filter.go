@@ -116,7 +116,7 @@ func (f *filter) view(s *Styles, w int) string {
 func (m *Model) applyFilter() tea.Cmd {
 	cmd := m.filter.run()
 	if cmd == nil {
-		return m.showArticles(m.lib.arts)
+		return m.showArticles(m.unfiltered())
 	}
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
+	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/ui/render"
 )
@@ -85,6 +86,35 @@ func TestGoldenOverlays(t *testing.T) {
 	} {
 		t.Run(st.name, func(t *testing.T) {
 			hs := newHarness(t, 120, 40, goldenArticles(), withRenderer(realRenderer(t)))
+			st.setup(hs)
+			v := hs.view()
+			checkScreen(t, v, 120, 40)
+			golden.RequireEqual(t, v)
+		})
+	}
+}
+
+// TestGoldenSavedAndMuted: the saved-search picker, the status line's
+// "N muted", and the muted rows shown and marked.
+func TestGoldenSavedAndMuted(t *testing.T) {
+	searches := withSearches(
+		config.SavedSearch{Name: "Open models", Query: `"open models"`},
+		config.SavedSearch{Name: "Policy this week", Query: "t:policy since:7d", Sort: "quality"},
+		config.SavedSearch{Name: "Hardware", Query: "t:hardware"},
+	)
+	for _, st := range []struct {
+		name  string
+		setup func(hs *harness)
+	}{
+		{"saved", func(hs *harness) { hs.press(hs.keys.SavedSearches) }},
+		{"muted", func(hs *harness) {}},
+		{"muted-shown", func(hs *harness) { hs.press(hs.keys.ShowMuted); hs.press(hs.keys.Down) }},
+	} {
+		t.Run(st.name, func(t *testing.T) {
+			store := newFakeStore()
+			store.read[goldenArticles()[0].ID] = true
+			hs := newHarness(t, 120, 40, goldenArticles(), withRenderer(realRenderer(t)), withStore(store),
+				searches, withMute(t, "p:reuters", "t:policy"))
 			st.setup(hs)
 			v := hs.view()
 			checkScreen(t, v, 120, 40)

@@ -206,6 +206,9 @@ func (m *Model) handleOverlayKey(msg tea.KeyMsg, count int) tea.Cmd {
 	if m.over == commandsOverlay {
 		return m.handleCommandKey(msg, count)
 	}
+	if m.over == savedOverlay {
+		return m.handleSavedKey(msg, count)
+	}
 	if m.over == imageOverlay {
 		if keyIs(msg, k.Quit) {
 			return tea.Quit

@@ -67,12 +67,16 @@ type library struct {
 	// merging: a Cmd is merging a change into the feed.Library, which
 	// Update must not read meanwhile (byID).
 	merging bool
+	// mute is which articles the mute rules match, found with the index
+	// (mute.go).
+	mute muting
 }
 
 // newLibrary returns an empty library; pages is the fetched pages' text
-// its search index searches too (nil: none).
-func newLibrary(loading, grouping bool, pages search.PageText) *library {
-	l := &library{feed: feed.NewLibrary(), loading: loading, grouping: grouping, pages: pages}
+// its search index searches too (nil: none), rules the mute rules.
+func newLibrary(loading, grouping bool, pages search.PageText, rules search.Mute) *library {
+	l := &library{feed: feed.NewLibrary(), loading: loading, grouping: grouping, pages: pages,
+		mute: muting{rules: rules}}
 	l.index = l.newIndex()
 	return l
 }
@@ -114,6 +118,7 @@ func (l *library) add(b feed.Batch) {
 	l.skipped, l.found = l.feed.Skipped(), l.feed.Found()
 	l.notArticles = l.feed.NotArticles()
 	l.warnings += countWarnings(b.Articles)
+	l.mute.arrived(b.Articles)
 	if b.Newer {
 		// Files saved since the last run, or dated later than named,
 		// that belong before articles already shown (see
@@ -218,12 +223,19 @@ func (l *library) applied(msg appliedMsg) {
 	l.notArticles, l.warnings = msg.notArticles, msg.warnings
 	l.fresh += msg.fresh
 	l.reorderedAt, l.toIndex = l.version, nil
+	// New files wait for the rebuilt index's screening; a changed one
+	// stays in view, so the cursor on an article being edited keeps it.
+	l.mute.arrived(msg.change.Added)
 }
 
-// indexedMsg is the search index holding the articles of version.
+// indexedMsg is the search index holding the articles of version: add
+// were added to it (all of them when full, a new index), hits are those
+// of add that a mute rule matches.
 type indexedMsg struct {
-	version int
-	ix      *search.Index
+	version   int
+	ix        *search.Index
+	add, hits []*feed.Article
+	full      bool
 }
 
 // reindex brings the search index up to the current articles in a Cmd,
@@ -247,13 +259,14 @@ func (l *library) reindex() tea.Cmd {
 	}
 	l.toIndex = nil
 	l.indexing = true
-	v := l.version
+	v, rules := l.version, l.mute.rules
 	return func() tea.Msg {
-		if ix == nil {
+		full := ix == nil
+		if full {
 			ix = l.newIndex()
 		}
 		ix.Add(add)
-		return indexedMsg{version: v, ix: ix}
+		return indexedMsg{version: v, ix: ix, add: add, hits: screen(rules, ix, add, full), full: full}
 	}
 }
 
@@ -265,6 +278,7 @@ func (l *library) indexed(msg indexedMsg) bool {
 		return false
 	}
 	l.index, l.indexedAt = msg.ix, msg.version
+	l.mute.screened(msg.add, msg.hits, msg.full)
 	return true
 }
 

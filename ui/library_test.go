@@ -52,7 +52,7 @@ func TestChangeMergesInACmd(t *testing.T) {
 // built over the new order.
 func TestIndexFromBeforeAReorderIsDropped(t *testing.T) {
 	arts := articles(4)
-	l := newLibrary(true, false, nil)
+	l := newLibrary(true, false, nil, nil)
 	l.add(feed.Batch{Articles: arts[2:]})
 	stale := l.reindex()().(indexedMsg)
 	l.add(feed.Batch{Articles: arts[:2], Newer: true})

@@ -185,14 +185,26 @@ func (m *Model) historyBack() tea.Cmd {
 }
 
 // selectAnywhere puts the cursor on a, clearing the filter and the
-// unread/starred views when a is not among the shown articles.
+// unread/starred views when a is not among the shown articles, and
+// showing the muted articles when a is one.
 func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
-	if !m.list.selectArticle(a) && m.filter.applied() {
+	if m.list.selectArticle(a) {
+		return m.list.cursorMoved()
+	}
+	if m.lib.mute.isMuted(a) && !m.reading.showMuted {
+		m.setShowMuted(true)
+		m.status.set("Showing muted articles: %s is muted.", a.Title)
+		if !m.filter.applied() {
+			m.setArticles(m.unfiltered(), a)
+			return m.list.cursorMoved()
+		}
+	}
+	if m.filter.applied() {
 		m.filter.input.SetValue("")
 		m.reading.unreadOnly, m.reading.starred = false, false
 		m.filter.always = m.viewsOn() // a sort other than newest stays
 		run := m.filter.run()         // bumps the generation: drops a match in flight
-		m.setArticles(m.lib.arts, a)
+		m.setArticles(m.unfiltered(), a)
 		return tea.Batch(run, m.list.cursorMoved())
 	}
 	return m.list.cursorMoved()

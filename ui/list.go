@@ -246,6 +246,9 @@ type delegate struct {
 	// their type once there is more than one, as a site's news, videos
 	// and courses are otherwise alike.
 	types shownTypes
+	// muted marks the rows of muted articles while they are shown (the
+	// show-muted key); nil = none is shown.
+	muted func(*feed.Article) bool
 }
 
 // shownTypes follows the types of the shown articles: the first non-empty
@@ -321,10 +324,14 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 	fmt.Fprint(w, line1, "\n", line2)
 }
 
-// meta is the second line of a row: the type when the shown articles mix
-// types, provider, date, first topics.
+// meta is the second line of a row: "muted" for a muted article shown,
+// the type when the shown articles mix types, provider, date, first
+// topics.
 func (d *delegate) meta(a *feed.Article) string {
-	parts := make([]string, 0, 4)
+	parts := make([]string, 0, 5)
+	if d.muted != nil && d.muted(a) {
+		parts = append(parts, "muted")
+	}
 	if d.types.mixed {
 		if t := textsafe.Line(a.Type); t != "" {
 			parts = append(parts, t)

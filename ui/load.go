@@ -86,7 +86,9 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	switch {
 	case m.filter.applied():
 	case b.Newer:
-		m.setArticles(m.lib.arts, m.list.Selected())
+		m.setArticles(m.unfiltered(), m.list.Selected())
+	case m.lib.mute.on() && !m.reading.showMuted:
+		// Shown once screened for the mute rules (handleIndexed).
 	default:
 		m.list.appendArticles(b.Articles)
 	}
@@ -108,17 +110,22 @@ func (m *Model) handleLinked(msg linkedMsg) tea.Cmd {
 	if m.filter.applied() {
 		show = m.refilter()
 	} else {
-		m.setArticles(m.lib.arts, m.list.Selected())
+		m.setArticles(m.unfiltered(), m.list.Selected())
 	}
 	return tea.Batch(show, m.lib.reindex(), m.lib.group())
 }
 
 // handleIndexed searches again once the index holds more articles, and
-// brings it up to the articles that came meanwhile.
+// brings it up to the articles that came meanwhile. With mute rules, the
+// list without a filter takes the articles screened with the index.
 func (m *Model) handleIndexed(msg indexedMsg) tea.Cmd {
 	var search tea.Cmd
 	if m.lib.indexed(msg) {
 		search = m.refilter()
+		if !m.filter.applied() && m.lib.mute.on() && !m.reading.showMuted {
+			m.setArticles(m.unfiltered(), m.list.Selected())
+			search = m.list.cursorMoved()
+		}
 	}
 	return tea.Batch(search, m.lib.reindex())
 }

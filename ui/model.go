@@ -52,6 +52,7 @@ const (
 	facetOverlay
 	imageOverlay
 	commandsOverlay
+	savedOverlay
 )
 
 // Model is the root model. It is used through a pointer: children are
@@ -75,6 +76,7 @@ type Model struct {
 	skipped *textOverlay
 	picker  *linkPicker
 	facets  *facetPicker
+	saved   savedPicker
 	status  status
 	// handoff runs the pipe and editor commands, and sets the title
 	// (handoff.go).
@@ -130,7 +132,7 @@ func New(o Options) *Model {
 		watch:  o.Watch,
 		rows:   storyRows{on: o.Clustering, asyncFrom: asyncRowsFrom},
 		copier: o.Copier,
-		lib:    newLibrary(o.Loader != nil, o.Clustering, pageText(o.Pages)),
+		lib:    newLibrary(o.Loader != nil, o.Clustering, pageText(o.Pages), o.Mute),
 		reader: reader{pages: o.Pages, mode: o.Reader},
 		debug:  o.Debug,
 		follow: o.FollowDelay,
@@ -154,6 +156,7 @@ func New(o Options) *Model {
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
 	m.facets = &facetPicker{}
+	m.saved = savedPicker{searches: o.Searches}
 	m.handoff = newHandoff(o)
 	m.reading = reading{store: o.State, markOnOpen: o.MarkReadOnOpen, openMarks: o.OpenMarksRead}
 	m.stateErr = o.StateErr
@@ -282,6 +285,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.handleOpened(msg)
 	case facetsMsg:
 		return m.handleFacets(msg)
+	case savedCountsMsg:
+		return m.handleSavedCounts(msg)
 	case pageFetchedMsg:
 		return m.handlePageFetched(msg)
 	case spinnerTickMsg:
@@ -337,6 +342,8 @@ func (m *Model) bodyLines() []string {
 		return m.imageViewLines(l.Width, l.BodyHeight)
 	case commandsOverlay:
 		return m.handoff.picking.view(m.handoff.commands, l.Width, l.BodyHeight, s)
+	case savedOverlay:
+		return m.saved.view(l.Width, l.BodyHeight, s)
 	}
 	if !l.Split {
 		if m.focus == focusDetail {

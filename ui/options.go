@@ -8,6 +8,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 )
 
 // Opener opens a URL outside Herald (browser.Opener): err when nothing
@@ -95,4 +96,10 @@ type Options struct {
 	// Images draw the article's lead image above its text (leadimage.go);
 	// the zero value draws none.
 	Images ImageOptions
+	// Mute are the mute rules: the articles they match are hidden, and
+	// left out of every count, until the show-muted key (mute.go).
+	Mute search.Mute
+	// Searches are the saved searches the saved-search key lists
+	// (saved.go).
+	Searches []config.SavedSearch
 }

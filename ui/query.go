@@ -20,9 +20,14 @@ import (
 
 // queryMatcher returns the Matcher for one filter run. It captures what
 // the run needs now (the index, the marks, the sort, the views, the
-// clock), so the Cmd never reads the model.
+// clock, the muted articles to leave out), so the Cmd never reads the
+// model.
 func (m *Model) queryMatcher() Matcher {
 	ix, sort, now := m.lib.index, m.reading.sort, m.clock()
+	var muted map[*feed.Article]struct{} // replaced, never changed (muting)
+	if !m.reading.showMuted {
+		muted = m.lib.mute.muted
+	}
 	var st search.State
 	if m.reading.store != nil {
 		st = m.reading.store
@@ -46,7 +51,7 @@ func (m *Model) queryMatcher() Matcher {
 				return nil, err
 			}
 		}
-		return ix.SearchSorted(q, st, sort), nil
+		return without(ix.SearchSorted(q, st, sort), muted), nil
 	}
 }
 

@@ -65,10 +65,14 @@ type reading struct {
 	// confirm holds the IDs M would mark, while the question is asked.
 	confirm []string
 	// counts cache: unread and starred among the articles of library
-	// version countN and marks version countV.
-	countN        int
-	countV        uint64
-	unread, stars int
+	// version countN and marks version countV, as shown for mute
+	// generation countG and showMuted countAll.
+	countN, countG int
+	countV         uint64
+	countAll       bool
+	unread, stars  int
+	// showMuted shows the articles the mute rules hide (mute.go).
+	showMuted bool
 	// changes reports another instance's changes (Store.Watch).
 	changes <-chan struct{}
 	// undo is the marks changes that can be undone, the last one last.
@@ -183,6 +187,10 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.openFacets("provider"), true
 	case keyIs(msg, k.Folders):
 		return m.openFacets("folder"), true
+	case keyIs(msg, k.ShowMuted):
+		return m.toggleMuted(), true
+	case keyIs(msg, k.SavedSearches):
+		return m.openSaved(), true
 	case !keyIs(msg, k.ToggleRead, k.ToggleStar, k.MarkAllRead, k.UnreadOnly, k.StarredOnly,
 		k.NextUnread, k.PrevUnread, k.Undo):
 		return nil, false
@@ -292,16 +300,19 @@ func (m *Model) viewsOn() bool {
 }
 
 // readingParts is the status line's share: "U unread", "S starred", the
-// views and the sort. Counting reads the store once per article, so it is
-// cached until the articles or the marks change.
+// views and the sort, counted over the articles shown without a filter
+// (the muted ones left out). Counting reads the store once per article,
+// so it is cached until the articles, the muted ones or the marks change.
 func (m *Model) readingParts() []string {
 	r := &m.reading
 	if r.store == nil {
 		return nil
 	}
-	if v := r.store.Version(); r.countN != m.lib.version || r.countV != v || m.lib.Len() == 0 {
-		r.countN, r.countV, r.unread, r.stars = m.lib.version, v, 0, 0
-		for _, a := range m.lib.arts {
+	arts, g := m.unfiltered(), m.lib.mute.gen
+	if v := r.store.Version(); r.countN != m.lib.version || r.countV != v || r.countG != g ||
+		r.countAll != r.showMuted || m.lib.Len() == 0 {
+		r.countN, r.countV, r.countG, r.countAll, r.unread, r.stars = m.lib.version, v, g, r.showMuted, 0, 0
+		for _, a := range arts {
 			if !r.store.IsRead(a.ID) {
 				r.unread++
 			}

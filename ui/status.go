@@ -120,7 +120,8 @@ func (m *Model) counts() string {
 		if m.filter.applied() {
 			parts = append(parts, m.shownPart())
 		}
-		parts = append(parts, plural.Count(m.lib.Len(), "article"))
+		parts = append(parts, plural.Count(len(m.unfiltered()), "article"))
+		parts = append(parts, m.mutedPart()...)
 		parts = append(parts, m.readingParts()...)
 	}
 	parts = append(parts, m.sortPart()...)
@@ -225,6 +226,9 @@ func (m *Model) contextHelp() (keys, pinned []key.Binding) {
 	case m.over == commandsOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "run")},
 			[]key.Binding{as(k.Back, "cancel"), k.Quit}
+	case m.over == savedOverlay:
+		return []key.Binding{config.Pair(k.Down, k.Up, "move"), as(k.Open, "apply")},
+			[]key.Binding{as(k.Back, "close"), k.Quit}
 	case m.over == skippedOverlay:
 		return []key.Binding{config.Pair(k.Down, k.Up, "scroll"), as(k.Edit, "edit the top file"), k.PageDown},
 			[]key.Binding{as(k.Back, "close"), k.Quit}

@@ -84,7 +84,7 @@ func (m *Model) handleApplied(msg appliedMsg) tea.Cmd {
 	}
 	idx := m.list.list.Index()
 	if !m.filter.applied() {
-		shown = m.lib.arts
+		shown = m.unfiltered()
 	}
 	m.setArticles(shown, keep)
 	if keep == nil && len(shown) > 0 {

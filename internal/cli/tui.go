@@ -17,6 +17,7 @@ import (
 
 	"github.com/herald-reader/herald/config"
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/demo"
 	"github.com/herald-reader/herald/internal/state"
 	"github.com/herald-reader/herald/ui"
@@ -39,6 +40,12 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		return err
 	}
 	keys, err := cfg.KeyMap()
+	if err != nil {
+		return err
+	}
+	// Parsed now, as the commands parse them: a since:7d rule counts from
+	// the start of this run.
+	mute, err := search.ParseMute(cfg.Mute, time.Now())
 	if err != nil {
 		return err
 	}
@@ -160,6 +167,8 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		Pages:     pages,
 		Reader:    cfg.Reader,
 		Images:    images,
+		Mute:      mute,
+		Searches:  cfg.Searches,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
