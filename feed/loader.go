@@ -59,14 +59,17 @@ type streamLoader struct {
 	ids   map[string]bool // IDs sent so far: a repeated one is a save of one article
 
 	// walked counts the files the walk found so far (see Loading.Found).
-	walked atomic.Int64
+	// It is the Loading's, not a field of the loader: the Loading lives
+	// as long as the reader, the loader's state (every entry and result,
+	// the previous snapshot) only as long as the load.
+	walked *atomic.Int64
 
 	head []headEntry // answered by the head batch (see headbatch.go)
 	last *Article    // the last article sent, in library order
 }
 
 func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoader {
-	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}}
+	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}, walked: &atomic.Int64{}}
 	if l.workers <= 0 {
 		l.workers = runtime.GOMAXPROCS(0)
 	}
@@ -99,7 +102,7 @@ func (l *streamLoader) walk() (*Source, error) {
 			}
 			seen[abs] = true
 		}
-		found, probs, dirs, err := s.walk(l.ctx, &l.walked)
+		found, probs, dirs, err := s.walk(l.ctx, l.walked)
 		if err != nil {
 			closeDirs(l.dirs)
 			l.dirs = nil

@@ -56,7 +56,7 @@ func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
 	l := newStreamLoader(ctx, srcs, opt)
 	// One batch of buffer: the head batch is handed over without waiting
 	// for the reader.
-	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{}), walked: &l.walked}
+	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{}), walked: l.walked}
 	// The head batch (one small file and at most a first batch of stats)
 	// is answered here, before the walk's goroutine starts: answered on
 	// that goroutine, it raced the walk and the old snapshot's decoding

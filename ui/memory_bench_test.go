@@ -93,8 +93,10 @@ func readerMemoryChild(corpus, cache string) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	loading := feed.Stream(ctx, []feed.Source{feed.Dir(corpus)}, feed.Options{Cache: feed.OpenCache(cache)})
+	// Options as internal/cli/tui.go sets them: the loading counter
+	// keeps the Loading for the reader's life.
 	hs := newHarness(&testing.T{}, 120, 40, nil, withLoader(loading.Batches()),
-		func(o *Options) { o.Clustering = true })
+		func(o *Options) { o.Clustering, o.Found = true, loading.Found })
 	<-loading.Done() // the cache is written
 	if hs.m.lib.stories.of == nil || hs.m.lib.index.Len() != hs.m.lib.Len() {
 		fmt.Fprintln(os.Stderr, "memory child: the library did not settle (no stories, or the index is behind)")
@@ -115,6 +117,7 @@ func readerMemoryChild(corpus, cache string) int {
 	fmt.Printf("memory: %d articles, peak %.1f MB, loaded %.1f MB, retained %.1f MB, heap %.1f MB\n",
 		hs.m.lib.Len(), peak, loaded, retained, float64(ms.HeapAlloc)/(1<<20))
 	runtime.KeepAlive(hs)
+	runtime.KeepAlive(loading) // as the reader waits for it before exiting
 	return 0
 }
 
