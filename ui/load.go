@@ -112,7 +112,7 @@ func (m *Model) handleLinked(msg linkedMsg) tea.Cmd {
 	} else {
 		m.setArticles(m.unfiltered(), m.list.Selected())
 	}
-	return tea.Batch(show, m.lib.reindex(), m.lib.group())
+	return tea.Batch(show, m.lib.reindex(), m.lib.group(), m.lib.releaseLoad())
 }
 
 // handleIndexed searches again once the index holds more articles, and
@@ -127,7 +127,7 @@ func (m *Model) handleIndexed(msg indexedMsg) tea.Cmd {
 			search = m.list.cursorMoved()
 		}
 	}
-	return tea.Batch(search, m.lib.reindex())
+	return tea.Batch(search, m.lib.reindex(), m.lib.releaseLoad())
 }
 
 // noteScreen opens the start gate once the screen shows the first

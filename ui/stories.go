@@ -50,7 +50,7 @@ func (m *Model) handleStories(msg storiesMsg) tea.Cmd {
 	if !m.lib.grouped(msg) {
 		return nil
 	}
-	return m.regroup()
+	return tea.Batch(m.regroup(), m.lib.releaseLoad())
 }
 
 // storyLead is the article whose row stands for a's story in the list now
