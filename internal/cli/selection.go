@@ -30,8 +30,8 @@ const savedAnnotation = "herald_saved"
 func selectionFlags(cmd *cobra.Command, sel *selection, what string) {
 	queryFlag(cmd, &sel.query, what)
 	f := cmd.Flags()
-	f.StringVar(&sel.saved, "saved", "", "the saved search `NAME` (searches in the config): its query, "+
-		"and its sort unless --sort is given; with --query both must match")
+	f.StringVar(&sel.saved, "saved", "", "the articles of the saved search `NAME` (searches in the config); "+
+		"with --query, those that match both")
 	must(f.SetAnnotation("saved", savedAnnotation, []string{"names"}))
 	f.BoolVar(&sel.includeMuted, "include-muted", false, "include the articles that the config's mute rules hide")
 }

@@ -15,8 +15,8 @@ config file), only the number, for status bars and prompts. With --query,
 counts the unread articles that match QUERY; with --saved, those of a
 saved search. Muted articles are not counted unless --include-muted.
 
-Exit status: 0 with a number, 2 bad arguments or query, unreadable
-directory.`
+Exit status: 0 with a number, 2 bad arguments, query or saved search
+name, unreadable directory.`
 
 func (g *globals) unreadCountCommand() *cobra.Command {
 	var sel selection
