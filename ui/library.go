@@ -71,8 +71,10 @@ type library struct {
 	// mute is which articles the mute rules match, found with the index
 	// (mute.go).
 	mute muting
-	// released: the load's garbage was handed back (releaseLoad).
-	released bool
+	// released: the load's garbage was handed back (releaseLoad), after
+	// loaderDone (nil: not waited for) was closed.
+	released   bool
+	loaderDone <-chan struct{}
 }
 
 // newLibrary returns an empty library; pages is the fetched pages' text
@@ -331,14 +333,19 @@ func (l *library) grouped(msg storiesMsg) bool {
 // twice the live heap, and the runtime gives that back only slowly: at
 // 100,000 articles the idle reader held 420 MB for 170 MB of live data,
 // and holds about 200 MB after this (BenchmarkReaderMemory100k). The
-// collection runs in a Cmd, off the UI goroutine.
+// collection runs in a Cmd, off the UI goroutine, once the loader has
+// stopped: a cold load writes the cache after its last batch.
 func (l *library) releaseLoad() tea.Cmd {
 	if l.released || l.loading || l.busy || l.indexing || l.indexedAt != l.version ||
 		(l.grouping && l.stories.of == nil) {
 		return nil
 	}
 	l.released = true
+	done := l.loaderDone
 	return func() tea.Msg {
+		if done != nil {
+			<-done
+		}
 		debug.FreeOSMemory()
 		return nil
 	}

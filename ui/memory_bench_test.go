@@ -96,7 +96,7 @@ func readerMemoryChild(corpus, cache string) int {
 	// Options as internal/cli/tui.go sets them: the loading counter
 	// keeps the Loading for the reader's life.
 	hs := newHarness(&testing.T{}, 120, 40, nil, withLoader(loading.Batches()),
-		func(o *Options) { o.Clustering, o.Found = true, loading.Found })
+		func(o *Options) { o.Clustering, o.Found, o.LoaderDone = true, loading.Found, loading.Done() })
 	<-loading.Done() // the cache is written
 	if hs.m.lib.stories.of == nil || hs.m.lib.index.Len() != hs.m.lib.Len() {
 		fmt.Fprintln(os.Stderr, "memory child: the library did not settle (no stories, or the index is behind)")

@@ -41,6 +41,10 @@ type Options struct {
 	// loadingTick until the first batch, so a large tree's walk is seen
 	// to move.
 	Found func() int
+	// LoaderDone, when set, is closed once the loader has stopped, its
+	// cache written (feed.Loading.Done): the load's garbage is handed back
+	// after that (library.releaseLoad).
+	LoaderDone <-chan struct{}
 	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
 	Watch <-chan feed.Change
 	// Clustering shows one row per story (stories.go).

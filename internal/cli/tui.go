@@ -141,6 +141,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		Renderer:         renderer,
 		Loader:           loading.Batches(),
 		Found:            loading.Found,
+		LoaderDone:       loading.Done(),
 		Watch:            changes,
 		Clustering:       cfg.Clustering,
 		Copier:           clipboard.Copier{Out: out},
