@@ -192,8 +192,7 @@ func (m *Model) selectAnywhere(a *feed.Article) tea.Cmd {
 		return m.list.cursorMoved()
 	}
 	if m.lib.mute.isMuted(a) && !m.reading.showMuted {
-		m.setShowMuted(true)
-		m.status.set("Showing muted articles: %s is muted.", a.Title)
+		m.setShowMuted(true) // the status line says "N muted shown", the row "muted"
 		if !m.filter.applied() {
 			m.setArticles(m.unfiltered(), a)
 			return m.list.cursorMoved()

@@ -202,3 +202,18 @@ func TestWithoutNeverChangesItsInput(t *testing.T) {
 		t.Error("without copied with nothing muted")
 	}
 }
+
+// TestRelatedStoryToMutedArticle: following a related story to a muted
+// article shows the muted articles, so the cursor can land on it.
+func TestRelatedStoryToMutedArticle(t *testing.T) {
+	arts := articles(6)
+	relate(arts[0], arts[4])
+	hs := newHarness(t, 120, 40, arts, withMute(t, muteProvider1))
+	hs.openLink(linkTo(t, hs, arts[4].WebURL))
+	if hs.selected() != "Story number 4" {
+		t.Fatalf("jump to a muted article selected %q", hs.selected())
+	}
+	if v := hs.view(); !strings.Contains(v, "2 muted shown") || !strings.Contains(v, "muted · Provider 1") {
+		t.Errorf("jump to a muted article:\n%s", v)
+	}
+}
