@@ -82,9 +82,9 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 	}
 	switch tm.kind {
 	case kindTopic:
-		return t.hasTopic(&tm.n, tm.exact)
+		return t.hasTopic(&tm.n, tm.exact, upper)
 	case kindProvider:
-		return t.hasProvider(&tm.n, tm.exact)
+		return t.hasProvider(&tm.n, tm.exact, upper)
 	case kindText:
 		return t.hasText(&tm.n, upper)
 	}

@@ -86,8 +86,9 @@ func (t *text) hasBodyWord(w word) bool {
 
 // hasTopic: topic:X matches a topic that has a word starting with X
 // (t:learn finds Machine Learning), or when exact the whole topic.
-func (t *text) hasTopic(n *needle, exact bool) bool {
+func (t *text) hasTopic(n *needle, exact bool, upper uint32) bool {
 	w := word{n: n}
+	w.a, w.ok = n.pick(upper)
 	for _, s := range t.topics {
 		if n.equal(s) || !exact && w.in(s) {
 			return true
@@ -102,12 +103,15 @@ func (t *text) hasTopic(n *needle, exact bool) bool {
 // nothing). Not exact, it also matches a word of the name by prefix
 // (p:fox finds Fox News) and a domain from a label other than the last on
 // by prefix (p:forbes.c finds forbes.com).
-func (t *text) hasProvider(n *needle, exact bool) bool {
+func (t *text) hasProvider(n *needle, exact bool, upper uint32) bool {
 	if n.equal(t.provider) || n.equal(t.domain) {
 		return true
 	}
-	if !exact && (word{n: n}).in(t.provider) {
-		return true
+	if !exact {
+		w := word{n: n}
+		if w.a, w.ok = n.pick(upper); w.in(t.provider) {
+			return true
+		}
 	}
 	for d := t.domain; ; {
 		i := strings.IndexByte(d, '.')
