@@ -147,12 +147,10 @@ func validateSearch(ss *SavedSearch) (problem, hint, field string) {
 // SortNames are the sort keys' names, in the order S cycles through them.
 func SortNames() []string {
 	var names []string
-	for k := search.SortNewest; ; {
+	for _, k := range search.SortKeys() {
 		names = append(names, k.String())
-		if k = k.Next(); k == search.SortNewest {
-			return names
-		}
 	}
+	return names
 }
 
 // validateSearches checks searches built in code (Validate).

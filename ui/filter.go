@@ -3,12 +3,14 @@ package ui
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
 
@@ -38,6 +40,9 @@ type filter struct {
 	// while it ran (loading), so match again when it lands.
 	running, dirty bool
 	hint           string
+	// ranked: the applied query has free words, so the default sort
+	// orders by relevance (see Model.sortName).
+	ranked bool
 	// always: search even with no text typed (a view or a sort is on);
 	// search builds the Matcher for each run (query.go).
 	always bool
@@ -87,6 +92,8 @@ func (f *filter) run() tea.Cmd {
 	f.gen++
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
+	q, err := search.ParseQuery(f.query, time.Time{}) // no date matters here
+	f.ranked = err == nil && q.Ranked()
 	if f.query == "" && !f.always {
 		f.running = false
 		f.hint = ""

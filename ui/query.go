@@ -45,11 +45,13 @@ func (m *Model) queryMatcher() Matcher {
 			return nil, err
 		}
 		if len(views) > 0 {
-			// Parsed on their own first, so a quote left open in the
-			// typed query cannot swallow them.
-			if q, err = search.ParseQuery(query+" "+strings.Join(views, " "), now); err != nil {
+			// Parsed on their own, so that a quote left open in the typed
+			// query cannot swallow them, and its last word stays last.
+			v, err := search.ParseQuery(strings.Join(views, " "), now)
+			if err != nil {
 				return nil, err
 			}
+			q = q.And(v)
 		}
 		return without(ix.SearchSorted(q, st, sort), muted), nil
 	}

@@ -117,3 +117,46 @@ func TestFacetPickers(t *testing.T) {
 		t.Fatal("esc does not close the picker")
 	}
 }
+
+// TestRelevanceIsTheDefaultWithWords: a query with free words lists the
+// best match first (the title match, although older than the stories
+// that name it in a related title), the status says so, and S cycles
+// through the other sorts and back to it.
+func TestRelevanceIsTheDefaultWithWords(t *testing.T) {
+	arts := articles(6)
+	arts[4].Title = "Hugging Face opens a model hub"
+	for _, a := range arts[:3] {
+		a.RelatedTitles = []string{arts[4].Title}
+	}
+	hs := newHarness(t, 120, 40, arts, withStore(newFakeStore()))
+	hs.press(hs.keys.Filter)
+	hs.typeText("hugg")
+	hs.send(keyMsg("enter"))
+	if got := hs.m.list.items[0].(item).a.Title; got != arts[4].Title {
+		t.Fatalf("first row %q, want the title match", got)
+	}
+	if v := lastLines(hs.view(), 2); !strings.Contains(v, "best match") {
+		t.Fatalf("status without best match:\n%s", v)
+	}
+	for _, want := range []struct{ name, first string }{
+		{"newest", "Story number 0"},
+		{"oldest", arts[4].Title},
+		{"quality", ""},
+		{"heat", ""},
+		{"title", arts[4].Title},
+		{"provider", ""},
+		{"best match", arts[4].Title},
+	} {
+		hs.press(hs.keys.Sort)
+		v := hs.view()
+		if !strings.Contains(v, "Sorted by "+want.name) {
+			t.Fatalf("status after S, want %s:\n%s", want.name, lastLines(v, 2))
+		}
+		if want.first != "" && hs.m.list.items[0].(item).a.Title != want.first {
+			t.Errorf("sort %s: first row %q, want %q", want.name, hs.m.list.items[0].(item).a.Title, want.first)
+		}
+	}
+	if n := hs.m.list.Len(); n != 4 {
+		t.Errorf("%d shown, want 4: ranking orders the matches, it adds none", n)
+	}
+}

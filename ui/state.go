@@ -178,8 +178,11 @@ func (m *Model) handleStateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, r := &m.keys, &m.reading
 	switch {
 	case keyIs(msg, k.Sort):
-		r.sort = r.sort.Next()
-		m.status.set("Sorted by %s", r.sort)
+		// Without free words relevance is newest: skip the same order.
+		if r.sort = r.sort.Next(); r.sort == search.SortNewest && !m.filter.ranked {
+			r.sort = r.sort.Next()
+		}
+		m.status.set("Sorted by %s", m.sortName())
 		return m.rerunQuery(), true
 	case keyIs(msg, k.Topics):
 		return m.openFacets("topic"), true
@@ -296,7 +299,7 @@ func (m *Model) handleConfirmKey(msg tea.KeyMsg) tea.Cmd {
 // query: a view or a sort other than the default.
 func (m *Model) viewsOn() bool {
 	r := &m.reading
-	return r.unreadOnly || r.starred || r.sort != search.SortNewest
+	return r.unreadOnly || r.starred || r.sort != search.SortNewest && r.sort != search.SortRelevance
 }
 
 // readingParts is the status line's share: "U unread", "S starred", the
@@ -331,10 +334,28 @@ func (m *Model) readingParts() []string {
 	return parts
 }
 
-// sortPart names the sort in the status line when it is not the default.
-func (m *Model) sortPart() []string {
-	if m.reading.sort == search.SortNewest {
-		return nil
+// sortName names the order the list is in: the default (relevance) is
+// "best match" while the query has free words, else newest.
+func (m *Model) sortName() string {
+	switch k := m.reading.sort; {
+	case k == search.SortRelevance && m.filter.ranked:
+		return "best match"
+	case k == search.SortRelevance:
+		return search.SortNewest.String()
+	default:
+		return k.String()
 	}
-	return []string{"by " + m.reading.sort.String()}
+}
+
+// sortPart names the sort in the status line unless it is newest first
+// without free words (the plain library order).
+func (m *Model) sortPart() []string {
+	switch name := m.sortName(); {
+	case name == "best match":
+		return []string{name}
+	case name == search.SortNewest.String() && !m.filter.ranked:
+		return nil
+	default:
+		return []string{"by " + name}
+	}
 }

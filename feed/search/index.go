@@ -118,7 +118,7 @@ func (ix *Index) Len() int {
 func (ix *Index) Search(q Query, st State) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	hits := ix.search(q, st, true)
+	hits, _ := ix.search(q, st, true, nil)
 	out := make([]*feed.Article, len(hits))
 	for i, h := range hits {
 		out[i] = ix.docs[h].a
@@ -127,8 +127,10 @@ func (ix *Index) Search(q Query, st State) []*feed.Article {
 }
 
 // search returns the indexes of the docs that match q, in order; reuse
-// allows narrowing a recent result. The caller holds ix.mu for reading.
-func (ix *Index) search(q Query, st State, reuse bool) []int32 {
+// allows narrowing a recent result. With a ranker it also scores them
+// (scores[i] is hits[i]'s), while their text is at hand. The caller holds
+// ix.mu for reading.
+func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores []int32) {
 	var version uint64 // read before searching: a later mark makes the result stale
 	if v, ok := st.(Versioned); ok {
 		version = v.Version()
@@ -138,7 +140,7 @@ func (ix *Index) search(q Query, st State, reuse bool) []int32 {
 		for i := range hits {
 			hits[i] = int32(i)
 		}
-		return hits
+		return hits, nil // an empty query has no words to rank by
 	}
 	var cand []int32
 	if reuse {
@@ -149,21 +151,22 @@ func (ix *Index) search(q Query, st State, reuse bool) []int32 {
 		n = len(cand)
 	}
 	found := make([][]int32, parallel.Parts(n))
+	scored := make([][]int32, len(found))
 	parallel.Chunks(n, func(p, lo, hi int) {
-		found[p] = searchDocs(ix.docs, cand, lo, hi, &q, st)
+		found[p], scored[p] = searchDocs(ix.docs, cand, lo, hi, &q, st, r)
 	})
-	hits := found[0]
+	hits, scores = found[0], scored[0]
 	if len(found) > 1 {
-		hits = slices.Concat(found...)
+		hits, scores = slices.Concat(found...), slices.Concat(scored...)
 	}
 	ix.remember(q, st, version, len(ix.docs), hits)
-	return hits
+	return hits, scores
 }
 
 // searchDocs returns the indexes of the matching docs among docs[lo:hi],
-// or among docs[cand[lo:hi]] when cand is not nil.
-func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State) []int32 {
-	var hits []int32
+// or among docs[cand[lo:hi]] when cand is not nil, and their scores when
+// r is not nil.
+func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ranker) (hits, scores []int32) {
 	var plain text
 	for i := lo; i < hi; i++ {
 		di := int32(i)
@@ -181,7 +184,14 @@ func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State) []int3
 		}
 		if q.match(d.a, t, st, &d.g, d.upper) {
 			hits = append(hits, di)
+			if r != nil {
+				if t == nil {
+					plain = textOf(d.a)
+					t = &plain
+				}
+				scores = append(scores, r.score(t, d.upper))
+			}
 		}
 	}
-	return hits
+	return hits, scores
 }

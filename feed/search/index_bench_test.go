@@ -195,7 +195,8 @@ func BenchmarkSearch(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					n = len(ix.search(q, st, false)) // cold: no earlier results to narrow
+					hits, _ := ix.search(q, st, false, nil) // cold: no earlier results to narrow
+					n = len(hits)
 				}
 				b.ReportMetric(float64(n), "hits")
 				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
@@ -270,5 +271,31 @@ func BenchmarkSearchSorted(b *testing.B) {
 			}
 			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 		})
+	}
+}
+
+// BenchmarkSearchRanked is a keystroke's search over 100,000 articles
+// sorted by date and by relevance: what ranking adds.
+func BenchmarkSearchRanked(b *testing.B) {
+	ix := NewIndex()
+	ix.Add(benchArticles(100_000, 0))
+	runtime.GC()
+	now := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{"generative ai t:AI", "hugging face", "g"} {
+		q, err := ParseQuery(text, now)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, k := range []SortKey{SortNewest, SortRelevance} {
+			b.Run(fmt.Sprintf("%s/%s", text, k), func(b *testing.B) {
+				n := 0
+				cpu := cpuTime()
+				for b.Loop() {
+					n = len(ix.SearchSorted(q, nil, k))
+				}
+				b.ReportMetric(float64(n), "hits")
+				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			})
+		}
 	}
 }

@@ -23,22 +23,53 @@ type orders struct {
 func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	hits := ix.search(q, st, true)
-	perm := ix.order(k)
-	out := make([]*feed.Article, 0, len(hits))
-	if len(hits) == len(ix.docs) { // everything matched
-		for _, d := range perm {
-			out = append(out, ix.docs[d].a)
+	if k != SortRelevance || !q.Ranked() {
+		if k == SortRelevance {
+			k = SortNewest
 		}
-		return out
+		hits, _ := ix.search(q, st, true, nil)
+		return ix.articles(ix.inOrder(hits, ix.order(k)))
+	}
+	hits, scores := ix.search(q, st, true, newRanker(&q))
+	// Newest first, then by score: equal scores stay newest first.
+	scoreOf := make([]int32, len(ix.docs)) // score+1 of each hit, 0 for the rest
+	for i, h := range hits {
+		scoreOf[h] = scores[i] + 1
+	}
+	hits, scores = hits[:0], scores[:0]
+	for _, d := range ix.order(SortNewest) {
+		if s := scoreOf[d]; s != 0 {
+			hits, scores = append(hits, d), append(scores, s-1)
+		}
+	}
+	sortByScore(hits, scores)
+	return ix.articles(hits)
+}
+
+// articles are the articles of docs. The caller holds ix.mu for reading.
+func (ix *Index) articles(docs []int32) []*feed.Article {
+	out := make([]*feed.Article, len(docs))
+	for i, d := range docs {
+		out[i] = ix.docs[d].a
+	}
+	return out
+}
+
+// inOrder returns hits in the order of perm (all doc indexes in some
+// order): perm itself when every doc matched. The caller holds ix.mu for
+// reading.
+func (ix *Index) inOrder(hits, perm []int32) []int32 {
+	if len(hits) == len(ix.docs) { // everything matched
+		return perm
 	}
 	match := make([]uint64, (len(ix.docs)+63)/64)
 	for _, h := range hits {
 		match[h>>6] |= 1 << (h & 63)
 	}
+	out := make([]int32, 0, len(hits))
 	for _, d := range perm {
 		if match[d>>6]&(1<<(d&63)) != 0 {
-			out = append(out, ix.docs[d].a)
+			out = append(out, d)
 		}
 	}
 	return out
@@ -47,7 +78,7 @@ func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
 // order returns the doc indexes sorted by k, computing them if the index
 // grew since. The caller holds ix.mu for reading.
 func (ix *Index) order(k SortKey) []int32 {
-	if k < 0 || k >= numSortKeys {
+	if k <= SortRelevance || k >= numSortKeys {
 		k = SortNewest
 	}
 	ix.orders.mu.Lock()

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -165,6 +166,17 @@ func (q Query) Words() []string {
 		}
 	}
 	return out
+}
+
+// And is the query that matches what both q and o match (a view such as
+// is:unread added to what the user typed, keeping its last word's
+// prefix, see term.prefix).
+func (q Query) And(o Query) Query {
+	both := Query{src: strings.TrimSpace(q.src + " " + o.src)}
+	both.terms = append(slices.Clip(q.terms), o.terms...)
+	both.groups = append(slices.Clip(q.groups), o.groups...)
+	both.finish()
+	return both
 }
 
 // Empty reports whether the query matches everything.

@@ -9,21 +9,27 @@ import (
 	"github.com/herald-reader/herald/feed"
 )
 
-// SortKey is an order for the article list. The zero value is SortNewest.
+// SortKey is an order for the article list. The zero value is
+// SortRelevance.
 type SortKey int
 
 const (
-	SortNewest   SortKey = iota
-	SortOldest           // undated articles still last
-	SortQuality          // highest first
-	SortHeat             // hottest first
-	SortTitle            // A to Z, case and accents ignored
-	SortProvider         // A to Z by provider name (else domain)
+	// SortRelevance is the best match first for a query with free words
+	// (see rank.go), else SortNewest: the reader's default.
+	SortRelevance SortKey = iota
+	SortNewest
+	SortOldest   // undated articles still last
+	SortQuality  // highest first
+	SortHeat     // hottest first
+	SortTitle    // A to Z, case and accents ignored
+	SortProvider // A to Z by provider name (else domain)
 	numSortKeys
 )
 
 func (k SortKey) String() string {
 	switch k {
+	case SortRelevance:
+		return "relevance"
 	case SortNewest:
 		return "newest"
 	case SortOldest:
@@ -40,21 +46,32 @@ func (k SortKey) String() string {
 	return fmt.Sprintf("SortKey(%d)", int(k))
 }
 
+// SortKeys are all the keys, in the order Next cycles through them from
+// the default.
+func SortKeys() []SortKey {
+	keys := make([]SortKey, numSortKeys)
+	for k := range numSortKeys {
+		keys[k] = k
+	}
+	return keys
+}
+
 // Next is the key after k, wrapping around (the S key cycles with it).
 func (k SortKey) Next() SortKey { return (k + 1) % numSortKeys }
 
-// ParseSortKey reads a key by name (newest, oldest, quality, heat, title,
-// provider), as given to --sort or in the config.
+// ParseSortKey reads a key by name (relevance, newest, oldest, quality,
+// heat, title, provider), as given to --sort or in the config.
 func ParseSortKey(s string) (SortKey, error) {
 	for k := range numSortKeys {
 		if Fold(s) == k.String() {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown sort %q (want newest, oldest, quality, heat, title or provider)", s)
+	return 0, fmt.Errorf("unknown sort %q (want relevance, newest, oldest, quality, heat, title or provider)", s)
 }
 
-// SortArticles sorts arts in place by k. SortNewest is the library's own
+// SortArticles sorts arts in place by k. SortRelevance needs the query
+// (see RankArticles): here it is SortNewest. SortNewest is the library's own
 // order (feed.NewestFirst): newest first, undated last, ties by path;
 // SortOldest is its exact reverse among dated articles (undated still
 // last). Ties of the other keys go newest first, then by path. Articles

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -41,7 +43,7 @@ func TestSortArticles(t *testing.T) {
 }
 
 func TestSortKeyNames(t *testing.T) {
-	k := SortNewest
+	k := SortRelevance
 	var names []string
 	for range int(numSortKeys) {
 		names = append(names, k.String())
@@ -51,11 +53,11 @@ func TestSortKeyNames(t *testing.T) {
 		}
 		k = k.Next()
 	}
-	if k != SortNewest || strings.Join(names, " ") != "newest oldest quality heat title provider" {
+	if k != SortRelevance || strings.Join(names, " ") != "relevance newest oldest quality heat title provider" {
 		t.Fatalf("cycle = %v, back to %v", names, k)
 	}
 	_, err := ParseSortKey("popular")
-	if err == nil || err.Error() != `unknown sort "popular" (want newest, oldest, quality, heat, title or provider)` {
+	if err == nil || err.Error() != `unknown sort "popular" (want relevance, newest, oldest, quality, heat, title or provider)` {
 		t.Fatalf("ParseSortKey(popular) error = %v", err)
 	}
 }
@@ -104,6 +106,7 @@ func TestQualifierTermRoundTrips(t *testing.T) {
 	}
 }
 
+// SearchSorted agrees with SortArticles, and by relevance with RankArticles.
 func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
 	all := benchArticles(900, 0)
 	all[5].Published, all[6].Title, all[7].Provider = time.Time{}, "", feed.Provider{} // the odd ones
@@ -114,19 +117,41 @@ func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
 		if round == 1 {
 			ix.Add(all[600:]) // the orders must be recomputed
 		}
-		for _, s := range []string{"", "google", "-google", "t:robotics", "since:7d"} {
+		for _, s := range []string{"", "google", "-google", "t:robotics", "since:7d", "ai chips", "nvidia OR google", "openai t:ai"} {
 			q, err := ParseQuery(s, now)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for k := range numSortKeys {
 				want := ix.Search(q, nil)
-				SortArticles(want, k)
+				if k == SortRelevance {
+					RankArticles(want, q, nil)
+				} else {
+					SortArticles(want, k)
+				}
 				got := ix.SearchSorted(q, nil, k)
 				if !slices.Equal(ids(got), ids(want)) {
 					t.Fatalf("%d articles, %q by %v: SearchSorted differs from SortArticles", n, s, k)
 				}
 			}
+		}
+	}
+}
+
+func TestSortByScoreIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 100, 5000} {
+		items := make([]int, n)
+		scores := make([]int32, n)
+		for i := range items {
+			items[i] = i
+			scores[i] = int32(rng.IntN(3)) << (8 * rng.IntN(4)) // equal scores, and bytes that differ
+		}
+		want := slices.Clone(items)
+		slices.SortStableFunc(want, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
+		sortByScore(items, slices.Clone(scores))
+		if !slices.Equal(items, want) {
+			t.Fatalf("%d items: got %v, want %v", n, items[:min(n, 20)], want[:min(n, 20)])
 		}
 	}
 }

@@ -61,7 +61,8 @@ func (g *globals) listCommand() *cobra.Command {
 	choices(cmd, "format", listFormats())
 	f.IntVar(&opt.limit, "limit", 0, "print only the first `N` articles (0: all; count ignores it)")
 	selectionFlags(cmd, &opt.sel, "only the articles that match")
-	f.StringVar(&opt.sort, "sort", "newest", "order by `KEY`: "+strings.Join(sortKeys(), ", ")+
+	f.StringVar(&opt.sort, "sort", "relevance", "order by `KEY`: "+strings.Join(sortKeys(), ", ")+
+		" (relevance: the best match first when the query has words, else newest)"+
 		"; without it, the --saved search's sort if it has one")
 	choices(cmd, "sort", sortKeys())
 	return cmd

@@ -119,7 +119,7 @@ func reportStateProblems(cmd string, st *state.Store, stderr io.Writer) {
 func selectArticles(lib *feed.Library, sel selector, st search.State, k search.SortKey, pages func(*feed.Article) string) []*feed.Article {
 	if sel.empty() {
 		arts := lib.Articles()
-		if k == search.SortNewest { // the library's order already
+		if k == search.SortNewest || k == search.SortRelevance { // the library's order already
 			return arts
 		}
 		arts = slices.Clone(arts)
@@ -136,7 +136,11 @@ func selectArticles(lib *feed.Library, sel selector, st search.State, k search.S
 			out = append(out, a)
 		}
 	}
-	search.SortArticles(out, k)
+	if q, ok := sel.ranking(); ok && k == search.SortRelevance {
+		search.RankArticles(out, q, pages)
+	} else {
+		search.SortArticles(out, k)
+	}
 	return out
 }
 

@@ -124,6 +124,14 @@ func TestListQueryFiltersAndSorts(t *testing.T) {
 		{[]string{"--query", `"learn to" provider:Reuters`, dir},
 			[]string{"Robots learn to walk"}},
 		{[]string{"--query", "type:opinion", dir}, []string{"AI policy in Europe"}},
+		// relevance, the default with free words: the whole word in a
+		// title, then inside one (OpenAI), then a topic only
+		{[]string{"--query", "ai", dir},
+			[]string{"AI policy in Europe", "OpenAI ships a model", "Robots learn to walk"}},
+		{[]string{"--query", "ai", "--sort", "newest", dir},
+			[]string{"OpenAI ships a model", "Robots learn to walk", "AI policy in Europe"}},
+		{[]string{"--query", "ai OR weather", "--sort", "relevance", dir},
+			[]string{"AI policy in Europe", "Weather report", "OpenAI ships a model", "Robots learn to walk"}},
 		{[]string{"--query", "before:2024-03-03 -weather", dir}, []string{"AI policy in Europe"}},
 		{[]string{"--sort", "provider", dir},
 			[]string{"Weather report", "Chip makers race", "AI policy in Europe", "OpenAI ships a model", "Robots learn to walk"}},

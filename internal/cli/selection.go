@@ -71,6 +71,17 @@ func (s selector) keeps(a *feed.Article, page string, st search.State) bool {
 	return !s.mute.Muted(a)
 }
 
+// ranking is the query whose words order the results by relevance: the
+// first with free words (--query before the saved search's).
+func (s selector) ranking() (search.Query, bool) {
+	for _, q := range s.queries {
+		if q.Ranked() {
+			return q, true
+		}
+	}
+	return search.Query{}, false
+}
+
 // sortKey is --sort when the user gave it (changed), else the saved
 // search's sort, else the flag's default.
 func (s selector) sortKey(flag string, changed bool) (search.SortKey, error) {
