@@ -90,7 +90,7 @@ func TestSavedPickerKeys(t *testing.T) {
 	if got := hs.m.filter.query; got != `p:"Provider 0"` {
 		t.Errorf("1 enter applied %q", got)
 	}
-	if hs.m.reading.sort != search.SortNewest {
+	if hs.m.reading.sort != search.SortRelevance { // the default
 		t.Errorf("a search without a sort changed it to %v", hs.m.reading.sort)
 	}
 
