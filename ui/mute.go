@@ -54,7 +54,10 @@ func (mu *muting) arrived(arts []*feed.Article) {
 
 // screen finds the articles of add that a rule matches, in the index's
 // Cmd: over ix when it was built anew for them (full), one Match per
-// article and rule otherwise. It reads only its arguments.
+// article and rule otherwise. It reads only its arguments. The index
+// also finds words in fetched pages, which muting leaves alone (as the
+// commands do: fetching a page must not mute its article), so each
+// article it finds is matched again.
 func screen(rules search.Mute, ix *search.Index, add []*feed.Article, full bool) []*feed.Article {
 	if len(rules) == 0 {
 		return nil
@@ -64,7 +67,7 @@ func screen(rules search.Mute, ix *search.Index, add []*feed.Article, full bool)
 		seen := map[*feed.Article]bool{}
 		for _, q := range rules {
 			for _, a := range ix.Search(q, nil) {
-				if !seen[a] {
+				if !seen[a] && q.Match(a, nil) {
 					seen[a] = true
 					hits = append(hits, a)
 				}

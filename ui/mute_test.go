@@ -217,3 +217,30 @@ func TestRelatedStoryToMutedArticle(t *testing.T) {
 		t.Errorf("jump to a muted article:\n%s", v)
 	}
 }
+
+// TestScreenIgnoresFetchedPages: a rule matches an article's own fields,
+// whether screened one by one or over a rebuilt index, which also
+// searches fetched pages: fetching a page must not mute its article.
+func TestScreenIgnoresFetchedPages(t *testing.T) {
+	arts := articles(4)
+	arts[2].Title = "Crypto winter"
+	ix := search.NewIndexWithPages(func(a *feed.Article) string {
+		if a == arts[1] {
+			return "a page all about crypto"
+		}
+		return ""
+	})
+	ix.Add(arts)
+	rules, err := search.ParseMute([]string{"crypto"}, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.Search(rules[0], nil); len(got) != 2 {
+		t.Fatalf("the index finds %d articles, want the title and the page", len(got))
+	}
+	for _, full := range []bool{true, false} {
+		if got := screen(rules, ix, arts, full); !slices.Equal(got, []*feed.Article{arts[2]}) {
+			t.Errorf("screen (full %v) = %d articles, want the one titled Crypto", full, len(got))
+		}
+	}
+}
