@@ -43,6 +43,8 @@ type filter struct {
 	// ranked: the applied query has free words, so the default sort
 	// orders by relevance (see Model.sortName).
 	ranked bool
+	// showing is the query whose results the list shows.
+	showing string
 	// always: search even with no text typed (a view or a sort is on);
 	// search builds the Matcher for each run (query.go).
 	always bool
@@ -153,8 +155,13 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 		show = m.list.cursorMoved()
 	} else {
 		f.hint = ""
-		show = m.showArticles(msg.articles)
+		if f.query != f.showing && m.sortName() == bestMatch {
+			show = m.showBestFirst(msg.articles)
+		} else {
+			show = m.showArticles(msg.articles)
+		}
 	}
+	f.showing = f.query
 	var again tea.Cmd
 	if f.dirty {
 		again = f.run()

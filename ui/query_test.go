@@ -135,6 +135,11 @@ func TestRelevanceIsTheDefaultWithWords(t *testing.T) {
 	if got := hs.m.list.items[0].(item).a.Title; got != arts[4].Title {
 		t.Fatalf("first row %q, want the title match", got)
 	}
+	// The cursor was on the newest story, which matches too: a new query
+	// puts it on the best match.
+	if got := hs.m.list.Selected(); got != arts[4] {
+		t.Fatalf("cursor on %q, want the best match", got.Title)
+	}
 	if v := lastLines(hs.view(), 2); !strings.Contains(v, "best match") {
 		t.Fatalf("status without best match:\n%s", v)
 	}

@@ -32,12 +32,21 @@ type rowsMsg struct {
 	// goes to its story's row (a regrouping) rather than the first row
 	// (new articles).
 	toStory bool
+	// top: the cursor goes to the first row (a new query's best match).
+	top bool
 }
 
 // showArticles replaces the shown articles, keeping the cursor on the
 // selected article (the one selected when the rows land).
 func (m *Model) showArticles(arts []*feed.Article) tea.Cmd {
-	return m.requestRows(arts, false)
+	return m.requestRows(arts, false, false)
+}
+
+// showBestFirst shows a new query's results, best match first, with the
+// cursor on that first row: what the user searched for, not the article
+// selected before.
+func (m *Model) showBestFirst(arts []*feed.Article) tea.Cmd {
+	return m.requestRows(arts, false, true)
 }
 
 // setArticles replaces the shown articles at once, keeping the cursor on
@@ -67,14 +76,17 @@ func (m *Model) latestShown() []*feed.Article {
 func (m *Model) regroup() tea.Cmd {
 	if m.rows.waiting {
 		// Its articles are newer than the rows; its snapshot is stale.
-		return m.requestRows(m.rows.pending, false)
+		return m.requestRows(m.rows.pending, false, false)
 	}
-	return m.requestRows(m.list.shown, true)
+	return m.requestRows(m.list.shown, true, false)
 }
 
-func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
+func (m *Model) requestRows(arts []*feed.Article, toStory, top bool) tea.Cmd {
 	if !m.rows.on || m.lib.stories.of == nil || len(arts) < m.rows.asyncFrom {
 		sel := m.list.Selected()
+		if top {
+			sel = nil
+		}
 		m.setArticles(arts, sel)
 		if toStory {
 			m.keepStory(sel)
@@ -89,7 +101,7 @@ func (m *Model) requestRows(arts []*feed.Article, toStory bool) tea.Cmd {
 	arts = arts[:len(arts):len(arts)]
 	return func() tea.Msg {
 		items, rows := groupRows(st, expanded, arts)
-		return rowsMsg{gen: gen, arts: arts, items: items, rows: rows, toStory: toStory}
+		return rowsMsg{gen: gen, arts: arts, items: items, rows: rows, toStory: toStory, top: top}
 	}
 }
 
@@ -101,6 +113,9 @@ func (m *Model) handleRows(msg rowsMsg) tea.Cmd {
 	}
 	m.rows.waiting, m.rows.pending = false, nil
 	sel := m.list.Selected()
+	if msg.top {
+		sel = nil
+	}
 	m.list.setRows(msg.arts, msg.items, msg.rows, sel)
 	if msg.toStory {
 		m.keepStory(sel)

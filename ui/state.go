@@ -334,12 +334,15 @@ func (m *Model) readingParts() []string {
 	return parts
 }
 
+// bestMatch names the relevance order in the status line.
+const bestMatch = "best match"
+
 // sortName names the order the list is in: the default (relevance) is
 // "best match" while the query has free words, else newest.
 func (m *Model) sortName() string {
 	switch k := m.reading.sort; {
 	case k == search.SortRelevance && m.filter.ranked:
-		return "best match"
+		return bestMatch
 	case k == search.SortRelevance:
 		return search.SortNewest.String()
 	default:
@@ -351,7 +354,7 @@ func (m *Model) sortName() string {
 // without free words (the plain library order).
 func (m *Model) sortPart() []string {
 	switch name := m.sortName(); {
-	case name == "best match":
+	case name == bestMatch:
 		return []string{name}
 	case name == search.SortNewest.String() && !m.filter.ranked:
 		return nil

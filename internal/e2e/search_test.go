@@ -1,0 +1,45 @@
+package e2e_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/internal/e2e"
+)
+
+// TestTmuxSearchOpensTheBestMatch is the case on the shared
+// corpus: /hugging, Enter, o opens the one story with Hugging Face in its
+// title, although newer stories mention it in a related story's title
+// and, by date, come first.
+func TestTmuxSearchOpensTheBestMatch(t *testing.T) {
+	corpus := e2e.SharedCorpus(t, "everyday-cc-ai", "_news")
+	browser, opened := recordingBrowser(t)
+	home := t.TempDir()
+	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + browser + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
+		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	tm := e2e.StartTmux(t, cmd, 120, 40)
+	const exited = "HERALD_EXIT="
+
+	tm.WaitFor(exited, "49 articles")
+	tm.Type("/hugging")
+	tm.Keys("Enter")
+	s := tm.WaitFor(exited, "best match")
+	if row := selectedRow(s); !strings.Contains(row, "Hugging Face") {
+		t.Fatalf("first result %q, want the Hugging Face story:\n%s", row, s)
+	}
+	tm.Keys("o")
+	const want = "https://www.forbes.com/sites/janakirammsv/2024/01/28/google-and-hugging-face-partner-to-advance-generative-ai-with-open-models/\n"
+	var got []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if got, _ = os.ReadFile(opened); len(got) > 0 {
+			break
+		}
+	}
+	if string(got) != want {
+		t.Fatalf("browser got %q, want %q", got, want)
+	}
+	tm.Keys("q")
+	tm.WaitFor("", "HERALD_EXIT=0")
+}
