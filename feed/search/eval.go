@@ -43,6 +43,23 @@ func (q *Query) match(a *feed.Article, t *text, st State, g *grams, upper uint32
 	return true
 }
 
+// matchRanked is match but for the top-level free words, which the
+// ranker matches as it scores them (see ranker.score). They are the last
+// terms (kindText), so the others still rule articles out first.
+func (q *Query) matchRanked(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
+	for i := range q.terms {
+		if tm := &q.terms[i]; !(tm.kind == kindText && !tm.neg) && tm.eval(a, t, st, g, upper) == tm.neg {
+			return false
+		}
+	}
+	for i := range q.groups {
+		if q.groups[i].eval(a, t, st, g, upper) == q.groups[i].neg {
+			return false
+		}
+	}
+	return true
+}
+
 func (gr *group) eval(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
 	for i := range gr.alts {
 		if gr.alts[i].match(a, t, st, g, upper) {

@@ -182,15 +182,21 @@ func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ran
 			plain = textOf(d.a)
 			t = &plain
 		}
-		if q.match(d.a, t, st, &d.g, d.upper) {
-			hits = append(hits, di)
-			if r != nil {
-				if t == nil {
-					plain = textOf(d.a)
-					t = &plain
-				}
-				scores = append(scores, r.score(t, d.upper))
+		if r == nil {
+			if q.match(d.a, t, st, &d.g, d.upper) {
+				hits = append(hits, di)
 			}
+			continue
+		}
+		if t == nil {
+			plain = textOf(d.a)
+			t = &plain
+		}
+		if !q.matchRanked(d.a, t, st, &d.g, d.upper) {
+			continue
+		}
+		if score, ok := r.score(t, d.upper); ok {
+			hits, scores = append(hits, di), append(scores, score)
 		}
 	}
 	return hits, scores

@@ -40,8 +40,8 @@ const (
 type rankWord struct {
 	n      *needle
 	prefix bool // the word typed last (see term.prefix)
-	// must: every match has the word (a term of the query's top level),
-	// so when no strong field has it a weak one does (see score).
+	// must: a term of the query's top level, which every match has; the
+	// ranker checks it (see matchRanked).
 	must bool
 }
 
@@ -88,8 +88,11 @@ func newRanker(q *Query) *ranker {
 }
 
 // score is the relevance of the article with text t (upper: its
-// upper-case letters, see needle.pick), in thousandths.
-func (r *ranker) score(t *text, upper uint32) int32 {
+// upper-case letters, see needle.pick), in thousandths. It also matches
+// the query's top-level words, the must ones (see matchRanked): ok is
+// false when one is missing, as hasText would say, which spares reading
+// the fields twice.
+func (r *ranker) score(t *text, upper uint32) (score int32, ok bool) {
 	total, inTitle := 0, 0
 	for _, w := range r.words {
 		a, ok := w.n.pick(upper)
@@ -99,18 +102,20 @@ func (r *ranker) score(t *text, upper uint32) int32 {
 		}
 		// Topics, tags and provider are short: always read. Of the
 		// longer fields only the strongest that has the word counts (a
-		// title's word repeated in the excerpt says little more).
+		// title's word repeated in the excerpt says little more), and
+		// the weak ones only when no strong one has it.
 		x := weightTitle * title
 		x += weightTopic * max(strengthAny(t.topics, w, a, ok), strengthAny(t.tags, w, a, ok))
 		x += weightProvider * max(strength(t.provider, w, a, ok), strength(t.domain, w, a, ok))
 		if title == 0 {
 			if e := strength(t.excerpt, w, a, ok); e > 0 {
 				x += weightExcerpt * e
-			} else if w.must { // it matched: a related title or the body has it
-				x += weightRelated * whole
-			} else {
-				x += weightRelated * strengthAny(t.related, w, a, ok)
-				x += weightBody * max(r.bodyStrength(t, w, a, ok), strength(t.page, w, a, ok))
+			} else if x == 0 {
+				x = weightRelated*strengthAny(t.related, w, a, ok) +
+					weightBody*max(r.bodyStrength(t, w, a, ok), strength(t.page, w, a, ok))
+				if x == 0 && w.must {
+					return 0, false
+				}
 			}
 		}
 		// Saturation: a second strong field adds less than the first.
@@ -122,7 +127,7 @@ func (r *ranker) score(t *text, upper uint32) int32 {
 			total += 500 // as a phrase
 		}
 	}
-	return int32(total)
+	return int32(total), true
 }
 
 // bodyStrength is how strongly the body holds w: the one place ranking
@@ -184,7 +189,7 @@ func RankArticles(arts []*feed.Article, q Query, pages PageText) {
 			plain := textOf(a)
 			t = &plain
 		}
-		scores[i] = r.score(t, allUpper)
+		scores[i], _ = r.score(t, allUpper)
 	}
 	sortByScore(arts, scores)
 }

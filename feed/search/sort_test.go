@@ -117,7 +117,7 @@ func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
 		if round == 1 {
 			ix.Add(all[600:]) // the orders must be recomputed
 		}
-		for _, s := range []string{"", "google", "-google", "t:robotics", "since:7d", "ai chips", "nvidia OR google", "openai t:ai"} {
+		for _, s := range []string{"", "google", "-google", "t:robotics", "since:7d", "ai chips", "nvidia OR google", "openai t:ai", `"machine learning" -google`, "clem (robot OR chip)", "-(a) b"} {
 			q, err := ParseQuery(s, now)
 			if err != nil {
 				t.Fatal(err)
