@@ -14,8 +14,14 @@ import (
 
 // The words of the applied query are highlighted (theme.list.match) in
 // the list's titles and in the detail pane's text, so the reader sees why
-// an article matched. Matching is case-insensitive; the query's folding
-// of accents is not repeated here (cafe finds Café but marks only cafe).
+// an article matched: free words and phrases (in any OR alternative, a
+// word being typed as the prefix it is), and the values of the text
+// qualifiers (title:, excerpt:, related:, body:) wherever they occur.
+// Metadata qualifiers (topic:, provider:, site:...) mark nothing: their
+// values are names shown elsewhere, and "ai" marked in every "said" would
+// hide the real matches. Matching is case-insensitive; the query's
+// folding of accents is not repeated here (cafe finds Café but marks only
+// cafe).
 
 // highlighter is the pattern of the applied query's words, built once per
 // query; nil when it has none.
