@@ -143,8 +143,9 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 		return hits, nil // an empty query has no words to rank by
 	}
 	var cand []int32
+	same := false // cand is q's own result, from an earlier search
 	if reuse {
-		cand = ix.candidates(&q, st)
+		cand, same = ix.candidates(&q, st)
 	}
 	n := len(ix.docs)
 	if cand != nil {
@@ -153,7 +154,7 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 	found := make([][]int32, parallel.Parts(n))
 	scored := make([][]int32, len(found))
 	parallel.Chunks(n, func(p, lo, hi int) {
-		found[p], scored[p] = searchDocs(ix.docs, cand, lo, hi, &q, st, r)
+		found[p], scored[p] = searchDocs(ix.docs, cand, lo, hi, &q, st, r, same)
 	})
 	hits, scores = found[0], scored[0]
 	if len(found) > 1 {
@@ -165,8 +166,13 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 
 // searchDocs returns the indexes of the matching docs among docs[lo:hi],
 // or among docs[cand[lo:hi]] when cand is not nil, and their scores when
-// r is not nil.
-func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ranker) (hits, scores []int32) {
+// r is not nil. matched: every candidate is known to match (the same
+// query's result, typed again after a backspace), so only the scores are
+// computed.
+func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ranker, matched bool) (hits, scores []int32) {
+	if matched && r == nil {
+		return cand[lo:hi], nil
+	}
 	var plain text
 	for i := lo; i < hi; i++ {
 		di := int32(i)
@@ -174,7 +180,7 @@ func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ran
 			di = cand[i]
 		}
 		d := &docs[di]
-		if !q.mayMatch(&d.g) {
+		if !matched && !q.mayMatch(&d.g) {
 			continue
 		}
 		t := d.t
@@ -192,7 +198,7 @@ func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ran
 			plain = textOf(d.a)
 			t = &plain
 		}
-		if !q.matchRanked(d.a, t, st, &d.g, d.upper) {
+		if !matched && !q.matchRanked(d.a, t, st, &d.g, d.upper) {
 			continue
 		}
 		if score, ok := r.score(t, d.upper); ok {

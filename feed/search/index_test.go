@@ -25,8 +25,8 @@ func (s *verState) Version() uint64          { return s.version }
 
 // TestSearchAgreesWithMatchWhileTyping types, deletes and retypes queries
 // against one Index, with marks and new articles arriving in between, and
-// checks every result against Query.Match over all articles: reusing
-// earlier results must never change an answer.
+// checks every result, by date and ranked, against Query.Match over all
+// articles: reusing earlier results must never change an answer.
 func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 	all := benchArticles(600, 0)
 	ix := NewIndex()
@@ -37,7 +37,7 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	phrases := []string{`google "open models"`, "is:unread nvidia", "-is:unread robotics", "since:30d clement",
 		"before:2019-02-01 t:ai", "-p:forbes that's", "t:robotics -is:read ai", "cle -zz", "microsoft ai"}
-	reused := 0
+	reused, repeated := 0, 0
 	for _, full := range phrases {
 		for step := 0; step < 3*len(full); step++ {
 			n := len(full) // type forward, with a backspace now and then
@@ -59,8 +59,11 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 				ix.Add(all[added : added+50])
 				added += 50
 			}
-			if c := ix.candidates(&q, st); c != nil {
+			if c, same := ix.candidates(&q, st); c != nil {
 				reused++
+				if same {
+					repeated++
+				}
 			}
 			var want []string
 			for _, a := range all[:added] {
@@ -71,10 +74,13 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 			if got := ids(ix.Search(q, st)); !slices.Equal(got, want) {
 				t.Fatalf("%q: Search found %d articles, Match %d", text, len(got), len(want))
 			}
+			if got := ids(ix.SearchSorted(q, st, SortRelevance)); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+				t.Fatalf("%q: ranked, Search found %d articles, Match %d", text, len(got), len(want))
+			}
 		}
 	}
-	if reused == 0 {
-		t.Fatal("no search reused an earlier result")
+	if reused == 0 || repeated == 0 {
+		t.Fatalf("%d searches reused an earlier result, %d their own", reused, repeated)
 	}
 }
 

@@ -87,8 +87,10 @@ func (t *term) implies(o *term) bool {
 }
 
 // candidates returns the doc indexes worth searching for q (nil: all),
-// from the smallest recent result set q narrows.
-func (ix *Index) candidates(q *Query, st State) []int32 {
+// from the smallest recent result set q narrows. same reports that they
+// are exactly q's result: a set of a query that also narrows q, with no
+// article added since.
+func (ix *Index) candidates(q *Query, st State) (cand []int32, same bool) {
 	ix.recentMu.Lock()
 	defer ix.recentMu.Unlock()
 	var best *recent
@@ -99,14 +101,14 @@ func (ix *Index) candidates(q *Query, st State) []int32 {
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, false
 	}
 	c := make([]int32, len(best.hits), len(best.hits)+len(ix.docs)-best.n)
 	copy(c, best.hits)
 	for i := best.n; i < len(ix.docs); i++ {
 		c = append(c, int32(i))
 	}
-	return c
+	return c, best.n == len(ix.docs) && best.q.narrows(q)
 }
 
 // sameState reports whether r's hits still hold for st: trivially when
