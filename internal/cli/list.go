@@ -21,7 +21,8 @@ import (
 func listFormats() []string { return []string{"table", "json", "count", "tsv", "md"} }
 
 const listLong = `Prints the articles found in DIR... (walked recursively; default: the dirs
-of the config file), newest first.
+of the config file), newest first; with a --query that has free words,
+the best match first (see --sort).
 Files that cannot be used are listed on stderr as "PATH: reason"; they do
 not change the exit status, an unreadable DIR does (2).
 
