@@ -34,6 +34,7 @@ const (
 type token struct {
 	kind tokenKind
 	s    string
+	off  int  // where s starts in the query
 	last bool // the term typed last, with nothing after it (see term.prefix)
 }
 
@@ -45,7 +46,7 @@ func tokenize(s string) ([]token, error) {
 	start, quoted, depth := -1, false, 0
 	flush := func(end int) {
 		if start >= 0 {
-			toks = append(toks, token{kind: tokTerm, s: s[start:end]})
+			toks = append(toks, token{kind: tokTerm, s: s[start:end], off: start})
 			start = -1
 		}
 	}
@@ -58,17 +59,17 @@ func tokenize(s string) ([]token, error) {
 			flush(i)
 			continue
 		case r == '(' && start < 0:
-			toks = append(toks, token{kind: tokOpen, s: "("})
+			toks = append(toks, token{kind: tokOpen, s: "(", off: i})
 			depth++
 			continue
 		case r == '(' && i == start+1 && s[start] == '-':
-			toks = append(toks, token{kind: tokNegOpen, s: "-("})
+			toks = append(toks, token{kind: tokNegOpen, s: "-(", off: start})
 			start = -1
 			depth++
 			continue
 		case r == ')' && depth > 0:
 			flush(i)
-			toks = append(toks, token{kind: tokClose, s: ")"})
+			toks = append(toks, token{kind: tokClose, s: ")", off: i})
 			depth--
 			continue
 		}
@@ -95,6 +96,7 @@ func tokenize(s string) ([]token, error) {
 }
 
 type parser struct {
+	src  string
 	toks []token
 	pos  int
 	now  time.Time
@@ -154,16 +156,14 @@ func (p *parser) and() (Query, error) {
 	return q, nil
 }
 
-// source is the tokens [from, to) as written, one space apart.
+// source is the text of the tokens [from, to) as written (a part of
+// the query: no copy, however deep the groups).
 func (p *parser) source(from, to int) string {
-	var b strings.Builder
-	for _, t := range p.toks[from:to] {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.s)
+	if from >= to {
+		return ""
 	}
-	return b.String()
+	last := p.toks[to-1]
+	return p.src[p.toks[from].off : last.off+len(last.s)]
 }
 
 // addGroup adds g to q; a plain "( ... )" without OR is just its terms.

@@ -130,7 +130,7 @@ func ParseQuery(s string, now time.Time) (Query, error) {
 	if err != nil {
 		return Query{}, err
 	}
-	p := parser{toks: toks, now: now}
+	p := parser{src: s, toks: toks, now: now}
 	alts, err := p.or()
 	if err != nil {
 		return Query{}, err
