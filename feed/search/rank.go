@@ -131,7 +131,7 @@ func (r *ranker) score(t *text, upper uint32) (score int32, ok bool) {
 }
 
 // bodyStrength is how strongly the body holds w: the one place ranking
-// reads the body (see hasBodyWord).
+// reads the body (see text.bodyHas).
 func (r *ranker) bodyStrength(t *text, w rankWord, a anchor, ok bool) int {
 	return strength(t.body, w, a, ok)
 }

@@ -74,12 +74,19 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 			}
 		}
 	}
-	return n.contains(t.body, a, ok) || n.contains(t.page, a, ok) // last: the longest
+	return t.bodyHas(n, a, ok) || n.contains(t.page, a, ok) // last: the longest
 }
 
-// hasBodyWord is the body: qualifier: w in the body or the fetched
-// page. The one place that reads the body for a qualifier, so that a body
-// kept another way (its words only) changes only this.
+// The body is read for a match in three places only, so that a body kept
+// another way (its words, not its text) changes just these: bodyHas (free
+// words), hasBodyWord (body:) and ranker.bodyStrength (the score).
+
+// bodyHas reports whether the body holds n anywhere (see hasText).
+func (t *text) bodyHas(n *needle, a anchor, ok bool) bool {
+	return n.contains(t.body, a, ok)
+}
+
+// hasBodyWord is the body: qualifier: w in the body or the fetched page.
 func (t *text) hasBodyWord(w word) bool {
 	return w.in(t.body) || w.in(t.page)
 }
