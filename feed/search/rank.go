@@ -11,21 +11,22 @@ import (
 // article's score adds up, for each free word, how strongly its fields
 // hold it, weighted by field (BM25F-like, with the frequency of a word in
 // a field counting once: these fields are short): the title far above
-// the rest, then topics, provider and tags, the excerpt, the body and
-// fetched page, and last the related stories' titles, which mention many
-// words an article is not about. A whole word counts more than the start
+// the rest, then topics, tags, provider and excerpt, then the body and
+// the fetched page, and last the related stories' titles, which mention
+// many words an article is not about (the last two are read only when no
+// other field has the word). A whole word counts more than the start
 // of one, which counts more than a word found inside another; the last
 // word typed counts whole when it starts a word, so results follow
 // typing. All words in the title, and the words as a phrase, add a bonus.
 // Matching stays AND: ranking only orders what matched.
 
-// Field weights (see fieldScore).
+// Field weights (see ranker.score).
 const (
 	weightTitle    = 10
 	weightTopic    = 4
 	weightProvider = 3
-	weightExcerpt  = 2
-	weightBody     = 1
+	weightExcerpt  = 3
+	weightBody     = 2
 	weightRelated  = 1
 )
 

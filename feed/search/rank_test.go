@@ -165,3 +165,28 @@ func TestTitleMatchOutranksNewerRelatedMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldOrder: one word in one field each, the weaker fields on newer
+// articles: title, then topic, then excerpt, then body, then a related
+// title; a whole word above a word's start, and a word inside another
+// ("ai" in "said") even in the title below a whole word in a topic or
+// the excerpt.
+func TestFieldOrder(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
+	arts := []*feed.Article{
+		{ID: "related", Title: "Port news", RelatedTitles: []string{"Cranes return"}, Published: day(9)},
+		{ID: "body", Title: "Port news", Body: "The cranes are back.", Published: day(8)},
+		{ID: "excerpt", Title: "Port news", Excerpt: "Cranes are back.", Published: day(7)},
+		{ID: "topic", Title: "Port news", Topics: []string{"Cranes"}, Published: day(6)},
+		{ID: "inside", Title: "Skycranes for sale", Published: day(5)},
+		{ID: "start", Title: "Cranesbill in bloom", Published: day(4)},
+		{ID: "title", Title: "Cranes return", Published: day(3)},
+	}
+	ix := NewIndex()
+	ix.Add(arts)
+	q, _ := ParseQuery("cranes ", queryNow) // not the word being typed: its start is not whole
+	got := strings.Join(ids(ix.SearchSorted(q, nil, SortRelevance)), " ")
+	if want := "title start topic excerpt inside body related"; got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
