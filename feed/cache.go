@@ -148,23 +148,23 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	if ce.key != key {
 		return loadResult{}, false
 	}
-	return cachedResult(ce, e, old.tables)
+	return cachedResult(ce, e)
 }
 
-// cachedResult is the result a snapshot entry holds for e. Its strings
-// point into the snapshot: see loadWorker.adopt.
-func cachedResult(ce *cacheEntry, e *loadEntry, t recordTables) (loadResult, bool) {
+// cachedResult is the result a snapshot entry holds for e (see
+// loadWorker.adopt). Each entry is looked up once: its article is handed
+// out, not copied.
+func cachedResult(ce *cacheEntry, e *loadEntry) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
 	if ce.problem {
 		// A reason is one line, as shortReason makes it (see decodeArticle).
-		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: textsafe.Line(ce.rec), notArticle: ce.notArticle}
+		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: textsafe.Line(ce.reason), notArticle: ce.notArticle}
 		return res, true
 	}
-	a, err := decodeArticle(ce.rec, t)
-	if err != nil {
+	if ce.art == nil {
 		return loadResult{}, false // a bad record: parse the file instead
 	}
-	res.a, res.id = a, a.ID
+	res.a, res.id = ce.art, ce.art.ID
 	return res, true
 }
 

@@ -31,7 +31,7 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 		if key, err := statPath(e.path); err != nil || key != ce.key {
 			continue
 		}
-		res, ok := cachedResult(ce, &e, x.tables)
+		res, ok := cachedResult(ce, &e)
 		if !ok {
 			continue
 		}

@@ -1,9 +1,13 @@
 package feed
 
 import (
+	"fmt"
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // TestRecordRoundTripsEverySummaryField fills every field of an Article by
@@ -101,13 +105,7 @@ func FuzzSnapshot(f *testing.F) {
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
-		if x, err := parseSnapshot(string(data), []string{"/lib"}); err == nil {
-			for _, e := range x.entries {
-				if !e.problem {
-					decodeArticle(e.rec, x.tables)
-				}
-			}
-		}
+		parseSnapshot(string(data), []string{"/lib"}) // decodes the records too
 	})
 }
 
@@ -145,4 +143,42 @@ func (t *stringTable) decoded() recordTables {
 		rt.lists = append(rt.lists, l)
 	}
 	return rt
+}
+
+// TestSnapshotKeepsNothingOfTheFile: a decoded snapshot holds no string
+// into the file's bytes (see decodeRecords), so those bytes, the whole
+// cache file, are garbage as soon as it is read: overwriting them changes
+// nothing the snapshot holds.
+func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
+	f := newCacheFixture(t)
+	f.load()
+	data, err := os.ReadFile(f.snapshotFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := data[cacheHeaderSize:]
+	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := func() string {
+		var b strings.Builder
+		for _, e := range x.entries {
+			fmt.Fprintf(&b, "%q %q ", e.rel, e.reason)
+			if e.art != nil {
+				fmt.Fprintf(&b, "%+v\n", *e.art)
+			}
+		}
+		return b.String()
+	}
+	before := view()
+	if !strings.Contains(before, "Second cached story") || !strings.Contains(before, "not closed") {
+		t.Fatalf("the snapshot lacks the fixture's article or problem:\n%s", before)
+	}
+	for i := range body {
+		body[i] = 'X'
+	}
+	if after := view(); after != before {
+		t.Errorf("overwriting the file's bytes changed the snapshot:\nbefore %s\nafter  %s", before, after)
+	}
 }

@@ -81,16 +81,15 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	return r
 }
 
-// adopt takes in a result answered by the cache. It copies what the
-// article keeps out of the snapshot file's buffer, so that the buffer (paths,
-// sizes, other articles' records) is freed after the load instead of held
-// by the library.
+// adopt takes in a result answered by the cache: the article's text was
+// copied out of the snapshot file when it was read (decodeRecords); a
+// problem's reason is copied out of the snapshot's own chunks, which a
+// reason kept for the session must not hold.
 func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
 	if r.a == nil {
 		r.prob.Reason = strings.Clone(r.prob.Reason)
 		return
 	}
-	packOwnText(r.a, &w.ar) // topics are the snapshot's shared lists already
 	w.place(r.a, e, r.key)
 }
 
