@@ -153,21 +153,32 @@ func (p Problem) String() string {
 // Finish it. It returns an error when a source directory cannot be read.
 func Load(ctx context.Context, srcs []Source, opt Options) (*Library, error) {
 	lib := NewLibrary()
+	if err := Scan(ctx, srcs, opt, lib.Add); err != nil {
+		return nil, err
+	}
+	lib.Finish()
+	return lib, nil
+}
+
+// Scan reads a whole library as Load does but hands each batch to fn
+// instead of keeping a Library: a caller that only counts, or keeps a few
+// articles, does not hold them all, their ID map and their links. It
+// returns an error when a source directory cannot be read.
+func Scan(ctx context.Context, srcs []Source, opt Options, fn func(Batch)) error {
 	done := false
 	var rootErr error
 	for b := range Stream(ctx, srcs, opt).Batches() {
 		rootErr = cmp.Or(rootErr, b.rootErr)
-		lib.Add(b)
+		fn(b)
 		done = done || b.Done
 	}
 	if rootErr != nil {
-		return nil, rootErr
+		return rootErr
 	}
 	if !done {
-		return nil, fmt.Errorf("load: %w", context.Cause(ctx))
+		return fmt.Errorf("load: %w", context.Cause(ctx))
 	}
-	lib.Finish()
-	return lib, nil
+	return nil
 }
 
 // Detail reads an article's file again and returns the full article (Full

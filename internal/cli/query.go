@@ -29,6 +29,26 @@ import (
 // broken one stops every command alike, given directories or not. No
 // directory at all is a usage error (2).
 func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
+	srcs, err := g.librarySources(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return feed.Load(context.Background(), srcs, loadOptions(g.getenv, g.debug.Printf))
+}
+
+// scanLibrary is loadLibrary for a command that takes the batches as they
+// come (feed.Scan) and keeps no library.
+func (g *globals) scanLibrary(dirs []string, fn func(feed.Batch)) error {
+	srcs, err := g.librarySources(dirs)
+	if err != nil {
+		return err
+	}
+	return feed.Scan(context.Background(), srcs, loadOptions(g.getenv, g.debug.Printf), fn)
+}
+
+// librarySources are the sources of dirs, or of the configured dirs when
+// none are given (see loadLibrary).
+func (g *globals) librarySources(dirs []string) ([]feed.Source, error) {
 	cfg, _, err := g.loadConfig()
 	if err != nil {
 		return nil, err
@@ -39,7 +59,7 @@ func (g *globals) loadLibrary(dirs []string) (*feed.Library, error) {
 	if len(dirs) == 0 {
 		return nil, errors.New("no directory given, and the config file sets no dirs")
 	}
-	return feed.Load(context.Background(), dirSources(dirs), loadOptions(g.getenv, g.debug.Printf))
+	return dirSources(dirs), nil
 }
 
 // queryFlag declares --query on cmd; what says what the query selects.
