@@ -264,12 +264,13 @@ func (l *library) reindex() tea.Cmd {
 	}
 	l.toIndex = nil
 	l.indexing = true
-	v, rules := l.version, l.mute.rules
+	v, rules, found := l.version, l.mute.rules, l.found
 	return func() tea.Msg {
 		full := ix == nil
 		if full {
 			ix = l.newIndex()
 		}
+		ix.Grow(max(found, len(add)) - ix.Len()) // the whole library, once its first batch is in
 		ix.Add(add)
 		return indexedMsg{version: v, ix: ix, add: add, hits: screen(rules, ix, add, full), full: full}
 	}

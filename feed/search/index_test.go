@@ -189,3 +189,25 @@ func TestSearchRealCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowKeepsResults: room made ahead (Grow, as the reader does with
+// the library's size when its first batch comes) changes no answer, and
+// a size already exceeded (a negative or zero n) is no error.
+func TestGrowKeepsResults(t *testing.T) {
+	all := benchArticles(300, 0)
+	plain, grown := NewIndex(), NewIndex()
+	plain.Add(all[:100])
+	plain.Add(all[100:])
+	grown.Grow(300)
+	grown.Add(all[:100])
+	grown.Grow(-5)
+	grown.Grow(0)
+	grown.Add(all[100:])
+	q, err := ParseQuery("ai", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := plain.Search(q, nil), grown.Search(q, nil); len(a) == 0 || !slices.Equal(a, b) {
+		t.Errorf("grown index found %d articles, the plain one %d", len(b), len(a))
+	}
+}

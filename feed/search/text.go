@@ -56,7 +56,11 @@ func foldedText(a *feed.Article, page string) *text {
 	if !changed {
 		return nil
 	}
-	return &t
+	// A copy, so that t stays on the stack for the common case above:
+	// returning &t allocated every article's text, 20 MB of garbage per
+	// 100,000 articles indexed.
+	folded := t
+	return &folded
 }
 
 // hasText reports whether a free word or phrase occurs in the text; upper
