@@ -105,10 +105,12 @@ func readSnapshot(file, magic string, roots []string) (*snapshot, error) {
 	if string(hdr[:8]) != magic || binary.LittleEndian.Uint32(hdr[8:]) != cacheVersion {
 		return nil, errCacheForeign
 	}
-	// Read the body in one piece and use it as a string without a copy:
-	// parseSnapshot copies out what it keeps, and nothing writes to it
-	// after the checksum.
-	body := make([]byte, fi.Size()-cacheHeaderSize)
+	// Read the body in one piece, outside the heap, and use it as a string
+	// without a copy: parseSnapshot copies out what it keeps (see
+	// decodeRecords), so the bytes go back to the system as it returns,
+	// and nothing writes to them after the checksum.
+	body, free := offHeap(int(fi.Size() - cacheHeaderSize))
+	defer free()
 	if _, err := io.ReadFull(f, body); err != nil {
 		return nil, errCacheCorrupt
 	}
