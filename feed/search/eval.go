@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/herald-reader/herald/feed"
@@ -43,17 +44,52 @@ func (q *Query) match(a *feed.Article, t *text, st State, g *grams, upper uint32
 	return true
 }
 
-// matchRanked is match but for the top-level free words, which the
-// ranker matches as it scores them (see ranker.score). They are the last
-// terms (kindText), so the others still rule articles out first.
-func (q *Query) matchRanked(a *feed.Article, t *text, st State, g *grams, upper uint32) bool {
+// checks are what a candidate of a search still has to pass: the
+// top-level terms and groups of the query not skipped (true: skip),
+// after a quick test that its grams cover need.
+type checks struct {
+	terms, groups []bool
+	need          grams // of every word or phrase a match must hold
+	needs         bool  // need is not empty
+	text          bool  // some check left reads the text
+}
+
+// checksFor returns the checks of q for candidates known to pass the
+// terms and groups known says (nil: none). ranked: the top-level free
+// words are left to the ranker, which matches them as it scores them
+// (see ranker.score); their grams are still needed.
+func (q *Query) checksFor(known *checks, ranked bool) checks {
+	c := checks{terms: make([]bool, len(q.terms)), groups: make([]bool, len(q.groups))}
 	for i := range q.terms {
-		if tm := &q.terms[i]; !(tm.kind == kindText && !tm.neg) && tm.eval(a, t, st, g, upper) == tm.neg {
+		tm := &q.terms[i]
+		if known != nil && known.terms[i] {
+			c.terms[i] = true
+			continue
+		}
+		if tm.kind >= kindTopic && !tm.neg {
+			c.need.add(&tm.n.grams)
+			c.needs = true
+		}
+		c.terms[i] = ranked && tm.kind == kindText && !tm.neg
+		c.text = c.text || !c.terms[i] && tm.kind >= kindType
+	}
+	for i := range q.groups {
+		c.groups[i] = known != nil && known.groups[i]
+		c.text = c.text || !c.groups[i] && slices.ContainsFunc(q.groups[i].alts, func(a Query) bool { return a.text })
+	}
+	return c
+}
+
+// matchChecks is match but for the terms and groups c skips; t is only
+// read when c.text.
+func (q *Query) matchChecks(a *feed.Article, t *text, st State, g *grams, upper uint32, c *checks) bool {
+	for i := range q.terms {
+		if !c.terms[i] && q.terms[i].eval(a, t, st, g, upper) == q.terms[i].neg {
 			return false
 		}
 	}
 	for i := range q.groups {
-		if q.groups[i].eval(a, t, st, g, upper) == q.groups[i].neg {
+		if !c.groups[i] && q.groups[i].eval(a, t, st, g, upper) == q.groups[i].neg {
 			return false
 		}
 	}
@@ -123,15 +159,4 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 // _news/x.md and _news/2024/x.md, not _newsletters/x.md.
 func inFolder(rel, dir string) bool {
 	return len(rel) > len(dir) && rel[len(dir)] == '/' && strings.EqualFold(rel[:len(dir)], dir)
-}
-
-// mayMatch is a quick test with the article's grams: false means some
-// word or phrase the query requires is certainly not in the article.
-func (q *Query) mayMatch(g *grams) bool {
-	for i := range q.terms {
-		if tm := &q.terms[i]; tm.kind >= kindTopic && !tm.neg && !g.covers(&tm.n.grams) {
-			return false
-		}
-	}
-	return true
 }

@@ -95,3 +95,11 @@ func (g *grams) covers(n *grams) bool {
 	}
 	return true
 }
+
+// add puts every bit of n in g: g then covers what both need.
+func (g *grams) add(n *grams) {
+	for i := range 8 {
+		g.pairs[i] |= n.pairs[i]
+		g.triples[i] |= n.triples[i]
+	}
+}

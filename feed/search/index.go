@@ -155,68 +155,99 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 		}
 		return hits, nil // an empty query has no words to rank by
 	}
+	var words []rankWord
+	if r != nil {
+		words = r.words
+	}
 	var cand []int32
+	var p prior
 	same := false // cand is q's own result, from an earlier search
 	if reuse {
-		cand, same = ix.candidates(&q, st)
+		cand, p, same = ix.candidates(&q, st, words)
+	}
+	if same && r == nil {
+		ix.remember(q, st, version, len(ix.docs), cand, nil)
+		return cand, nil
 	}
 	n := len(ix.docs)
 	if cand != nil {
 		n = len(cand)
 	}
+	s := scan{docs: ix.docs, cand: cand, q: &q, st: st, r: r, p: p}
+	s.fresh = q.checksFor(nil, r != nil)
+	if cand != nil {
+		s.known = q.checksFor(&p.known, r != nil)
+	}
 	found := make([][]int32, parallel.Parts(n))
 	scored := make([][]int32, len(found))
-	parallel.Chunks(n, func(p, lo, hi int) {
-		found[p], scored[p] = searchDocs(ix.docs, cand, lo, hi, &q, st, r, same)
+	parted := make([][]wordScore, len(found))
+	parallel.Chunks(n, func(i, lo, hi int) {
+		found[i], scored[i], parted[i] = s.run(lo, hi)
 	})
 	hits, scores = found[0], scored[0]
+	parts := parted[0]
 	if len(found) > 1 {
-		hits, scores = slices.Concat(found...), slices.Concat(scored...)
+		hits, scores, parts = slices.Concat(found...), slices.Concat(scored...), slices.Concat(parted...)
 	}
-	ix.remember(q, st, version, len(ix.docs), hits)
+	ix.remember(q, st, version, len(ix.docs), hits, parts)
 	return hits, scores
 }
 
-// searchDocs returns the indexes of the matching docs among docs[lo:hi],
-// or among docs[cand[lo:hi]] when cand is not nil, and their scores when
-// r is not nil. matched: every candidate is known to match (the same
-// query's result, typed again after a backspace), so only the scores are
-// computed.
-func searchDocs(docs []doc, cand []int32, lo, hi int, q *Query, st State, r *ranker, matched bool) (hits, scores []int32) {
-	if matched && r == nil {
-		return cand[lo:hi], nil
-	}
-	var plain text
+// scan is one search over its candidates, split between the cores.
+type scan struct {
+	docs []doc
+	cand []int32 // nil: all docs
+	q    *Query
+	st   State
+	r    *ranker // nil: no scores
+	p    prior
+	// The checks of the candidates from an earlier result (cand[:p.n]),
+	// and of the others.
+	known, fresh checks
+}
+
+// run returns the indexes of the matching docs among docs[lo:hi], or
+// among docs[cand[lo:hi]] when cand is not nil, and their scores and
+// parts (see recent) when s.r is not nil.
+func (s *scan) run(lo, hi int) (hits, scores []int32, parts []wordScore) {
+	var x lazyText
+	var prev []wordScore
 	for i := lo; i < hi; i++ {
 		di := int32(i)
-		if cand != nil {
-			di = cand[i]
+		if s.cand != nil {
+			di = s.cand[i]
 		}
-		d := &docs[di]
-		if !matched && !q.mayMatch(&d.g) {
+		d := &s.docs[di]
+		c := &s.fresh
+		if i < s.p.n {
+			c = &s.known
+		}
+		if c.needs && !d.g.covers(&c.need) {
 			continue
 		}
-		t := d.t
-		if t == nil && q.text {
-			plain = textOf(d.a)
-			t = &plain
+		x = lazyText{a: d.a, folded: d.t}
+		var t *text
+		if c.text {
+			t = x.get()
 		}
-		if r == nil {
-			if q.match(d.a, t, st, &d.g, d.upper) {
-				hits = append(hits, di)
-			}
+		if !s.q.matchChecks(d.a, t, s.st, &d.g, d.upper, c) {
 			continue
 		}
-		if t == nil {
-			plain = textOf(d.a)
-			t = &plain
-		}
-		if !matched && !q.matchRanked(d.a, t, st, &d.g, d.upper) {
+		if s.r == nil {
+			hits = append(hits, di)
 			continue
 		}
-		if score, ok := r.score(t, d.upper); ok {
+		prev = nil
+		if i < s.p.n && s.p.parts != nil {
+			prev = s.p.parts[i*s.p.width : (i+1)*s.p.width]
+		}
+		w := len(s.r.words)
+		parts = append(parts, make([]wordScore, w)...)
+		if score, ok := s.r.score(&x, d.upper, prev, &s.p, parts[len(parts)-w:]); ok {
 			hits, scores = append(hits, di), append(scores, score)
+		} else {
+			parts = parts[:len(parts)-w]
 		}
 	}
-	return hits, scores
+	return hits, scores, parts
 }

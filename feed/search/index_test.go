@@ -59,7 +59,7 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 				ix.Add(all[added : added+50])
 				added += 50
 			}
-			if c, same := ix.candidates(&q, st); c != nil {
+			if c, _, same := ix.candidates(&q, st, nil); c != nil {
 				reused++
 				if same {
 					repeated++

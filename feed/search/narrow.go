@@ -22,6 +22,27 @@ type recent struct {
 	version uint64 // st's Version then
 	n       int    // len(docs) then: later docs were not searched
 	hits    []int32
+	// parts: when the search ranked, each hit's part of the score for
+	// each of q's rank words (hit i's from i*len(words) on).
+	parts []wordScore
+}
+
+// prior is what a search knows of its first candidates, cand[:n]: the
+// hits of an earlier query that q narrows. The terms and groups of q that
+// the earlier query's imply hold for them, and the rank words the two
+// share score as they did then. So a keystroke that only grew the last
+// word reads the articles for that word alone.
+type prior struct {
+	n     int
+	known checks // terms and groups of q that hold; need and text unset
+	// from[j] is the earlier query's rank word that equals q's word j
+	// (text and prefix), -1 for none; else within[j] is the longest one
+	// inside word j ("gen" in "gene"), whose absent fields word j lacks
+	// too, -1 for none. parts are the earlier parts (see recent), width
+	// per hit.
+	from, within []int
+	parts        []wordScore
+	width        int
 }
 
 // Versioned is implemented by a State that counts its changes
@@ -87,10 +108,10 @@ func (t *term) implies(o *term) bool {
 }
 
 // candidates returns the doc indexes worth searching for q (nil: all),
-// from the smallest recent result set q narrows. same reports that they
-// are exactly q's result: a set of a query that also narrows q, with no
-// article added since.
-func (ix *Index) candidates(q *Query, st State) (cand []int32, same bool) {
+// from the smallest recent result set q narrows, and what that result
+// tells of them. same reports that they are exactly q's result: a set of
+// a query that also narrows q, with no article added since.
+func (ix *Index) candidates(q *Query, st State, words []rankWord) (cand []int32, p prior, same bool) {
 	ix.recentMu.Lock()
 	defer ix.recentMu.Unlock()
 	var best *recent
@@ -101,14 +122,42 @@ func (ix *Index) candidates(q *Query, st State) (cand []int32, same bool) {
 		}
 	}
 	if best == nil {
-		return nil, false
+		return nil, prior{}, false
 	}
 	c := make([]int32, len(best.hits), len(best.hits)+len(ix.docs)-best.n)
 	copy(c, best.hits)
 	for i := best.n; i < len(ix.docs); i++ {
 		c = append(c, int32(i))
 	}
-	return c, best.n == len(ix.docs) && best.q.narrows(q)
+	return c, best.prior(q, words), best.n == len(ix.docs) && best.q.narrows(q)
+}
+
+// prior is what r's hits tell a search of q, which narrows r.q, with
+// the rank words words.
+func (r *recent) prior(q *Query, words []rankWord) prior {
+	p := prior{n: len(r.hits), known: checks{terms: make([]bool, len(q.terms)), groups: make([]bool, len(q.groups))}}
+	for i := range q.terms {
+		p.known.terms[i] = slices.ContainsFunc(r.q.terms, func(o term) bool { return o.implies(&q.terms[i]) })
+	}
+	for i, g := range q.groups {
+		p.known.groups[i] = slices.ContainsFunc(r.q.groups, func(o group) bool { return o.neg == g.neg && o.key == g.key })
+	}
+	if r.parts == nil || len(words) == 0 {
+		return p
+	}
+	old := r.q.rankWords(nil, true)
+	p.parts, p.width = r.parts, len(old)
+	p.from, p.within = make([]int, len(words)), make([]int, len(words))
+	for j, w := range words {
+		p.from[j] = slices.IndexFunc(old, func(o rankWord) bool { return o.n.s == w.n.s && o.prefix == w.prefix })
+		p.within[j] = -1
+		for i, o := range old {
+			if strings.Contains(w.n.s, o.n.s) && (p.within[j] < 0 || len(o.n.s) > len(old[p.within[j]].n.s)) {
+				p.within[j] = i
+			}
+		}
+	}
+	return p
 }
 
 // sameState reports whether r's hits still hold for st: trivially when
@@ -122,10 +171,10 @@ func sameState(r *recent, st State) bool {
 	return ok && reflect.TypeOf(st).Comparable() && st == r.st && v.Version() == r.version
 }
 
-// remember keeps q's hits, dropping the oldest set. version is st's
-// Version from before the search.
-func (ix *Index) remember(q Query, st State, version uint64, n int, hits []int32) {
-	r := recent{q: q, n: n, hits: hits}
+// remember keeps q's hits and their parts (see recent), dropping the
+// oldest set. version is st's Version from before the search.
+func (ix *Index) remember(q Query, st State, version uint64, n int, hits []int32, parts []wordScore) {
+	r := recent{q: q, n: n, hits: hits, parts: parts}
 	if slices.ContainsFunc(q.terms, func(t term) bool { return t.kind == kindIs }) {
 		if _, ok := st.(Versioned); !ok || !reflect.TypeOf(st).Comparable() {
 			return

@@ -36,14 +36,15 @@ func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
 	for i, h := range hits {
 		scoreOf[h] = scores[i] + 1
 	}
-	hits, scores = hits[:0], scores[:0]
+	// New arrays: the index remembers hits, in their order (see recent).
+	ranked, rankedScores := make([]int32, 0, len(hits)), make([]int32, 0, len(hits))
 	for _, d := range ix.order(SortNewest) {
 		if s := scoreOf[d]; s != 0 {
-			hits, scores = append(hits, d), append(scores, s-1)
+			ranked, rankedScores = append(ranked, d), append(rankedScores, s-1)
 		}
 	}
-	sortByScore(hits, scores)
-	return ix.articles(hits)
+	sortByScore(ranked, rankedScores)
+	return ix.articles(ranked)
 }
 
 // articles are the articles of docs. The caller holds ix.mu for reading.

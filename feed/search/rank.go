@@ -42,7 +42,7 @@ type rankWord struct {
 	n      *needle
 	prefix bool // the word typed last (see term.prefix)
 	// must: a term of the query's top level, which every match has; the
-	// ranker checks it (see matchRanked).
+	// ranker checks it (see checksFor).
 	must bool
 }
 
@@ -88,85 +88,63 @@ func newRanker(q *Query) *ranker {
 	return r
 }
 
-// score is the relevance of the article with text t (upper: its
-// upper-case letters, see needle.pick), in thousandths. It also matches
-// the query's top-level words, the must ones (see matchRanked): ok is
-// false when one is missing, as hasText would say, which spares reading
-// the fields twice.
-func (r *ranker) score(t *text, upper uint32) (score int32, ok bool) {
+// lazyText is an article's text for one search, read when first asked
+// for: a keystroke that only changed a word the previous one ruled on may
+// not need it (see prior).
+type lazyText struct {
+	a      *feed.Article
+	folded *text // the index's folded text; nil: the article's own fields
+	plain  text
+	read   bool // plain holds a's fields
+}
+
+func (x *lazyText) get() *text {
+	if x.folded != nil {
+		return x.folded
+	}
+	if !x.read {
+		x.plain, x.read = textOf(x.a), true
+	}
+	return &x.plain
+}
+
+// score is the relevance of the article with text x (upper: its
+// upper-case letters, see needle.pick), in thousandths, and parts (one
+// per word) receives each word's part of it. prev are the article's parts
+// under an earlier query, nil for none, and p says which of them q's
+// words may take (see prior). It also matches the query's top-level
+// words, the must ones (see checksFor): ok is false when one is missing,
+// as hasText would say, which spares reading the fields twice.
+func (r *ranker) score(x *lazyText, upper uint32, prev []wordScore, p *prior, parts []wordScore) (score int32, ok bool) {
 	total, inTitle := 0, 0
-	for _, w := range r.words {
-		a, ok := w.n.pick(upper)
-		title := strength(t.title, w, a, ok)
-		if title > 0 {
+	for j, w := range r.words {
+		var s wordScore
+		switch {
+		case prev == nil:
+			s = r.wordScore(x.get(), w, upper, 0)
+		case p.from[j] >= 0:
+			s = prev[p.from[j]]
+		case p.within[j] >= 0: // a longer word is missing where it was
+			s = r.wordScore(x.get(), w, upper, prev[p.within[j]].absent())
+		default:
+			s = r.wordScore(x.get(), w, upper, 0)
+		}
+		if w.must && s.points() == 0 {
+			return 0, false
+		}
+		parts[j] = s
+		total += s.points()
+		if s.inTitle() {
 			inTitle++
 		}
-		// Topics, tags and provider are short: always read. Of the
-		// longer fields only the strongest that has the word counts (a
-		// title's word repeated in the excerpt says little more), and
-		// the weak ones only when no strong one has it.
-		x := weightTitle * title
-		x += weightTopic * max(strengthAny(t.topics, w, a, ok), strengthAny(t.tags, w, a, ok))
-		x += weightProvider * max(strength(t.provider, w, a, ok), strength(t.domain, w, a, ok))
-		if title == 0 {
-			if e := strength(t.excerpt, w, a, ok); e > 0 {
-				x += weightExcerpt * e
-			} else if x == 0 {
-				x = weightRelated*strengthAny(t.related, w, a, ok) +
-					weightBody*max(r.bodyStrength(t, w, a, ok), strength(t.page, w, a, ok))
-				if x == 0 && w.must {
-					return 0, false
-				}
-			}
-		}
-		// Saturation: a second strong field adds less than the first.
-		total += 1000 * x / (x + 2*whole*weightExcerpt)
 	}
 	if len(r.words) > 1 && inTitle == len(r.words) {
 		total += 400 // all the words in the title
-		if a, ok := r.phrase.pick(upper); r.phrase.contains(t.title, a, ok) {
+		if a, ok := r.phrase.pick(upper); r.phrase.contains(x.get().title, a, ok) {
 			total += 500 // as a phrase
 		}
 	}
 	return int32(total), true
-}
-
-// bodyStrength is how strongly the body holds w: the one place ranking
-// reads the body (see text.bodyHas).
-func (r *ranker) bodyStrength(t *text, w rankWord, a anchor, ok bool) int {
-	return strength(t.body, w, a, ok)
-}
-
-// strength is how w occurs in h at best: 0 (not at all), inside,
-// atStart or whole.
-func strength(h string, w rankWord, a anchor, ok bool) int {
-	best := 0
-	for from := 0; best < whole; {
-		start, end := w.n.find(h, from, a, ok)
-		if start < 0 {
-			break
-		}
-		s := inside
-		if !isWordByte(w.n.s[0]) || wordStart(h, start) {
-			s = atStart
-			if w.prefix || !isWordByte(w.n.s[len(w.n.s)-1]) || wordEnd(h, end) {
-				s = whole
-			}
-		}
-		best = max(best, s)
-		from = start + 1
-	}
-	return best
-}
-
-func strengthAny(l []string, w rankWord, a anchor, ok bool) int {
-	best := 0
-	for _, s := range l {
-		if best = max(best, strength(s, w, a, ok)); best == whole {
-			break
-		}
-	}
-	return best
 }
 
 // RankArticles orders arts, the matches of q, by relevance as
@@ -180,17 +158,14 @@ func RankArticles(arts []*feed.Article, q Query, pages PageText) {
 	}
 	r := newRanker(&q)
 	scores := make([]int32, len(arts))
+	parts := make([]wordScore, len(r.words))
 	for i, a := range arts {
 		page := ""
 		if pages != nil {
 			page = pages(a)
 		}
-		t := foldedText(a, page)
-		if t == nil {
-			plain := textOf(a)
-			t = &plain
-		}
-		scores[i], _ = r.score(t, allUpper)
+		x := lazyText{a: a, folded: foldedText(a, page)}
+		scores[i], _ = r.score(&x, allUpper, nil, nil, parts)
 	}
 	sortByScore(arts, scores)
 }

@@ -1,0 +1,90 @@
+package search
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// TestRankedSearchWhileTypingKeepsTheOrder types ranked queries a letter
+// at a time, with backspaces, marks and new articles in between, and
+// checks every result's order against RankArticles over Match's results:
+// the terms and word scores a keystroke takes from the previous result
+// (see prior) must give the order a fresh search gives.
+func TestRankedSearchWhileTypingKeepsTheOrder(t *testing.T) {
+	all := benchArticles(700, 0)
+	ix := NewIndex()
+	ix.Add(all[:500])
+	added := 500
+	st := &verState{read: map[string]bool{}}
+	now := time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(13, 13))
+	typed := []string{"t:AI ai generative", "is:unread google open models", "nvidia chips -is:read",
+		"(robotics OR vision) ai agents", "hugging face clement", "p:forbes ai ethics", "ai ai chips", "microsoft -edge ai"}
+	reused := 0
+	for _, full := range typed {
+		for step := 0; step < 3*len(full); step++ {
+			n := len(full) // type forward, with a backspace now and then
+			if step < len(full) {
+				n = step + 1
+			} else if step < 2*len(full) {
+				n = max(1, len(full)-rng.IntN(4))
+			}
+			text := full[:n]
+			q, err := ParseQuery(text, now)
+			if err != nil || !q.Ranked() {
+				continue
+			}
+			if rng.IntN(6) == 0 { // a mark arrives
+				st.read[all[rng.IntN(added)].ID] = rng.IntN(2) == 0
+				st.version++
+			}
+			if rng.IntN(25) == 0 && added < len(all) { // more articles stream in
+				ix.Add(all[added : added+50])
+				added += 50
+			}
+			ix.recentMu.Lock()
+			for _, r := range ix.recent {
+				if r.parts != nil && q.narrows(&r.q) && sameState(&r, st) {
+					reused++
+					break
+				}
+			}
+			ix.recentMu.Unlock()
+			var want []*feed.Article
+			for _, a := range all[:added] {
+				if q.Match(a, st) {
+					want = append(want, a)
+				}
+			}
+			RankArticles(want, q, nil)
+			if got := ids(ix.SearchSorted(q, st, SortRelevance)); !slices.Equal(got, ids(want)) {
+				t.Fatalf("%q: ranked search differs from RankArticles:\n got %s\nwant %s", text,
+					strings.Join(got[:min(8, len(got))], " "), strings.Join(ids(want)[:min(8, len(want))], " "))
+			}
+		}
+	}
+	if reused < 100 {
+		t.Fatalf("only %d searches could reuse an earlier ranked result", reused)
+	}
+}
+
+// TestSearchAfterRankedKeepsTheOrderAdded: a ranked search must not
+// reorder the hits the index remembers, or a narrower Search after it
+// returns them in relevance order (it did).
+func TestSearchAfterRankedKeepsTheOrderAdded(t *testing.T) {
+	ix := NewIndex()
+	ix.Add(benchArticles(500, 0))
+	now := time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)
+	wide, _ := ParseQuery("google ai", now)
+	ix.SearchSorted(wide, nil, SortRelevance)
+	narrow, _ := ParseQuery("google ai x", now)
+	got := ids(ix.Search(narrow, nil))
+	if len(got) < 10 || !slices.IsSorted(got) { // benchArticles' IDs count up
+		t.Fatalf("%d results, not in the order added: %v", len(got), got[:min(10, len(got))])
+	}
+}
