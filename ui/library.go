@@ -71,6 +71,9 @@ type library struct {
 	// mute is which articles the mute rules match, found with the index
 	// (mute.go).
 	mute muting
+	// types are those of every article the library has held: the shown
+	// ones are some of them (see shownTypes.of).
+	types shownTypes
 	// released: the load's garbage was handed back (releaseLoad), after
 	// loaderDone (nil: not waited for) was closed.
 	released   bool
@@ -123,6 +126,7 @@ func (l *library) add(b feed.Batch) {
 	l.skipped, l.found = l.feed.Skipped(), l.feed.Found()
 	l.notArticles = l.feed.NotArticles()
 	l.warnings += countWarnings(b.Articles)
+	l.types.add(b.Articles)
 	l.mute.arrived(b.Articles)
 	if b.Newer {
 		// Files saved since the last run, or dated later than named,
@@ -227,6 +231,8 @@ func (l *library) applied(msg appliedMsg) {
 	l.arts, l.skipped, l.found = msg.arts, msg.skipped, msg.found
 	l.notArticles, l.warnings = msg.notArticles, msg.warnings
 	l.fresh += msg.fresh
+	l.types.add(msg.change.Added)
+	l.types.add(msg.change.Changed)
 	l.reorderedAt, l.toIndex = l.version, nil
 	// New files wait for the rebuilt index's screening; a changed one
 	// stays in view, so the cursor on an article being edited keeps it.

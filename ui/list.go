@@ -103,22 +103,23 @@ func (p *listPane) Articles() int { return len(p.shown) }
 func (p *listPane) Stories() int { return len(p.items) - p.members }
 
 // setArticles replaces the shown articles, one row each, keeping the
-// cursor on keep when it is among them (else on the first).
-func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article) {
+// cursor on keep when it is among them (else on the first). within are
+// the types of a set that holds arts (the library's).
+func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article, within shownTypes) {
 	items := make([]list.Item, len(arts))
 	for i, a := range arts {
 		items[i] = item{a: a}
 	}
-	p.setRows(arts, items, nil, keep)
+	p.setRows(arts, items, nil, keep, within)
 }
 
 // setRows shows arts as the given rows (grouped beforehand, see rows.go),
-// keeping the cursor on keep when it is a row (else on the first).
-func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article) {
+// keeping the cursor on keep when it is a row (else on the first). within
+// are the types of a set that holds arts (the library's).
+func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article, within shownTypes) {
 	p.shown = arts
 	p.delegate.rows = rows
-	p.delegate.types = shownTypes{}
-	p.delegate.types.add(arts)
+	p.delegate.types = within.of(arts)
 	p.members = 0
 	for _, r := range rows {
 		if r.member {
@@ -256,6 +257,19 @@ type delegate struct {
 type shownTypes struct {
 	first string
 	mixed bool
+}
+
+// of returns the types of arts, some of the articles whose types t
+// are: without reading them when those have one type (arts have it, or
+// none). Reading the type of every result of a keystroke cost 2 ms at
+// 20,000 results, one cache miss per article.
+func (t shownTypes) of(arts []*feed.Article) shownTypes {
+	if !t.mixed {
+		return t
+	}
+	var own shownTypes
+	own.add(arts)
+	return own
 }
 
 // add takes in the types of arts.

@@ -56,10 +56,10 @@ func (m *Model) setArticles(arts []*feed.Article, keep *feed.Article) {
 	m.rows.waiting, m.rows.pending = false, nil
 	if m.rows.on {
 		items, rows := groupRows(m.lib.stories, m.rows.expanded, arts)
-		m.list.setRows(arts, items, rows, keep)
+		m.list.setRows(arts, items, rows, keep, m.lib.types)
 		return
 	}
-	m.list.setArticles(arts, keep)
+	m.list.setArticles(arts, keep, m.lib.types)
 }
 
 // latestShown is what the list shows, or will once the grouping running
@@ -116,7 +116,7 @@ func (m *Model) handleRows(msg rowsMsg) tea.Cmd {
 	if msg.top {
 		sel = nil
 	}
-	m.list.setRows(msg.arts, msg.items, msg.rows, sel)
+	m.list.setRows(msg.arts, msg.items, msg.rows, sel, m.lib.types)
 	if msg.toStory {
 		m.keepStory(sel)
 	}
