@@ -25,7 +25,9 @@ func TestTmuxSearchOpensTheBestMatch(t *testing.T) {
 	tm.WaitFor(exited, "49 articles")
 	tm.Type("/hugging")
 	tm.Keys("Enter")
-	s := tm.WaitFor(exited, "best match")
+	// "best match" shows as soon as the query has words; " shown" only
+	// once its results are in the list (the search runs in a Cmd).
+	s := tm.WaitFor(exited, "best match", " shown")
 	if row := selectedRow(s); !strings.Contains(row, "Hugging Face") {
 		t.Fatalf("first result %q, want the Hugging Face story:\n%s", row, s)
 	}
