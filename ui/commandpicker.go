@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
@@ -20,30 +21,41 @@ type commandPicker struct {
 // handleCommandKey: the cursor keys move, open runs the command under the
 // cursor (or command N after a count N), back cancels.
 func (m *Model) handleCommandKey(msg tea.KeyMsg, count int) tea.Cmd {
-	k, h := &m.keys, &m.handoff
-	p := &h.picking
+	h := &m.handoff
+	i, cmd := m.pickNumbered(msg, count, &h.picking.cursor, len(h.commands), 0, "command", m.keys.Pipe)
+	if i < 0 {
+		return cmd
+	}
+	return m.runPipe(h.commands[i], h.picking.article)
+}
+
+// pickNumbered handles a key in a picker of n numbered entries: the cursor
+// keys move (page entries per page; 0 for none), open chooses the entry
+// under the cursor or entry N after a count N, back or one of closers
+// closes. It returns the chosen index, or -1 and the Cmd to run (quit).
+func (m *Model) pickNumbered(msg tea.KeyMsg, count int, cursor *int, n, page int, noun string, closers ...key.Binding) (int, tea.Cmd) {
+	k := &m.keys
 	if !keyIs(msg, k.Top, k.Bottom, k.Open) || count == 0 {
 		var moved bool
-		if p.cursor, moved = navigate(k, msg, p.cursor, len(h.commands), 0, count); moved {
-			return nil
+		if *cursor, moved = navigate(k, msg, *cursor, n, page, count); moved {
+			return -1, nil
 		}
 	}
 	switch {
 	case keyIs(msg, k.Quit):
-		return tea.Quit
-	case keyIs(msg, k.Back, k.Pipe):
+		return -1, tea.Quit
+	case keyIs(msg, k.Back) || keyIs(msg, closers...):
 		m.over = noOverlay
-	case keyIs(msg, k.Open) && count > len(h.commands):
-		m.status.set("No command %d: there are %d.", count, len(h.commands))
+	case keyIs(msg, k.Open) && count > n:
+		m.status.set("No %s %d: there are %d.", noun, count, n)
 	case keyIs(msg, k.Open):
 		m.over = noOverlay
-		i := p.cursor
 		if count > 0 {
-			i = count - 1
+			return count - 1, nil
 		}
-		return m.runPipe(h.commands[i], p.article)
+		return *cursor, nil
 	}
-	return nil
+	return -1, nil
 }
 
 func (p *commandPicker) view(cmds []PipeCommand, w, h int, s *Styles) []string {

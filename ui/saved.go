@@ -84,30 +84,13 @@ func (m *Model) handleSavedCounts(msg savedCountsMsg) tea.Cmd {
 // handleSavedKey: the cursor keys move, open applies the search under the
 // cursor (or search N after a count N), back or the picker's key closes.
 func (m *Model) handleSavedKey(msg tea.KeyMsg, count int) tea.Cmd {
-	k, p := &m.keys, &m.saved
-	if !keyIs(msg, k.Top, k.Bottom, k.Open) || count == 0 {
-		per := max(1, m.layout.BodyHeight-1)
-		var moved bool
-		if p.cursor, moved = navigate(k, msg, p.cursor, len(p.searches), per, count); moved {
-			return nil
-		}
+	p := &m.saved
+	per := max(1, m.layout.BodyHeight-1)
+	i, cmd := m.pickNumbered(msg, count, &p.cursor, len(p.searches), per, "saved search", m.keys.SavedSearches)
+	if i < 0 {
+		return cmd
 	}
-	switch {
-	case keyIs(msg, k.Quit):
-		return tea.Quit
-	case keyIs(msg, k.Back, k.SavedSearches):
-		m.over = noOverlay
-	case keyIs(msg, k.Open) && count > len(p.searches):
-		m.status.set("No saved search %d: there are %d.", count, len(p.searches))
-	case keyIs(msg, k.Open):
-		m.over = noOverlay
-		i := p.cursor
-		if count > 0 {
-			i = count - 1
-		}
-		return m.applySaved(p.searches[i])
-	}
-	return nil
+	return m.applySaved(p.searches[i])
 }
 
 // applySaved puts the search's query into the filter, and its sort (if it
