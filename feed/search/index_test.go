@@ -40,13 +40,7 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 	reused, repeated := 0, 0
 	for _, full := range phrases {
 		for step := 0; step < 3*len(full); step++ {
-			n := len(full) // type forward, with a backspace now and then
-			if step < len(full) {
-				n = step + 1
-			} else if step < 2*len(full) {
-				n = max(1, len(full)-rng.IntN(4))
-			}
-			text := full[:n]
+			text := typedAt(full, step, rng)
 			q, err := ParseQuery(text, now)
 			if err != nil {
 				continue // a half-typed qualifier
@@ -210,4 +204,17 @@ func TestGrowKeepsResults(t *testing.T) {
 	if a, b := plain.Search(q, nil), grown.Search(q, nil); len(a) == 0 || !slices.Equal(a, b) {
 		t.Errorf("grown index found %d articles, the plain one %d", len(b), len(a))
 	}
+}
+
+// typedAt is what the filter holds at step of typing full over 3*len(full)
+// steps: typed forward a letter at a time, then with a backspace now and
+// then, then whole.
+func typedAt(full string, step int, rng *rand.Rand) string {
+	n := len(full)
+	if step < len(full) {
+		n = step + 1
+	} else if step < 2*len(full) {
+		n = max(1, len(full)-rng.IntN(4))
+	}
+	return full[:n]
 }

@@ -28,13 +28,7 @@ func TestRankedSearchWhileTypingKeepsTheOrder(t *testing.T) {
 	reused := 0
 	for _, full := range typed {
 		for step := 0; step < 3*len(full); step++ {
-			n := len(full) // type forward, with a backspace now and then
-			if step < len(full) {
-				n = step + 1
-			} else if step < 2*len(full) {
-				n = max(1, len(full)-rng.IntN(4))
-			}
-			text := full[:n]
+			text := typedAt(full, step, rng)
 			q, err := ParseQuery(text, now)
 			if err != nil || !q.Ranked() {
 				continue
