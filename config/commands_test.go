@@ -55,16 +55,23 @@ func TestCommandsErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cfg, err := Parse("/x/c.yaml", []byte(c.yaml))
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if first := strings.SplitN(err.Error(), "\n", 2)[0]; !strings.HasPrefix(first, c.want) {
-				t.Errorf("error\n got: %s\nwant: %s", first, c.want)
-			}
-			if !reflect.DeepEqual(cfg, Default()) {
-				t.Error("a failed load returned something other than the defaults")
-			}
+			parseFails(t, c.yaml, c.want)
 		})
+	}
+}
+
+// parseFails checks that yaml, parsed as /x/c.yaml, is refused with an
+// error whose first line starts with want, and that the defaults come back.
+func parseFails(t *testing.T, yaml, want string) {
+	t.Helper()
+	cfg, err := Parse("/x/c.yaml", []byte(yaml))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if first := strings.SplitN(err.Error(), "\n", 2)[0]; !strings.HasPrefix(first, want) {
+		t.Errorf("error\n got: %s\nwant: %s", first, want)
+	}
+	if !reflect.DeepEqual(cfg, Default()) {
+		t.Error("a failed load returned something other than the defaults")
 	}
 }
