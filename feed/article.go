@@ -13,6 +13,7 @@ package feed
 
 import (
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -50,8 +51,11 @@ type Related struct {
 }
 
 // ArticleDetail holds the fields only the detail view needs, behind one
-// pointer so that a summary (Full false, Detail nil) does not pay for them.
+// pointer so that a summary (Detail nil, see Article.Full) does not pay
+// for them.
 type ArticleDetail struct {
+	Images          []Image
+	Related         []Related
 	AmpWebURL       string
 	CDNAmpWebURL    string
 	ProviderImages  []Image // provider.images
@@ -61,12 +65,13 @@ type ArticleDetail struct {
 // Article is one article file. Every text field has been sanitised on
 // ingest (see textsafe.Sanitize), so no field holds a control character.
 //
-// Articles in a Library are summaries (Full is false): they keep what the
-// list, search, state and scripts need and drop the bulky detail fields
-// (Images, Related, Detail), which Detail reads back from the file when an
-// article is opened. The struct is laid out to fit the 480-byte size
-// class: 100,000 loaded articles have a memory budget (see bench_test.go),
-// and every field costs 100,000 times over.
+// Articles in a Library are summaries (Full reports false): they keep
+// what the list, search, state and scripts need and drop the bulky detail
+// fields (Detail: images, related stories), which the function Detail
+// reads back from the file when an article is opened. The struct is laid out to fit
+// the 384-byte size class (TestArticleSizeClass): 100,000 loaded articles
+// have a memory budget (see bench_test.go), and every field costs 100,000
+// times over.
 type Article struct {
 	// ID is the stable identity: a short hash of the normalised canonical
 	// URL (originalUrl, else webUrl), else of the file name (see PathID),
@@ -80,10 +85,9 @@ type Article struct {
 	// stories the list shows are feed/story's, which build on it.
 	FirstSaveID string
 	// Path is the file's path as found: it starts with the directory
-	// argument the library was loaded from.
+	// argument the library was loaded from. Its end is the path under the
+	// library root (see Rel).
 	Path string
-	// Rel is the path under its library root, slash-separated.
-	Rel string
 
 	Category    string
 	Title       string
@@ -100,16 +104,19 @@ type Article struct {
 	Body        string // Markdown after the front matter
 
 	// RelatedCount is len(related) in the file, kept in summaries.
-	RelatedCount int
+	RelatedCount int32
+	// relLen is the length of Rel at the end of Path (see SetPath): a
+	// second string header would cost 16 bytes an article. 32 bits share
+	// a word with RelatedCount.
+	relLen uint32
 	// RelatedTitles are the related stories' titles, kept in summaries for
 	// full-text search.
 	RelatedTitles []string
-	// RelatedIDs are the IDs (see URLID) of the related stories' URLs, as
-	// Parse returns them or as a caller building an article sets them.
-	// Summaries keep them packed instead (six bytes an ID, not a 16-byte
-	// string header and a shared string): read them with RelatedIDList.
-	RelatedIDs []string
-	relIDs     string // packed related IDs (see packIDs)
+	// relIDs are the IDs (see URLID) of the related stories' URLs, packed
+	// (six bytes an ID, not a 16-byte string header and a string; see
+	// packIDs): read them with RelatedIDList or RelatedKeys, set them
+	// with SetRelatedIDs.
+	relIDs string
 
 	// Warnings say which fields were degraded while parsing (a date that
 	// did not parse, a title given as a list, ...). Short, sanitised.
@@ -121,10 +128,8 @@ type Article struct {
 	Size  int64
 	mtime int64 // Unix nanoseconds; 0 when unknown
 
-	// Detail fields: filled only when Full is true.
-	Images  []Image
-	Related []Related
-	Detail  *ArticleDetail
+	// Detail holds the fields only a full article has (see Full).
+	Detail *ArticleDetail
 
 	// Set by the loader (load.go), not read from the file: the source that
 	// Detail reads the file from again, and the file-name date that plans
@@ -136,8 +141,28 @@ type Article struct {
 	// 100,000 titles again; 0 when not computed yet. 32 bits fill the
 	// word day leaves: equal hashes are checked by comparing the keys.
 	titleHash uint32
+}
 
-	Full bool
+// Full reports whether a is a full article, as Parse and Detail return
+// them, with its detail fields; a summary has none (see Article).
+func (a *Article) Full() bool { return a.Detail != nil }
+
+// Rel is the path of the file under its library root, slash-separated.
+func (a *Article) Rel() string {
+	return filepath.ToSlash(a.Path[len(a.Path)-int(a.relLen):])
+}
+
+// SetPath sets Path, and Rel as its end: rel, slash-separated, must be
+// path's end, as it is or with the system's separators (as the loader
+// builds paths, see Source.display); otherwise Rel is left empty.
+func (a *Article) SetPath(path, rel string) {
+	a.Path, a.relLen = path, 0
+	if len(rel) > len(path) || uint64(len(rel)) > math.MaxUint32 {
+		return
+	}
+	if end := path[len(path)-len(rel):]; end == rel || end == filepath.FromSlash(rel) {
+		a.relLen = uint32(len(rel))
+	}
 }
 
 // URL is the link that opens the article: originalUrl, else webUrl, else "".
@@ -177,18 +202,20 @@ func (a *Article) ModTime() time.Time {
 	return time.Unix(0, a.mtime)
 }
 
-// RelatedIDList returns the related stories' IDs (see RelatedIDs), from
-// the packed form of a summary or from RelatedIDs.
+// RelatedIDList returns the IDs (see URLID) of the related stories' URLs,
+// in the file's order; nil when there are none.
 func (a *Article) RelatedIDList() []string {
-	if a.relIDs == "" {
-		return a.RelatedIDs
-	}
-	out := append([]string(nil), a.RelatedIDs...)
+	var out []string
 	for k := range a.RelatedKeys {
 		out = append(out, keyID(k))
 	}
 	return out
 }
+
+// SetRelatedIDs sets the related stories' IDs, for a caller building an
+// article; what is not an ID (see URLID) is dropped: it cannot match any
+// article's ID.
+func (a *Article) SetRelatedIDs(ids []string) { a.relIDs = packIDs(ids) }
 
 // Day is the date in the file name (days since 1970, UTC), set by the
 // loader; false when the name has none or the article was not loaded from
@@ -199,9 +226,6 @@ func (a *Article) Day() (int32, bool) {
 
 // Summarize drops the detail fields in place (see Article).
 func (a *Article) Summarize() {
-	a.Full = false
-	a.Images = nil
-	a.Related = nil
 	a.Detail = nil
 }
 

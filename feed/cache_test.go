@@ -121,7 +121,7 @@ func equalArticles(a, b []Article) bool {
 	}
 	for i := range a {
 		x, y := a[i], b[i]
-		if x.ID != y.ID || x.FirstSaveID != y.FirstSaveID || x.Path != y.Path || x.Rel != y.Rel || x.Title != y.Title ||
+		if x.ID != y.ID || x.FirstSaveID != y.FirstSaveID || x.Path != y.Path || x.Rel() != y.Rel() || x.Title != y.Title ||
 			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
 			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.Body != y.Body ||
 			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles, y.RelatedTitles) ||

@@ -100,10 +100,8 @@ func (st *sharedText) internAll(ps []*string) {
 // compactSummary packs a summary's strings (see the comment at the top).
 // Every string field of Article must be handled here:
 // TestCompactCopiesEveryString fails when a new field is forgotten. Path
-// and Rel are not packed: the loader sets them afterwards to one shared
-// string from the walk.
+// is not packed: the loader sets it afterwards to the walk's string.
 func compactSummary(a *Article, ar *textArena, st *sharedText) {
-	a.relIDs, a.RelatedIDs = packIDs(a.RelatedIDs), nil
 	lists := []*[]string{&a.Tags, &a.RelatedTitles, &a.Warnings}
 	total := 0
 	for _, l := range lists {

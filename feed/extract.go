@@ -64,11 +64,11 @@ func (x *extractor) article() {
 			website = c
 		case "ampWebUrl":
 			if x.full {
-				x.detail().AmpWebURL = x.url(c)
+				a.Detail.AmpWebURL = x.url(c)
 			}
 		case "cdnAmpWebUrl":
 			if x.full {
-				x.detail().CDNAmpWebURL = x.url(c)
+				a.Detail.CDNAmpWebURL = x.url(c)
 			}
 		case "type":
 			a.Type = x.line(c)
@@ -79,8 +79,8 @@ func (x *extractor) article() {
 		case "provider":
 			var imgs []Image
 			a.Provider, imgs = x.provider(c)
-			if imgs != nil {
-				x.detail().ProviderImages = imgs
+			if x.full {
+				a.Detail.ProviderImages = imgs
 			}
 		case "topics":
 			a.Topics = x.list(c)
@@ -88,13 +88,13 @@ func (x *extractor) article() {
 			a.Tags = x.list(c)
 		case "images":
 			if x.full {
-				a.Images = x.images(c)
+				a.Detail.Images = x.images(c)
 			}
 		case "related":
 			x.related(c)
 		case "featuredContent":
 			if x.full {
-				x.detail().FeaturedContent = x.flatten(c)
+				a.Detail.FeaturedContent = x.flatten(c)
 			}
 		}
 	})
@@ -169,14 +169,6 @@ func (x *extractor) provider(n node) (p Provider, images []Image) {
 	return p, images
 }
 
-// detail is the article's ArticleDetail, made on first use.
-func (x *extractor) detail() *ArticleDetail {
-	if x.a.Detail == nil {
-		x.a.Detail = &ArticleDetail{}
-	}
-	return x.a.Detail
-}
-
 // images reads a list of {url, width, height, title, isCached}; a bare
 // string is taken as a URL.
 func (x *extractor) images(n node) []Image {
@@ -226,6 +218,7 @@ func (x *extractor) items(n node, f func(c node)) {
 // and IDs; the full article keeps them all.
 func (x *extractor) related(n node) {
 	a := x.a
+	var ids []byte // packed (see packIDs)
 	x.items(n, func(c node) {
 		a.RelatedCount++
 		if c.Kind() != frontmatter.Map {
@@ -272,11 +265,10 @@ func (x *extractor) related(n node) {
 		if r.Title != "" {
 			a.RelatedTitles = append(a.RelatedTitles, r.Title)
 		}
-		if id := URLID(r.WebURL); id != "" {
-			a.RelatedIDs = append(a.RelatedIDs, id)
-		}
+		ids = appendPackedID(ids, URLID(r.WebURL))
 		if x.full {
-			a.Related = append(a.Related, r)
+			a.Detail.Related = append(a.Detail.Related, r)
 		}
 	})
+	a.relIDs += string(ids)
 }

@@ -182,7 +182,7 @@ func Scan(ctx context.Context, srcs []Source, opt Options, fn func(Batch)) error
 }
 
 // Detail reads an article's file again and returns the full article (Full
-// set, detail fields filled), keeping the identity the library gave it:
+// reports true, detail fields filled), keeping the identity the library gave it:
 // ID, FirstSaveID, Path and Rel.
 func Detail(a *Article) (*Article, error) {
 	src := a.src
@@ -195,7 +195,7 @@ func Detail(a *Article) (*Article, error) {
 		err  error
 	)
 	if src.fsys != nil {
-		data, fi, err = readFS(src.fsys, a.Rel, nil)
+		data, fi, err = readFS(src.fsys, a.Rel(), nil)
 	} else {
 		data, fi, _, err = readOS(a.Path, nil)
 	}
@@ -206,7 +206,8 @@ func Detail(a *Article) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", a.Path, err)
 	}
-	full.ID, full.FirstSaveID, full.Path, full.Rel = a.ID, a.FirstSaveID, a.Path, a.Rel
+	full.ID, full.FirstSaveID = a.ID, a.FirstSaveID
+	full.Path, full.relLen = a.Path, a.relLen
 	full.Size, full.mtime = fi.Size(), fi.ModTime().UnixNano()
 	full.src, full.day = a.src, a.day
 	return full, nil

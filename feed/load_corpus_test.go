@@ -49,8 +49,8 @@ func TestCorpusLoadsFaithfully(t *testing.T) {
 		}
 		if a.Title != want.Title || a.Provider.Name != want.Provider.Name ||
 			!a.Published.Equal(want.PublishedDateTime) || !slices.Equal(a.Topics, want.Topics) ||
-			a.RelatedCount != len(want.Related) {
-			t.Errorf("%s:\n got %q %q %v %q related=%d\nwant %q %q %v %q related=%d", a.Rel,
+			int(a.RelatedCount) != len(want.Related) {
+			t.Errorf("%s:\n got %q %q %v %q related=%d\nwant %q %q %v %q related=%d", a.Rel(),
 				a.Title, a.Provider.Name, a.Published, a.Topics, a.RelatedCount,
 				want.Title, want.Provider.Name, want.PublishedDateTime, want.Topics, len(want.Related))
 		}
@@ -61,7 +61,7 @@ func TestCorpusStories(t *testing.T) {
 	lib := mustLoad(t, Options{}, Dir(e2e.SharedCorpus(t)))
 	byRel := map[string]*Article{}
 	for _, a := range lib.Articles() {
-		byRel[filepath.Base(a.Rel)] = a
+		byRel[filepath.Base(a.Rel())] = a
 	}
 	sameStory := [][2]string{
 		// Same title, different query strings on the URL.

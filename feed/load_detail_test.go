@@ -19,13 +19,13 @@ func TestDetailRereadsTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !full.Full || len(full.Related) != 2 || full.Related[1].WebURL != "https://example.com/r2" {
-		t.Errorf("Detail: Full=%v Related=%+v", full.Full, full.Related)
+	if !full.Full() || len(full.Detail.Related) != 2 || full.Detail.Related[1].WebURL != "https://example.com/r2" {
+		t.Errorf("Detail: Full=%v Detail=%+v", full.Full(), full.Detail)
 	}
-	if full.ID != sum.ID || full.FirstSaveID != sum.FirstSaveID || full.Path != sum.Path || full.Rel != sum.Rel {
-		t.Errorf("identity changed: %q %q %q %q", full.ID, full.FirstSaveID, full.Path, full.Rel)
+	if full.ID != sum.ID || full.FirstSaveID != sum.FirstSaveID || full.Path != sum.Path || full.Rel() != sum.Rel() {
+		t.Errorf("identity changed: %q %q %q %q", full.ID, full.FirstSaveID, full.Path, full.Rel())
 	}
-	if sum.Full || sum.Related != nil {
+	if sum.Full() || sum.Detail != nil {
 		t.Error("Detail modified the summary")
 	}
 	if !strings.Contains(full.Body, "Body **text**.") {
@@ -48,7 +48,7 @@ func TestDetailFromFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !full.Full || len(full.Related) != 1 || full.Path != "demo/2020-01-01-e.md" {
-		t.Errorf("Detail: Full=%v Related=%d Path=%q", full.Full, len(full.Related), full.Path)
+	if !full.Full() || len(full.Detail.Related) != 1 || full.Path != "demo/2020-01-01-e.md" {
+		t.Errorf("Detail: Full=%v Detail=%+v Path=%q", full.Full(), full.Detail, full.Path)
 	}
 }

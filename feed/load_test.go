@@ -59,11 +59,11 @@ func TestLoadSetsIdentityAndPlace(t *testing.T) {
 	withURL, noURL := lib.Articles()[0], lib.Articles()[1]
 	tests := []struct{ name, got, want string }{
 		{"url path", withURL.Path, "./news/2020/2020-01-02-url.md"},
-		{"url rel", withURL.Rel, "2020/2020-01-02-url.md"},
+		{"url rel", withURL.Rel(), "2020/2020-01-02-url.md"},
 		{"url id", withURL.ID, URLID("https://example.com/story")},
 		{"url story", withURL.FirstSaveID, withURL.ID},
 		{"no-url path", noURL.Path, "./news/2020-01-01-no-url.md"},
-		{"no-url rel", noURL.Rel, "2020-01-01-no-url.md"},
+		{"no-url rel", noURL.Rel(), "2020-01-01-no-url.md"},
 		{"no-url id", noURL.ID, PathID("2020-01-01-no-url.md")},
 	}
 	for _, tt := range tests {
@@ -78,9 +78,9 @@ func TestLoadSetsIdentityAndPlace(t *testing.T) {
 	if withURL.Size != fi.Size() || !withURL.ModTime().Equal(fi.ModTime()) {
 		t.Errorf("Size, ModTime = %d, %v; want %d, %v", withURL.Size, withURL.ModTime(), fi.Size(), fi.ModTime())
 	}
-	if withURL.Full || withURL.Related != nil || withURL.RelatedCount != 1 || len(withURL.RelatedIDList()) != 1 {
-		t.Errorf("not a summary: Full=%v Related=%v RelatedCount=%d RelatedIDs=%v",
-			withURL.Full, withURL.Related, withURL.RelatedCount, withURL.RelatedIDs)
+	if withURL.Full() || withURL.Detail != nil || withURL.RelatedCount != 1 || len(withURL.RelatedIDList()) != 1 {
+		t.Errorf("not a summary: Full=%v Detail=%v RelatedCount=%d RelatedIDs=%v",
+			withURL.Full(), withURL.Detail, withURL.RelatedCount, withURL.RelatedIDList())
 	}
 	if got := lib.ByID(withURL.ID); got != withURL {
 		t.Errorf("ByID(%q) = %v", withURL.ID, got)

@@ -36,7 +36,7 @@ func (e *ParseError) Error() string {
 // Parse reads one article file: YAML front matter between "---" lines,
 // then a Markdown body. path is only used for the date (and title) in the
 // file name, which are the fallbacks for a missing or unreadable date (or
-// title). It returns the full article (Full is true), every string
+// title). It returns the full article (Full reports true), every string
 // sanitised (see textsafe.Sanitize), ID set from the article URL when it has one.
 // Fields that cannot be read are left empty with a warning in Warnings;
 // the error, a *ParseError, is for files that are not articles at all:
@@ -47,7 +47,7 @@ func Parse(path string, data []byte) (*Article, error) {
 	return parse(path, data, parseOptions{full: true})
 }
 
-// ParseSummary is Parse without the detail fields (Full is false, as if
+// ParseSummary is Parse without the detail fields (Full reports false, as if
 // Summarize had been called), which it skips instead of building: it is
 // what a loader of thousands of files wants.
 func ParseSummary(path string, data []byte) (*Article, error) {
@@ -74,7 +74,10 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if ferr != nil {
 		return nil, &ParseError{Line: ferr.Line, Reason: ferr.Reason}
 	}
-	a := &Article{Path: path, Full: opt.full}
+	a := &Article{Path: path}
+	if opt.full {
+		a.Detail = &ArticleDetail{}
+	}
 	x := extractor{t: t, a: a, path: path, full: opt.full}
 	x.article()
 	if i := firstControl(body); i >= 0 {

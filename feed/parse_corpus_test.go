@@ -70,13 +70,13 @@ func TestParseCorpus(t *testing.T) {
 			for _, r := range want.Related {
 				titles = append(titles, r.Title)
 			}
-			got := []any{a.Title, a.Published, a.Provider.Name, a.Provider.Domain, a.Topics, a.Quality, a.RelatedCount, a.RelatedTitles}
+			got := []any{a.Title, a.Published, a.Provider.Name, a.Provider.Domain, a.Topics, a.Quality, int(a.RelatedCount), a.RelatedTitles}
 			exp := []any{want.Title, want.Published, want.Provider.Name, want.Provider.Domain, want.Topics, want.Quality, len(want.Related), titles}
 			if !reflect.DeepEqual(got, exp) {
 				t.Errorf("got  %q\nwant %q", got, exp)
 			}
-			if a.ID == "" || a.ID != URLID(a.URL()) || len(a.RelatedIDs) != len(want.Related) {
-				t.Errorf("ID %q, %d related IDs", a.ID, len(a.RelatedIDs))
+			if a.ID == "" || a.ID != URLID(a.URL()) || len(a.RelatedIDList()) != len(want.Related) {
+				t.Errorf("ID %q, %d related IDs", a.ID, len(a.RelatedIDList()))
 			}
 		})
 		return nil

@@ -119,11 +119,7 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	for _, s := range a.Warnings {
 		b = appendStr(b, s)
 	}
-	rel := a.relIDs
-	if len(a.RelatedIDs) > 0 { // not a summary: pack them now
-		rel = packIDs(a.RelatedIDList())
-	}
-	return appendStr(b, rel)
+	return appendStr(b, a.relIDs)
 }
 
 // decodeArticle decodes a record; its strings are slices of rec and of
@@ -153,7 +149,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 		}
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
-	a.Quality, a.Heat, a.RelatedCount = clampInt32(d.varint()), clampInt32(d.varint()), int(d.varint())
+	a.Quality, a.Heat, a.RelatedCount = clampInt32(d.varint()), clampInt32(d.varint()), clampInt32(d.varint())
 	a.titleHash = d.uint32()
 	switch i := d.uvarint(); {
 	case i > uint64(len(t.lists)):

@@ -1,6 +1,6 @@
 package feed
 
-// Related IDs of a summary are packed into one string of six bytes per ID
+// Related IDs of an article are packed into one string of six bytes per ID
 // (the 48 bits of its 12 hex digits, big-endian): a library of 100,000
 // articles with eight related stories each otherwise spends 16 bytes of
 // string header per ID plus the ID's own 12 bytes (see bench_test.go for
@@ -16,26 +16,28 @@ func packIDs(ids []string) string {
 	}
 	b := make([]byte, 0, len(ids)*packedIDLen)
 	for _, id := range ids {
-		k, ok := IDKey(id)
-		if !ok {
-			continue
-		}
-		for shift := 40; shift >= 0; shift -= 8 {
-			b = append(b, byte(k>>shift))
-		}
+		b = appendPackedID(b, id)
 	}
 	return string(b)
 }
 
-// RelatedKeys yields the IDKey of every related ID of a: RelatedIDs, then
-// the packed ones. It is an iterator to range over (for k := range
+// appendPackedID appends id packed to b, or nothing when it is not a
+// valid ID (see packIDs).
+func appendPackedID(b []byte, id string) []byte {
+	k, ok := IDKey(id)
+	if !ok {
+		return b
+	}
+	for shift := 40; shift >= 0; shift -= 8 {
+		b = append(b, byte(k>>shift))
+	}
+	return b
+}
+
+// RelatedKeys yields the IDKey of every related ID of a (see
+// RelatedIDList). It is an iterator to range over (for k := range
 // a.RelatedKeys), not a slice: 100,000 articles build none.
 func (a *Article) RelatedKeys(yield func(uint64) bool) {
-	for _, id := range a.RelatedIDs {
-		if k, ok := IDKey(id); ok && !yield(k) {
-			return
-		}
-	}
 	p := a.relIDs
 	for i := 0; i+packedIDLen <= len(p); i += packedIDLen {
 		var k uint64

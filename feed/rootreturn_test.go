@@ -193,8 +193,8 @@ func TestWatchNestedRootReturns(t *testing.T) {
 		return rec.added[filepath.Join(inner, "2025", "c.md")] != nil && rec.added[filepath.Join(inner, "2025", "d.md")] != nil
 	})
 	for _, name := range []string{"2025/c.md", "2025/d.md"} {
-		if a := rec.added[filepath.Join(inner, filepath.FromSlash(name))]; a.Rel != name {
-			t.Errorf("%s: Rel %q, want %q", name, a.Rel, name)
+		if a := rec.added[filepath.Join(inner, filepath.FromSlash(name))]; a.Rel() != name {
+			t.Errorf("%s: Rel %q, want %q", name, a.Rel(), name)
 		}
 	}
 }

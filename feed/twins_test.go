@@ -40,8 +40,8 @@ func TestManyLinksToOneArticle(t *testing.T) {
 			t.Fatalf("%s: loaded %d articles, want %d", start, lib.Len(), links+1)
 		}
 		for _, a := range lib.Articles() {
-			if len(a.Body) != len(strings.TrimRight(body, " ")) || a.Path == "" || a.Rel == "" {
-				t.Fatalf("%s: %s: body of %d bytes, path %q", start, a.Rel, len(a.Body), a.Path)
+			if len(a.Body) != len(strings.TrimRight(body, " ")) || a.Path == "" || a.Rel() == "" {
+				t.Fatalf("%s: %s: body of %d bytes, path %q", start, a.Rel(), len(a.Body), a.Path)
 			}
 		}
 		alloc := after.TotalAlloc - before.TotalAlloc

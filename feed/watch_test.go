@@ -106,8 +106,8 @@ func TestWatchAddChangeRemove(t *testing.T) {
 	}
 	write(t, dir, map[string]string{"2024/02/2024-02-01-deep.md": article("Deep in new folders", "https://example.com/deep", "")})
 	rec.until("the file in new folders", func() bool { return rec.added[p("2024/02/2024-02-01-deep.md")] != nil })
-	if a := rec.added[p("2024/02/2024-02-01-deep.md")]; a.Rel != "2024/02/2024-02-01-deep.md" || a.ID != URLID("https://example.com/deep") {
-		t.Errorf("deep article: Rel %q ID %q", a.Rel, a.ID)
+	if a := rec.added[p("2024/02/2024-02-01-deep.md")]; a.Rel() != "2024/02/2024-02-01-deep.md" || a.ID != URLID("https://example.com/deep") {
+		t.Errorf("deep article: Rel %q ID %q", a.Rel(), a.ID)
 	}
 	// A file in a subdirectory created after the watch started is watched too.
 	write(t, dir, map[string]string{"2024/02/2024-02-02-deeper.md": article("Later in the new folder", "https://example.com/deeper", "")})

@@ -87,7 +87,7 @@ func TestFlowFilterAndOpen(t *testing.T) {
 	keys := config.DefaultKeyMap()
 	opener := &fakeOpener{refuse: refuseNonHTTPS}
 	arts := goldenArticles()
-	arts[2].Related = []feed.Related{{Title: "Plain HTTP", WebURL: "http://plain.example/x"}}
+	arts[2].Detail.Related = []feed.Related{{Title: "Plain HTTP", WebURL: "http://plain.example/x"}}
 	tm := teatest.NewTestModel(t, flowModel(t, arts, opener), teatest.WithInitialTermSize(120, 40))
 	waitFor(t, tm, "8 articles")
 	press(tm, keys.Filter.Keys()[0])

@@ -48,11 +48,11 @@ func goldenArticles() []*feed.Article {
 		a.Excerpt = fmt.Sprintf("A short excerpt for %q that explains what the story is about in a sentence or two.", title)
 		a.Body = "## What happened\n\nThe announcement came on **Tuesday**. It includes a [report](https://report.example/" +
 			fmt.Sprint(i) + ") and a list:\n\n- first point\n- second point\n\n> A quoted remark from someone involved.\n"
-		a.Images = []feed.Image{{URL: fmt.Sprintf("https://img.example/%d.jpg", i), Width: 1200, Height: 630}}
+		a.Detail.Images = []feed.Image{{URL: fmt.Sprintf("https://img.example/%d.jpg", i), Width: 1200, Height: 630}}
 		arts = append(arts, a)
 	}
 	relate(arts[1], arts[3])
-	arts[1].Related = append(arts[1].Related, feed.Related{
+	arts[1].Detail.Related = append(arts[1].Detail.Related, feed.Related{
 		Title: "An outside story", WebURL: "https://elsewhere.example/story",
 		Provider: feed.Provider{Name: "Elsewhere"}, Published: fixedNow.Add(-48 * time.Hour),
 		Excerpt: "Not in the library, so it opens in the browser.",

@@ -74,10 +74,8 @@ func refuseNonHTTPS(url string) error {
 // before fixedNow, so a slice built in order is newest first.
 func article(i int, title string) *feed.Article {
 	u := fmt.Sprintf("https://news.example/story-%d", i)
-	return &feed.Article{
+	a := &feed.Article{
 		ID:        feed.URLID(u),
-		Path:      fmt.Sprintf("news/2025-03-01-story-%d.md", i),
-		Rel:       fmt.Sprintf("2025-03-01-story-%d.md", i),
 		Title:     title,
 		Excerpt:   fmt.Sprintf("Excerpt of story %d.", i),
 		Published: fixedNow.Add(-time.Duration(i) * time.Hour),
@@ -86,8 +84,11 @@ func article(i int, title string) *feed.Article {
 		Provider:  feed.Provider{Name: fmt.Sprintf("Provider %d", i%3), Domain: "news.example"},
 		Topics:    []string{"AI", fmt.Sprintf("Topic %d", i%4)},
 		Body:      fmt.Sprintf("Body of story %d.\n\nSecond paragraph.", i),
-		Full:      true,
+		Detail:    &feed.ArticleDetail{},
 	}
+	rel := fmt.Sprintf("2025-03-01-story-%d.md", i)
+	a.SetPath("news/"+rel, rel)
+	return a
 }
 
 // articles builds n test articles, newest first.
@@ -101,10 +102,10 @@ func articles(n int) []*feed.Article {
 
 // relate makes from list to as a related story.
 func relate(from, to *feed.Article) {
-	from.Related = append(from.Related, feed.Related{
+	from.Detail.Related = append(from.Detail.Related, feed.Related{
 		Title: to.Title, WebURL: to.WebURL, Provider: to.Provider, Published: to.Published,
 	})
-	from.RelatedIDs = append(from.RelatedIDs, feed.URLID(to.WebURL))
+	from.SetRelatedIDs(append(from.RelatedIDList(), feed.URLID(to.WebURL)))
 	from.RelatedCount++
 }
 

@@ -43,8 +43,8 @@ func TestHostileArticleStructs(t *testing.T) {
 		a.Provider.Name = "Prov " + h
 		a.Topics = []string{"Topic " + h}
 		a.Body = "Body " + h + "\n\n" + deeplyNested
-		a.Related = []feed.Related{{Title: "Rel " + h, WebURL: "https://rel.example/" + h, Excerpt: h}}
-		a.Images = []feed.Image{{URL: "https://img.example/" + h, Title: h}}
+		a.Detail.Related = []feed.Related{{Title: "Rel " + h, WebURL: "https://rel.example/" + h, Excerpt: h}}
+		a.Detail.Images = []feed.Image{{URL: "https://img.example/" + h, Title: h}}
 		arts = append(arts, a)
 	}
 	hs := newHarness(t, 120, 40, arts, withRenderer(realRenderer(t)))

@@ -14,7 +14,7 @@ import (
 
 func TestImageViewFullScreenITerm2(t *testing.T) {
 	arts := articles(2)
-	arts[0].Images = []feed.Image{{URL: "https://img.example/lead.png"}}
+	arts[0].Detail.Images = []feed.Image{{URL: "https://img.example/lead.png"}}
 	src := &fakeImages{data: map[string][]byte{"https://img.example/lead.png": redPNG(t, 200, 100)}}
 	var mu sync.Mutex
 	var sent []string
@@ -55,7 +55,7 @@ func TestImageViewFullScreenITerm2(t *testing.T) {
 
 func TestImageViewNeedsAProtocol(t *testing.T) {
 	arts := articles(2)
-	arts[0].Images = []feed.Image{{URL: "https://img.example/lead.png"}}
+	arts[0].Detail.Images = []feed.Image{{URL: "https://img.example/lead.png"}}
 	hs := newHarness(t, 120, 40, arts, withImages(&fakeImages{}, 8))
 	hs.press(hs.keys.Image)
 	if hs.m.over != noOverlay || !strings.Contains(hs.view(), "needs images: iterm2 or sixel") {

@@ -203,9 +203,11 @@ func placeholder(cols, rows int) []string {
 // leadImage is the image an article leads with: its first image, else
 // the lead image of its fetched page.
 func leadImage(a *feed.Article, fetchedImage string) feed.Image {
-	for _, img := range a.Images {
-		if img.URL != "" {
-			return img
+	if a.Detail != nil {
+		for _, img := range a.Detail.Images {
+			if img.URL != "" {
+				return img
+			}
 		}
 	}
 	return feed.Image{URL: fetchedImage}

@@ -86,7 +86,7 @@ const redCells = "\x1b[38;2;255;0;0;48;2;255;0;0m▀"
 
 func TestLeadImageLoadsOffTheUpdateLoop(t *testing.T) {
 	arts := articles(3)
-	arts[1].Images = []feed.Image{{URL: "https://img.example/lead.png", Width: 400, Height: 200}}
+	arts[1].Detail.Images = []feed.Image{{URL: "https://img.example/lead.png", Width: 400, Height: 200}}
 	src := &fakeImages{data: map[string][]byte{"https://img.example/lead.png": redPNG(t, 400, 200)}}
 	hs := newHarness(t, 120, 40, arts, withImages(src, 8))
 
@@ -139,7 +139,7 @@ func TestLeadImageLoadsOffTheUpdateLoop(t *testing.T) {
 func TestLeadImageCursorNeverWaits(t *testing.T) {
 	arts := articles(3)
 	for _, a := range arts {
-		a.Images = []feed.Image{{URL: "https://img.example/" + a.ID + ".png"}}
+		a.Detail.Images = []feed.Image{{URL: "https://img.example/" + a.ID + ".png"}}
 	}
 	hs := newHarness(t, 120, 40, arts, withImages(&fakeImages{}, 8))
 	// Every drawing is held back (none ever lands): the cursor still
@@ -158,7 +158,7 @@ func TestLeadImageCursorNeverWaits(t *testing.T) {
 
 func TestLeadImageFailureLeavesLinkAndReason(t *testing.T) {
 	arts := articles(2)
-	arts[0].Images = []feed.Image{{URL: "https://img.example/gone.png"}}
+	arts[0].Detail.Images = []feed.Image{{URL: "https://img.example/gone.png"}}
 	hs := newHarness(t, 120, 40, arts, withImages(&fakeImages{}, 8))
 	hs.press(hs.keys.Open)
 	v := hs.view()
@@ -172,7 +172,7 @@ func TestLeadImageFailureLeavesLinkAndReason(t *testing.T) {
 
 func TestLeadImageOffWithoutSource(t *testing.T) {
 	arts := articles(2)
-	arts[0].Images = []feed.Image{{URL: "https://img.example/lead.png"}}
+	arts[0].Detail.Images = []feed.Image{{URL: "https://img.example/lead.png"}}
 	hs := newHarness(t, 120, 40, arts)
 	hs.press(hs.keys.Open)
 	if v := hs.view(); strings.Contains(v, "loading image") || strings.Contains(v, "▀") || strings.Contains(v, "Image https") {
@@ -185,11 +185,11 @@ func TestLeadImageOffWithoutSource(t *testing.T) {
 func TestLeadImageKittySendsOnceOutsideView(t *testing.T) {
 	arts := articles(3)
 	for _, i := range []int{0, 1} {
-		arts[i].Images = []feed.Image{{URL: "https://img.example/" + arts[i].ID + ".png"}}
+		arts[i].Detail.Images = []feed.Image{{URL: "https://img.example/" + arts[i].ID + ".png"}}
 	}
 	src := &fakeImages{data: map[string][]byte{}}
 	for _, a := range arts[:2] {
-		src.data[a.Images[0].URL] = redPNG(t, 200, 100)
+		src.data[a.Detail.Images[0].URL] = redPNG(t, 200, 100)
 	}
 	var mu sync.Mutex
 	var sent []string

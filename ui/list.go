@@ -306,7 +306,7 @@ func (d *delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 	// built any other way (TestHostileArticleStructs), so clean again.
 	title := textsafe.Line(a.Title)
 	if title == "" {
-		title = textsafe.Line(a.Rel)
+		title = textsafe.Line(a.Rel())
 	}
 	meta := d.meta(a)
 	r := d.rows[a]

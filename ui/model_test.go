@@ -126,7 +126,7 @@ func TestRefusedURLShowsInStatus(t *testing.T) {
 
 func TestNumberedLinkOpensBrowser(t *testing.T) {
 	a := article(0, "Links")
-	a.Related = []feed.Related{{Title: "Elsewhere", WebURL: "https://elsewhere.example/x"}}
+	a.Detail.Related = []feed.Related{{Title: "Elsewhere", WebURL: "https://elsewhere.example/x"}}
 	hs := newHarness(t, 120, 40, []*feed.Article{a})
 	links := hs.m.detail.links
 	var n int

@@ -133,7 +133,7 @@ func TestMouseClickOnArticleNumberOpensNothing(t *testing.T) {
 // text do not move where Herald's link numbers are clicked.
 func TestMouseClickOnNumberBelowLeadImage(t *testing.T) {
 	arts := articles(3)
-	arts[0].Images = []feed.Image{{URL: "https://img.example/lead.png"}}
+	arts[0].Detail.Images = []feed.Image{{URL: "https://img.example/lead.png"}}
 	src := &fakeImages{data: map[string][]byte{"https://img.example/lead.png": redPNG(t, 200, 100)}}
 	hs := newHarness(t, 120, 40, arts, withRenderer(realRenderer(t)), withImages(src, 8))
 	if hs.m.detail.bodyTop == 0 {

@@ -123,7 +123,7 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 	case kindBefore:
 		return !a.Published.IsZero() && a.Published.Before(tm.at)
 	case kindIn:
-		return inFolder(a.Rel, tm.in)
+		return inFolder(a.Rel(), tm.in)
 	case kindSite:
 		return onSite(urlHost(a.URL()), &tm.n, tm.exact)
 	case kindType:

@@ -42,7 +42,7 @@ func Facets(arts []*feed.Article) (topics, providers []FacetCount) {
 func Folders(arts []*feed.Article) []FacetCount {
 	counts := map[string]int{}
 	for _, a := range arts {
-		for dir := path.Dir(a.Rel); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
+		for dir := path.Dir(a.Rel()); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
 			counts[dir]++
 		}
 	}

@@ -56,13 +56,15 @@ func genLibrary(n, days int, seed uint64) []*feed.Article {
 		}
 	}
 	for _, a := range arts {
+		ids := make([]string, 0, 5)
 		for range 5 {
 			if rng.IntN(3) == 0 {
-				a.RelatedIDs = append(a.RelatedIDs, arts[rng.IntN(len(arts))].ID)
+				ids = append(ids, arts[rng.IntN(len(arts))].ID)
 			} else {
-				a.RelatedIDs = append(a.RelatedIDs, feed.URLID(fmt.Sprint("https://elsewhere.example/", rng.Uint64())))
+				ids = append(ids, feed.URLID(fmt.Sprint("https://elsewhere.example/", rng.Uint64())))
 			}
 		}
+		a.SetRelatedIDs(ids)
 	}
 	return arts
 }

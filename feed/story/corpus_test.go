@@ -40,7 +40,7 @@ func fileClusters(cs []Story) []string {
 		}
 		var names []string
 		for _, a := range c.Members {
-			names = append(names, path.Base(a.Rel))
+			names = append(names, path.Base(a.Rel()))
 		}
 		out = append(out, strings.Join(names, " + "))
 	}

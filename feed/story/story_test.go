@@ -27,9 +27,11 @@ func clusterArt(title, url, date string, related ...string) *feed.Article {
 		}
 		a.Published = d.Add(12 * time.Hour)
 	}
+	var ids []string
 	for _, r := range related {
-		a.RelatedIDs = append(a.RelatedIDs, feed.URLID(r))
+		ids = append(ids, feed.URLID(r))
 	}
+	a.SetRelatedIDs(ids)
 	return a
 }
 
@@ -173,7 +175,7 @@ func TestStoriesMutualRelatedWithAgreeingTitles(t *testing.T) {
 	}
 	arts[9].Provider.Name, arts[10].Provider.Name = "Same Outlet", "same outlet"
 	// The follow-up is listed back by the first Intel article.
-	arts[2].RelatedIDs = append(arts[2].RelatedIDs, feed.URLID("https://f.example/later"))
+	arts[2].SetRelatedIDs(append(arts[2].RelatedIDList(), feed.URLID("https://f.example/later")))
 	got := multi(Group(arts, Options{}))
 	want := []string{
 		"Artificial intelligence in Indian healthcare system: ICMR releases first ethical guidelines | ICMR releases first ethical guidelines for AI in healthcare",

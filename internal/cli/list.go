@@ -147,7 +147,7 @@ func writeJSON(w io.Writer, arts []*feed.Article) error {
 		rec := listJSON{
 			ID: a.ID, Path: a.Path, Title: a.Title, Provider: a.Provider.Name,
 			Domain: a.Provider.Domain, Topics: a.Topics, URL: a.URL(),
-			Related: a.RelatedCount, Type: a.Type, Story: a.FirstSaveID,
+			Related: int(a.RelatedCount), Type: a.Type, Story: a.FirstSaveID,
 		}
 		if rec.Topics == nil {
 			rec.Topics = []string{}

@@ -87,8 +87,10 @@ func document(a *feed.Article, p *page.Page, now time.Time, marked bool) (md str
 		d.printf("%s\n\n", text)
 		bodyLinks = append(bodyLinks, pageLinks...)
 	}
-	d.images(a.Images)
-	d.related(a.Related, now)
+	if det := a.Detail; det != nil { // a summary has neither
+		d.images(det.Images)
+		d.related(det.Related, now)
+	}
 	fromBody := len(d.links) // links numbered after this come from the body
 	for _, l := range bodyLinks {
 		if l.label == "" {

@@ -24,11 +24,13 @@ func TestDocumentSparse(t *testing.T) {
 	a := &feed.Article{
 		Title:  "*Not* [a link](https://evil.example) <b>bold</b> # 1. AT&T &#27;[2J ~~x~~ | y |",
 		WebURL: "https://example.com/only-web-url",
-		Related: []feed.Related{
-			{Title: "No link, no date"},
-			{Title: "", WebURL: "file:///etc/passwd"},
+		Detail: &feed.ArticleDetail{
+			Related: []feed.Related{
+				{Title: "No link, no date"},
+				{Title: "", WebURL: "file:///etc/passwd"},
+			},
+			Images: []feed.Image{{URL: "https://example.com/no-size.png"}},
 		},
-		Images: []feed.Image{{URL: "https://example.com/no-size.png"}},
 	}
 	md, _ := Document(a, now)
 	golden.RequireEqual(t, md)
@@ -119,7 +121,8 @@ func TestDocumentTextIsLiteral(t *testing.T) {
 		"https://not-linkified.example/x_y_z",
 	} {
 		a := &feed.Article{Title: s, Excerpt: s,
-			Provider: feed.Provider{Name: s}, Related: []feed.Related{{Title: s, Excerpt: s}}}
+			Provider: feed.Provider{Name: s},
+			Detail:   &feed.ArticleDetail{Related: []feed.Related{{Title: s, Excerpt: s}}}}
 		want := 5
 		if len(s) <= 40 { // type and topics are cut at 40 and 60 runes
 			a.Type, a.Topics = s, []string{s}

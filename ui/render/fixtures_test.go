@@ -33,34 +33,35 @@ func seedArticle() *feed.Article {
 			"- Inference Endpoints deploy to Google Cloud\n\n" +
 			"> Open models are the future, said the CEO.\n\n" +
 			"Read more at https://cloud.google.com/blog and see ![chart](https://example.com/chart.png).\n",
-		Full: true,
-		Images: []feed.Image{{
-			URL:   "https://imageio.forbes.com/specials-images/imageserve/65b725f69acb5f69d91e1e6d/0x0.jpg?format=jpg&height=900&width=1600&fit=bounds",
-			Width: 1218, Height: 600, IsCached: true,
-		}},
-		Related: []feed.Related{
-			{
-				Title:     "Five Techniques To Ensure Reliable And Honest Use Of Generative AI",
-				Excerpt:   "It's no longer a stretch of the imagination to see how generative artificial intelligence (AI) brings value to modern enterprises.",
-				Published: time.Date(2024, 1, 26, 11, 45, 0, 0, time.UTC),
-				WebURL:    "https://www.forbes.com/sites/forbestechcouncil/2024/01/26/five-techniques-to-ensure-reliable-and-honest-use-of-generative-ai/",
-				Type:      "article",
-				Provider:  forbes,
-				Quality:   87,
-			},
-			{
-				Title:     "Generative AI: value, risk and regulation",
-				Excerpt:   "IN the last few months, generative Artificial Intelligence (AI) has become a global sensation. Business leaders are intrigued by the ...",
-				Published: time.Date(2024, 1, 28, 16, 10, 0, 0, time.UTC),
-				WebURL:    "https://businessmirror.com.ph/2024/01/29/generative-ai-value-risk-and-regulation/",
-				Provider:  feed.Provider{Name: "BusinessMirror", Domain: "businessmirror.com.ph"},
-			},
-			{
-				Title:     "The generative AI smartphone age is here",
-				Excerpt:   "Generative AI is coming to your smartphone … That’s because Apple controls every aspect of the iPhone.",
-				Published: time.Date(2024, 1, 26, 15, 11, 0, 0, time.UTC),
-				WebURL:    "https://www.aol.com/finance/generative-ai-smartphone-age-201110917.html",
-				Provider:  feed.Provider{Name: "AOL", Domain: "aol.com"},
+		Detail: &feed.ArticleDetail{
+			Images: []feed.Image{{
+				URL:   "https://imageio.forbes.com/specials-images/imageserve/65b725f69acb5f69d91e1e6d/0x0.jpg?format=jpg&height=900&width=1600&fit=bounds",
+				Width: 1218, Height: 600, IsCached: true,
+			}},
+			Related: []feed.Related{
+				{
+					Title:     "Five Techniques To Ensure Reliable And Honest Use Of Generative AI",
+					Excerpt:   "It's no longer a stretch of the imagination to see how generative artificial intelligence (AI) brings value to modern enterprises.",
+					Published: time.Date(2024, 1, 26, 11, 45, 0, 0, time.UTC),
+					WebURL:    "https://www.forbes.com/sites/forbestechcouncil/2024/01/26/five-techniques-to-ensure-reliable-and-honest-use-of-generative-ai/",
+					Type:      "article",
+					Provider:  forbes,
+					Quality:   87,
+				},
+				{
+					Title:     "Generative AI: value, risk and regulation",
+					Excerpt:   "IN the last few months, generative Artificial Intelligence (AI) has become a global sensation. Business leaders are intrigued by the ...",
+					Published: time.Date(2024, 1, 28, 16, 10, 0, 0, time.UTC),
+					WebURL:    "https://businessmirror.com.ph/2024/01/29/generative-ai-value-risk-and-regulation/",
+					Provider:  feed.Provider{Name: "BusinessMirror", Domain: "businessmirror.com.ph"},
+				},
+				{
+					Title:     "The generative AI smartphone age is here",
+					Excerpt:   "Generative AI is coming to your smartphone … That’s because Apple controls every aspect of the iPhone.",
+					Published: time.Date(2024, 1, 26, 15, 11, 0, 0, time.UTC),
+					WebURL:    "https://www.aol.com/finance/generative-ai-smartphone-age-201110917.html",
+					Provider:  feed.Provider{Name: "AOL", Domain: "aol.com"},
+				},
 			},
 		},
 	}
@@ -87,17 +88,18 @@ func hostileArticle() *feed.Article {
 			strings.Repeat(">", 86) + " deep\n\n" +
 			nestedList(40) +
 			"```\nunclosed fence &#27;]52;c;aGk=&#7;\n",
-		Full: true,
-		Images: []feed.Image{
-			{URL: "data:image/png;base64,AAAA", Width: 1, Height: 1, Title: "pixel " + osc52},
-			{URL: "https://example.com/a.png", Width: 10, Height: 20, Title: "<img src=x onerror=alert(1)>"},
+		Detail: &feed.ArticleDetail{
+			Images: []feed.Image{
+				{URL: "data:image/png;base64,AAAA", Width: 1, Height: 1, Title: "pixel " + osc52},
+				{URL: "https://example.com/a.png", Width: 10, Height: 20, Title: "<img src=x onerror=alert(1)>"},
+			},
+			Related: []feed.Related{{
+				Title:    "Related " + osc52 + " [x](https://evil.example)",
+				Excerpt:  "Related excerpt &#27;[31m red &#x1b;]8;;https://evil.example&#x1b;\\",
+				WebURL:   "http://user:pass@evil.example/",
+				Provider: feed.Provider{Name: "<i>Evil</i>"},
+			}},
 		},
-		Related: []feed.Related{{
-			Title:    "Related " + osc52 + " [x](https://evil.example)",
-			Excerpt:  "Related excerpt &#27;[31m red &#x1b;]8;;https://evil.example&#x1b;\\",
-			WebURL:   "http://user:pass@evil.example/",
-			Provider: feed.Provider{Name: "<i>Evil</i>"},
-		}},
 	}
 }
 

@@ -60,8 +60,10 @@ func TestHostileThroughPipeline(t *testing.T) {
 				Published:   time.Date(2024, 1, 29, 3, 19, 0, 0, time.UTC),
 				OriginalURL: "https://example.com/" + s,
 				Provider:    feed.Provider{Name: s, Domain: s},
-				Images:      []feed.Image{{URL: s, Title: s, Width: 1, Height: 1}},
-				Related:     []feed.Related{{Title: s, Excerpt: s, WebURL: s, Provider: feed.Provider{Name: s}}},
+				Detail: &feed.ArticleDetail{
+					Images:  []feed.Image{{URL: s, Title: s, Width: 1, Height: 1}},
+					Related: []feed.Related{{Title: s, Excerpt: s, WebURL: s, Provider: feed.Provider{Name: s}}},
+				},
 			}
 			md, links := Document(a, now)
 			for _, l := range links {

@@ -18,8 +18,10 @@ func forgedArticle() *feed.Article {
 	return &feed.Article{
 		Title: forgedMarks, Excerpt: forgedMarks, Body: forgedMarks + "\n\n[a link](https://example.com/b)",
 		OriginalURL: "https://example.com/a",
-		Images:      []feed.Image{{URL: "https://example.com/i.png", Title: forgedMarks}},
-		Related:     []feed.Related{{Title: forgedMarks, WebURL: "https://example.com/r"}},
+		Detail: &feed.ArticleDetail{
+			Images:  []feed.Image{{URL: "https://example.com/i.png", Title: forgedMarks}},
+			Related: []feed.Related{{Title: forgedMarks, WebURL: "https://example.com/r"}},
+		},
 	}
 }
 
