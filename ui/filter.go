@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"time"
@@ -19,8 +20,9 @@ import (
 // tea.Cmd, off the UI goroutine, so it may take tens of milliseconds on
 // 100,000 articles. It returns the matching articles in the order they
 // should be shown, or an error whose text is shown as a hint (a query
-// that cannot be parsed).
-type Matcher func(query string) ([]*feed.Article, error)
+// that cannot be parsed). It gives up when ctx ends: the next keystroke
+// cancels the search of the one before.
+type Matcher func(ctx context.Context, query string) ([]*feed.Article, error)
 
 // filter is the `/` input and the state of the current query. Each change
 // of the query bumps gen; a result carries the gen it was computed for and
@@ -36,6 +38,8 @@ type filter struct {
 	lit    *regexp.Regexp
 	litFor string
 	gen    int
+	// cancel stops the search of gen, which a newer one replaces.
+	cancel context.CancelFunc
 	// running: a match for gen is in flight; dirty: the articles changed
 	// while it ran (loading), so match again when it lands.
 	running, dirty bool
@@ -91,6 +95,13 @@ func (f *filter) update(msg tea.Msg) (changed bool, cmd tea.Cmd) {
 // run starts matching the input's text, or returns nil when the text is
 // empty (the caller shows everything at once).
 func (f *filter) run() tea.Cmd {
+	if f.cancel != nil {
+		// At a million articles the search of a short word takes most of
+		// a second: left running, the searches of a word typed quickly
+		// would share the cores with the one the user waits for.
+		f.cancel()
+		f.cancel = nil
+	}
 	f.gen++
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
@@ -102,9 +113,14 @@ func (f *filter) run() tea.Cmd {
 		return nil
 	}
 	f.running = true
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
 	gen, query, match := f.gen, f.query, f.search()
 	return func() tea.Msg {
-		res, err := match(query)
+		res, err := match(ctx, query)
+		if ctx.Err() != nil {
+			return nil // replaced by a newer search, whose result counts
+		}
 		return filterResultMsg{gen: gen, articles: res, err: err}
 	}
 }
@@ -148,6 +164,10 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 		return nil
 	}
 	f.running = false
+	if f.cancel != nil {
+		f.cancel() // done; releases the context
+		f.cancel = nil
+	}
 	var show tea.Cmd
 	if msg.err != nil {
 		f.hint = textsafe.Line(msg.err.Error())

@@ -266,6 +266,30 @@ func TestStaleFilterResultDropped(t *testing.T) {
 	}
 }
 
+// TestTypingOnCancelsTheSearchBefore: the search of a keystroke the user
+// has typed past gives up and sends nothing (at a million articles such
+// searches would share the cores with the one the user waits for); the
+// last keystroke's search shows its results.
+func TestTypingOnCancelsTheSearchBefore(t *testing.T) {
+	hs := newHarness(t, 120, 40, articles(20))
+	hs.press(hs.keys.Filter)
+	_, first := hs.m.Update(keyMsg("1"))
+	_, second := hs.m.Update(keyMsg("2"))
+	var results int
+	deliver(hs.m, first, func(msg tea.Msg) bool {
+		_, ok := msg.(filterResultMsg)
+		results += map[bool]int{true: 1}[ok]
+		return false
+	})
+	if results != 0 {
+		t.Fatalf("the search typed past sent %d results; want it cancelled", results)
+	}
+	hs.run(second)
+	if got := hs.m.list.Len(); got != 1 || !strings.Contains(hs.selected(), "12") {
+		t.Fatalf("after typing 12: %d shown, selected %q; want story 12 alone", got, hs.selected())
+	}
+}
+
 func TestStaleRenderDropped(t *testing.T) {
 	hs := newHarness(t, 120, 40, articles(5))
 	_, cmd := hs.m.Update(keyMsg(hs.keys.Down.Keys()[0]))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -39,7 +40,7 @@ func (m *Model) queryMatcher() Matcher {
 	if m.reading.starred {
 		views = append(views, "is:starred")
 	}
-	return func(query string) ([]*feed.Article, error) {
+	return func(ctx context.Context, query string) ([]*feed.Article, error) {
 		q, err := search.ParseQuery(query, now)
 		if err != nil {
 			return nil, err
@@ -53,7 +54,11 @@ func (m *Model) queryMatcher() Matcher {
 			}
 			q = q.And(v)
 		}
-		return without(ix.SearchSorted(q, st, sort), muted), nil
+		found, err := ix.SearchSortedContext(ctx, q, st, sort)
+		if err != nil {
+			return nil, err
+		}
+		return without(found, muted), nil
 	}
 }
 

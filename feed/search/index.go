@@ -6,6 +6,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"sync"
 
@@ -131,7 +132,7 @@ func (ix *Index) Len() int {
 func (ix *Index) Search(q Query, st State) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	hits, _ := ix.search(q, st, true, nil)
+	hits, _, _ := ix.search(context.Background(), q, st, true, nil)
 	out := make([]*feed.Article, len(hits))
 	for i, h := range hits {
 		out[i] = ix.docs[h].a
@@ -141,9 +142,10 @@ func (ix *Index) Search(q Query, st State) []*feed.Article {
 
 // search returns the indexes of the docs that match q, in order; reuse
 // allows narrowing a recent result. With a ranker it also scores them
-// (scores[i] is hits[i]'s), while their text is at hand. The caller holds
+// (scores[i] is hits[i]'s), while their text is at hand. When ctx ends
+// first it returns ctx's error and remembers nothing. The caller holds
 // ix.mu for reading.
-func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores []int32) {
+func (ix *Index) search(ctx context.Context, q Query, st State, reuse bool, r *ranker) (hits, scores []int32, err error) {
 	var version uint64 // read before searching: a later mark makes the result stale
 	if v, ok := st.(Versioned); ok {
 		version = v.Version()
@@ -153,7 +155,7 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 		for i := range hits {
 			hits[i] = int32(i)
 		}
-		return hits, nil // an empty query has no words to rank by
+		return hits, nil, nil // an empty query has no words to rank by
 	}
 	var words []rankWord
 	if r != nil {
@@ -167,13 +169,13 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 	}
 	if same && r == nil {
 		ix.remember(q, st, version, len(ix.docs), cand, nil)
-		return cand, nil
+		return cand, nil, nil
 	}
 	n := len(ix.docs)
 	if cand != nil {
 		n = len(cand)
 	}
-	s := scan{docs: ix.docs, cand: cand, q: &q, st: st, r: r, p: p}
+	s := scan{docs: ix.docs, cand: cand, q: &q, st: st, r: r, p: p, done: ctx.Done()}
 	s.fresh = q.checksFor(nil, r != nil)
 	if cand != nil {
 		s.known = q.checksFor(&p.known, r != nil)
@@ -184,13 +186,16 @@ func (ix *Index) search(q Query, st State, reuse bool, r *ranker) (hits, scores 
 	parallel.Chunks(n, func(i, lo, hi int) {
 		found[i], scored[i], parted[i] = s.run(lo, hi)
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err // a part may have stopped short
+	}
 	hits, scores = found[0], scored[0]
 	parts := parted[0]
 	if len(found) > 1 {
 		hits, scores, parts = slices.Concat(found...), slices.Concat(scored...), slices.Concat(parted...)
 	}
 	ix.remember(q, st, version, len(ix.docs), hits, parts)
-	return hits, scores
+	return hits, scores, nil
 }
 
 // scan is one search over its candidates, split between the cores.
@@ -204,7 +209,13 @@ type scan struct {
 	// The checks of the candidates from an earlier result (cand[:p.n]),
 	// and of the others.
 	known, fresh checks
+	done         <-chan struct{} // closed: give up (the search's context ended)
 }
+
+// checkEvery is how many docs a scan looks at between looks at its done
+// channel: at about a microsecond a doc, a cancelled search stops within
+// a millisecond, and the look costs nothing measurable.
+const checkEvery = 1024
 
 // run returns the indexes of the matching docs among docs[lo:hi], or
 // among docs[cand[lo:hi]] when cand is not nil, and their scores and
@@ -213,6 +224,13 @@ func (s *scan) run(lo, hi int) (hits, scores []int32, parts []wordScore) {
 	var x lazyText
 	var prev []wordScore
 	for i := lo; i < hi; i++ {
+		if (i-lo)%checkEvery == checkEvery-1 && s.done != nil {
+			select {
+			case <-s.done:
+				return hits, scores, parts
+			default:
+			}
+		}
 		di := int32(i)
 		if s.cand != nil {
 			di = s.cand[i]

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -195,7 +196,7 @@ func BenchmarkSearch(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					hits, _ := ix.search(q, st, false, nil) // cold: no earlier results to narrow
+					hits, _, _ := ix.search(context.Background(), q, st, false, nil) // cold: no earlier results to narrow
 					n = len(hits)
 				}
 				b.ReportMetric(float64(n), "hits")

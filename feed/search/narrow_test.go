@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -80,5 +81,36 @@ func TestSearchAfterRankedKeepsTheOrderAdded(t *testing.T) {
 	got := ids(ix.Search(narrow, nil))
 	if len(got) < 10 || !slices.IsSorted(got) { // benchArticles' IDs count up
 		t.Fatalf("%d results, not in the order added: %v", len(got), got[:min(10, len(got))])
+	}
+}
+
+// TestCancelledSearchLeavesNothingBehind: a search given up midway (the
+// reader's next keystroke cancels it) returns the context's error, and
+// the part it scanned is not remembered: the next, narrower keystroke
+// must not narrow down from it.
+func TestCancelledSearchLeavesNothingBehind(t *testing.T) {
+	all := benchArticles(5000, 0) // several checkEvery blocks per core
+	ix, fresh := NewIndex(), NewIndex()
+	ix.Add(all)
+	fresh.Add(all)
+	now := time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)
+	wide, _ := ParseQuery("ai", now)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got, err := ix.SearchSortedContext(ctx, wide, nil, SortRelevance); err != context.Canceled || got != nil {
+		t.Fatalf("cancelled search: %d articles, error %v; want none and context.Canceled", len(got), err)
+	}
+	narrow, _ := ParseQuery("ai g", now)
+	want := ids(fresh.SearchSorted(narrow, nil, SortRelevance))
+	if len(want) < 100 {
+		t.Fatalf("only %d results: the test needs a search that spans the cancel checks", len(want))
+	}
+	if got := ids(ix.SearchSorted(narrow, nil, SortRelevance)); !slices.Equal(got, want) {
+		t.Fatalf("after a cancelled search: %d results, a fresh index finds %d", len(got), len(want))
+	}
+	for _, k := range []SortKey{SortNewest, SortRelevance} {
+		if got, err := ix.SearchSortedContext(context.Background(), narrow, nil, k); err != nil || len(got) != len(want) {
+			t.Errorf("sort %v: %d results, error %v; want %d", k, len(got), err, len(want))
+		}
 	}
 }

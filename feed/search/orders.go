@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"sync"
 
@@ -21,16 +22,32 @@ type orders struct {
 // SearchSorted is Search with the results sorted by k (as SortArticles
 // would). The first call for a key after an Add sorts the whole index.
 func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
+	out, _ := ix.SearchSortedContext(context.Background(), q, st, k)
+	return out
+}
+
+// SearchSortedContext is SearchSorted that gives up, with ctx's error,
+// once ctx ends: a reader cancels the search of a keystroke the user has
+// typed past. At a million articles a short word matches half of them
+// and ranking them takes a core for a good part of a second; searches
+// left to finish would queue behind each other while the user types.
+func (ix *Index) SearchSortedContext(ctx context.Context, q Query, st State, k SortKey) ([]*feed.Article, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if k != SortRelevance || !q.Ranked() {
 		if k == SortRelevance {
 			k = SortNewest
 		}
-		hits, _ := ix.search(q, st, true, nil)
-		return ix.articles(ix.inOrder(hits, ix.order(k)))
+		hits, _, err := ix.search(ctx, q, st, true, nil)
+		if err != nil {
+			return nil, err
+		}
+		return ix.articles(ix.inOrder(hits, ix.order(k))), nil
 	}
-	hits, scores := ix.search(q, st, true, newRanker(&q))
+	hits, scores, err := ix.search(ctx, q, st, true, newRanker(&q))
+	if err != nil {
+		return nil, err
+	}
 	// Newest first, then by score: equal scores stay newest first.
 	scoreOf := make([]int32, len(ix.docs)) // score+1 of each hit, 0 for the rest
 	for i, h := range hits {
@@ -44,7 +61,7 @@ func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
 		}
 	}
 	sortByScore(ranked, rankedScores)
-	return ix.articles(ranked)
+	return ix.articles(ranked), nil
 }
 
 // articles are the articles of docs. The caller holds ix.mu for reading.
