@@ -38,7 +38,7 @@ type watcher struct {
 	fw       *fsnotify.Watcher
 	roots    []*watchRoot
 	dirs     map[string]*watchRoot // watched directories (absolute) -> root
-	known    map[string]fileState  // article files under the roots (absolute)
+	known    knownFiles            // article files under the roots
 	dirty    map[string]*watchRoot // files to look at in the next flush
 	held     map[string]int        // ancestors watched for gone roots -> how many
 	problems []Problem
@@ -62,7 +62,7 @@ func newWatcher(fw *fsnotify.Watcher) *watcher {
 	return &watcher{
 		fw:     fw,
 		dirs:   map[string]*watchRoot{},
-		known:  map[string]fileState{},
+		known:  newKnownFiles(),
 		dirty:  map[string]*watchRoot{},
 		held:   map[string]int{},
 		worker: newLoadWorker(nil),
@@ -136,32 +136,24 @@ func (w *watcher) scan(r *watchRoot, dir string, depth int, fresh bool) {
 // noteListed notes the article files of the listings scan took: as known
 // (found at the start) or, for a fresh listing, as dirty. Watch leaves
 // this to its goroutine: at 100,000 files it is most of the start-up
-// (paths built and put in a map), and the listings were taken, and every
-// directory watched, before Watch returned, so nothing written meanwhile
-// is missed: its events wait until the notes are made.
+// (names sorted), and the listings were taken, and every directory
+// watched, before Watch returned, so nothing written meanwhile is missed:
+// its events wait until the notes are made.
 func (w *watcher) noteListed() {
-	if len(w.known) == 0 {
-		n := 0
-		for _, l := range w.listed {
-			n += len(l.ents)
-		}
-		w.known = make(map[string]fileState, n)
-	}
+	var names []string
 	for _, l := range w.listed {
+		names = names[:0]
 		for _, e := range l.ents {
 			if e.dir || !isArticleName(e.name) {
 				continue
 			}
-			p := l.dir + string(filepath.Separator) + e.name
-			if strings.HasSuffix(l.dir, string(filepath.Separator)) { // the file system root
-				p = l.dir + e.name
-			}
 			if l.fresh {
-				w.dirty[p] = l.r
+				w.dirty[joinPath(l.dir, e.name)] = l.r
 			} else {
-				w.known[p] = fileState{root: l.r, article: true}
+				names = append(names, e.name)
 			}
 		}
+		w.known.addListing(l.r, l.dir, names)
 	}
 	w.listed = nil
 }
@@ -246,11 +238,7 @@ func (w *watcher) dropTree(r *watchRoot, dir string) {
 			delete(w.dirs, d)
 		}
 	}
-	for f, st := range w.known {
-		if strings.HasPrefix(f, prefix) {
-			w.dirty[f] = st.root
-		}
-	}
+	w.known.each(dir, func(f string, st fileState) { w.dirty[f] = st.root })
 	if dir == r.abs && !r.gone {
 		r.gone = true
 		w.gone = append(w.gone, r.src.root)
@@ -260,9 +248,7 @@ func (w *watcher) dropTree(r *watchRoot, dir string) {
 
 // rescan looks at every file again, after events were lost.
 func (w *watcher) rescan() {
-	for f, st := range w.known {
-		w.dirty[f] = st.root
-	}
+	w.known.each("", func(f string, st fileState) { w.dirty[f] = st.root })
 	// Gone roots first (see event); one that is back is scanned twice,
 	// which only costs time, and only after an overflow.
 	for _, r := range w.roots {
@@ -290,19 +276,19 @@ func (w *watcher) flush() Change {
 	slices.Sort(paths)
 	for _, abs := range paths {
 		r := w.dirty[abs]
-		st, known := w.known[abs]
+		st, known := w.known.get(abs)
 		rel := w.rel(r, abs)
 		e := loadEntry{src: r.src, rel: rel, path: r.src.display(rel), day: nameDay(filepath.Base(abs))}
 		fi, err := os.Lstat(abs)
 		if err != nil || fi.IsDir() || r.gone {
 			if known {
-				delete(w.known, abs)
+				w.known.forget(abs)
 				c.Removed = append(c.Removed, e.path)
 			}
 			continue
 		}
 		res := w.worker.load(0, &e)
-		w.known[abs] = fileState{root: r, article: res.a != nil}
+		w.known.set(abs, fileState{root: r, article: res.a != nil})
 		switch {
 		case res.a != nil:
 			res.a.FirstSaveID = res.a.ID
