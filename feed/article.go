@@ -54,6 +54,7 @@ type Related struct {
 // pointer so that a summary (Detail nil, see Article.Full) does not pay
 // for them.
 type ArticleDetail struct {
+	Body            string // Markdown after the front matter
 	Images          []Image
 	Related         []Related
 	AmpWebURL       string
@@ -67,8 +68,9 @@ type ArticleDetail struct {
 //
 // Articles in a Library are summaries (Full reports false): they keep
 // what the list, search, state and scripts need and drop the bulky detail
-// fields (Detail: images, related stories), which the function Detail
-// reads back from the file when an article is opened. The struct is laid out to fit
+// fields (Detail: the body, images, related stories), which the function
+// Detail reads back from the file when an article is opened; of the body
+// they keep its words, for search (see BodyWords). The struct is laid out to fit
 // the 384-byte size class (TestArticleSizeClass): 100,000 loaded articles
 // have a memory budget (see bench_test.go), and every field costs 100,000
 // times over.
@@ -101,7 +103,10 @@ type Article struct {
 	Provider    Provider
 	Topics      []string
 	Tags        []string
-	Body        string // Markdown after the front matter
+	// words is what a summary keeps of its body (see BodyWords), with a
+	// space at the end when cut: a flag of its own would take the struct
+	// to the next size class.
+	words string
 
 	// RelatedCount is len(related) in the file, kept in summaries.
 	RelatedCount int32
@@ -224,9 +229,21 @@ func (a *Article) Day() (int32, bool) {
 	return a.day, a.src != nil && a.day != noDay
 }
 
-// Summarize drops the detail fields in place (see Article).
+// Summarize drops the detail fields in place, the body but for its words
+// (see Article).
 func (a *Article) Summarize() {
+	if a.Detail != nil && a.Detail.Body != "" {
+		a.words = packedWords(a.Detail.Body)
+	}
 	a.Detail = nil
+}
+
+// BodyWords returns what a summary keeps of its body, for search: its
+// distinct words, as bodyWords makes them, at most MaxBodyWords bytes;
+// cut reports that the body had more. A full article has its body instead
+// (Detail.Body) and returns "".
+func (a *Article) BodyWords() (words string, cut bool) {
+	return strings.CutSuffix(a.words, " ")
 }
 
 // clampInt32 narrows a number to int32, saturating, for Quality and Heat:

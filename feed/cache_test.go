@@ -123,7 +123,7 @@ func equalArticles(a, b []Article) bool {
 		x, y := a[i], b[i]
 		if x.ID != y.ID || x.FirstSaveID != y.FirstSaveID || x.Path != y.Path || x.Rel() != y.Rel() || x.Title != y.Title ||
 			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
-			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.Body != y.Body ||
+			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.words != y.words ||
 			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles, y.RelatedTitles) ||
 			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime().Equal(y.ModTime()) ||
 			!slices.Equal(x.Warnings, y.Warnings) || x.Quality != y.Quality || x.Heat != y.Heat {

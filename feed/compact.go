@@ -132,7 +132,7 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 // packOwnText copies the strings that are the article's own (not shared
 // with other articles) into ar.
 func packOwnText(a *Article, ar *textArena) {
-	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.Body, &a.relIDs} {
+	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.words, &a.relIDs} {
 		*p = ar.add(*p)
 	}
 	for i := range a.Warnings {

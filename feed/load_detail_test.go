@@ -28,8 +28,8 @@ func TestDetailRereadsTheFile(t *testing.T) {
 	if sum.Full() || sum.Detail != nil {
 		t.Error("Detail modified the summary")
 	}
-	if !strings.Contains(full.Body, "Body **text**.") {
-		t.Errorf("Body = %q", full.Body)
+	if !strings.Contains(full.Detail.Body, "Body **text**.") {
+		t.Errorf("Body = %q", full.Detail.Body)
 	}
 
 	if err := os.Remove(filepath.Join(dir, "2020-01-01-d.md")); err != nil {

@@ -47,9 +47,10 @@ func Parse(path string, data []byte) (*Article, error) {
 	return parse(path, data, parseOptions{full: true})
 }
 
-// ParseSummary is Parse without the detail fields (Full reports false, as if
-// Summarize had been called), which it skips instead of building: it is
-// what a loader of thousands of files wants.
+// ParseSummary is Parse without the detail fields, which it skips instead
+// of building, and with the body's words instead of the body (Full
+// reports false, as if Summarize had been called): it is what a loader of
+// thousands of files wants.
 func ParseSummary(path string, data []byte) (*Article, error) {
 	return parse(path, data, parseOptions{})
 }
@@ -83,7 +84,12 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if i := firstControl(body); i >= 0 {
 		x.warn(lineAt(data, len(data)-len(body)+i), "body holds control characters or invalid UTF-8; cleaned")
 	}
-	a.Body = strings.TrimRight(strings.TrimLeft(x.bodyText(textsafe.Sanitize(string(body))), "\n"), " \n")
+	text := strings.TrimRight(strings.TrimLeft(x.bodyText(textsafe.Sanitize(string(body))), "\n"), " \n")
+	if opt.full {
+		a.Detail.Body = text
+	} else {
+		a.words = packedWords(text)
+	}
 	a.ID = URLID(a.URL())
 	return a, nil
 }

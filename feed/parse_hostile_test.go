@@ -71,8 +71,8 @@ func TestParseSanitisesEverything(t *testing.T) {
 		})
 	}
 	a := mustParse(t, "2024-01-01-x.md", "---\ntitle: t\n---\nline\x1b[1m one\r\nline\u202e two\r\n")
-	if a.Body != "line[1m one\nline two" {
-		t.Errorf("body %q", a.Body)
+	if a.Detail.Body != "line[1m one\nline two" {
+		t.Errorf("body %q", a.Detail.Body)
 	}
 }
 
@@ -153,8 +153,8 @@ func TestParseCleansBodies(t *testing.T) {
 			t.Errorf("%q: %v", body, err)
 			continue
 		}
-		if strings.ContainsAny(a.Body, "\x00\x1b\ufffe") || !strings.HasPrefix(a.Body, "first\nsecond") {
-			t.Errorf("%q: body %q not cleaned", body, a.Body)
+		if strings.ContainsAny(a.Detail.Body, "\x00\x1b\ufffe") || !strings.HasPrefix(a.Detail.Body, "first\nsecond") {
+			t.Errorf("%q: body %q not cleaned", body, a.Detail.Body)
 		}
 		if want := []string{"line 5: body holds control characters or invalid UTF-8; cleaned"}; !slices.Equal(a.Warnings, want) {
 			t.Errorf("%q: warnings %q, want %q", body, a.Warnings, want)

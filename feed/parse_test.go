@@ -143,6 +143,7 @@ func TestParseKitchenSink(t *testing.T) {
 	check("Heat", a.Heat, int32(412))
 	check("Provider", a.Provider, Provider{Name: "Example News", Domain: "example.com"})
 	check("Detail", *a.Detail, ArticleDetail{
+		Body:         "The **body** is Markdown.\n\n- a list item",
 		AmpWebURL:    "https://www.example.com/2024/02/01/kitchen-sink/amp/",
 		CDNAmpWebURL: "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2024/02/01/kitchen-sink/amp/",
 		ProviderImages: []Image{
@@ -176,12 +177,12 @@ func TestParseKitchenSink(t *testing.T) {
 	check("RelatedCount", a.RelatedCount, int32(2))
 	check("RelatedTitles", a.RelatedTitles, []string{"A related story", "Another one"})
 	check("RelatedIDs", a.RelatedIDList(), []string{URLID("https://other.example.org/related-story"), URLID("https://third.example.net/another")})
-	check("Body", a.Body, "The **body** is Markdown.\n\n- a list item")
+	check("Body", a.Detail.Body, "The **body** is Markdown.\n\n- a list item")
 	check("ID", a.ID, URLID(a.OriginalURL))
 	check("Full", a.Full(), true)
 	check("Path", a.Path, name)
 	check("Warnings", a.Warnings, []string(nil))
-	if strings.Contains(strings.ToLower(a.Body+a.Detail.FeaturedContent), "bm90") {
+	if strings.Contains(strings.ToLower(a.Detail.Body+a.Detail.FeaturedContent), "bm90") {
 		t.Error("secured leaked into the article")
 	}
 }
@@ -227,8 +228,8 @@ func TestParseOtherKinds(t *testing.T) {
 			if tt.warn == "" && len(a.Warnings) > 0 || tt.warn != "" && !slices.Contains(a.Warnings, tt.warn) {
 				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
 			}
-			if !strings.HasPrefix(a.Body, tt.body) {
-				t.Errorf("body %q, want it to start with %q", a.Body, tt.body)
+			if !strings.HasPrefix(a.Detail.Body, tt.body) {
+				t.Errorf("body %q, want it to start with %q", a.Detail.Body, tt.body)
 			}
 		})
 	}
@@ -254,8 +255,8 @@ func TestParseLineEndingsAndBOM(t *testing.T) {
 		t.Run(name2, func(t *testing.T) {
 			got := mustParse(t, name, src)
 			if name2 == "no newline at close" {
-				want := *want
-				want.Body = ""
+				want, detail := *want, *want.Detail
+				detail.Body, want.Detail = "", &detail
 				if !reflect.DeepEqual(got, &want) {
 					t.Errorf("got %+v\nwant %+v", got, want)
 				}

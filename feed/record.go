@@ -10,7 +10,7 @@ import (
 
 // A record is one cached summary:
 //
-//	ID Title Excerpt webUrl | originalUrl | Body |
+//	ID Title Excerpt webUrl | originalUrl | body's words |
 //	@Category @Type @ProviderName @ProviderDomain |
 //	published flag [Unix seconds | nanoseconds] | Quality | Heat |
 //	RelatedCount | title hash (4 bytes LE) | &Topics |
@@ -91,7 +91,7 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	default:
 		b = appendStr(append(b, 0), orig)
 	}
-	b = appendStr(b, a.Body)
+	b = appendStr(b, a.words)
 	for _, s := range [...]string{a.Category, a.Type, a.Provider.Name, a.Provider.Domain} {
 		b = binary.AppendUvarint(b, t.ref(s))
 	}
@@ -138,7 +138,9 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	default:
 		return nil, errCacheCorrupt
 	}
-	a.Body = d.str()
+	if a.words = d.str(); len(a.words) > MaxBodyWords+1 { // a summary never holds more (see BodyWords)
+		return nil, errCacheCorrupt
+	}
 	for _, p := range [...]*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain} {
 		*p = d.ref()
 	}
@@ -198,7 +200,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	// its text passes the sanitiser parsed text passes (clean text, all
 	// of a real cache, is returned as it is, without a copy). Shared
 	// values are cleaned once, in parseSnapshot.
-	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL, &a.OriginalURL, &a.Body} {
+	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL, &a.OriginalURL, &a.words} {
 		*p = textsafe.Sanitize(*p)
 	}
 	for i, w := range a.Warnings {

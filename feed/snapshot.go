@@ -39,7 +39,7 @@ const (
 	// cacheVersion must change whenever the layout, or what the parser
 	// and loader put into a summary, changes: a cache file of another version
 	// is discarded.
-	cacheVersion      = 9
+	cacheVersion      = 10
 	cacheHeaderSize   = 16
 	maxCacheFileBytes = 1 << 30
 )

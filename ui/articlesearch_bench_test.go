@@ -52,12 +52,12 @@ func searchHarness(b *testing.B) *harness {
 		b.Fatal(err)
 	}
 	arts := articles(3)
-	arts[0].Body = longBody(30 << 10)
+	arts[0].Detail.Body = longBody(30 << 10)
 	t := &testing.T{}
 	hs := newHarness(t, 120, 40, arts, withRenderer(r))
 	hs.t = t
 	hs.press(hs.keys.Focus)
-	if !hs.m.detail.ready || len(arts[0].Body) < 30<<10 {
+	if !hs.m.detail.ready || len(arts[0].Detail.Body) < 30<<10 {
 		b.Fatal("the article is not rendered")
 	}
 	return hs

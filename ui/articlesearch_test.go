@@ -29,7 +29,7 @@ func needleArticles() []*feed.Article {
 			fmt.Fprintf(&b, "Paragraph %d of the story.\n\n", i)
 		}
 	}
-	arts[0].Body = b.String()
+	arts[0].Detail.Body = b.String()
 	return arts
 }
 

@@ -14,7 +14,7 @@ func TestCopySelectedURLAndPickedLink(t *testing.T) {
 	var out bytes.Buffer
 	c := clipboard.Copier{Out: &out, NoNative: true, Getenv: func(string) string { return "" }}
 	arts := articles(3)
-	arts[1].Body = "See [the docs](https://docs.example/guide) and [more](https://more.example/x)."
+	arts[1].Detail.Body = "See [the docs](https://docs.example/guide) and [more](https://more.example/x)."
 	hs := newHarness(t, 120, 30, arts, withCopier(c))
 	hs.press(hs.keys.Copy)
 	if got, want := out.String(), clipboard.Sequence(arts[0].URL()); got != want {

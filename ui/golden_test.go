@@ -46,7 +46,7 @@ func goldenArticles() []*feed.Article {
 		a.Published = fixedNow.Add(-time.Duration(i*i+1) * 3 * time.Hour)
 		a.Topics = []string{"AI", []string{"Open Source", "Healthcare", "Hardware", "Policy"}[i%4], "Research"}
 		a.Excerpt = fmt.Sprintf("A short excerpt for %q that explains what the story is about in a sentence or two.", title)
-		a.Body = "## What happened\n\nThe announcement came on **Tuesday**. It includes a [report](https://report.example/" +
+		a.Detail.Body = "## What happened\n\nThe announcement came on **Tuesday**. It includes a [report](https://report.example/" +
 			fmt.Sprint(i) + ") and a list:\n\n- first point\n- second point\n\n> A quoted remark from someone involved.\n"
 		a.Detail.Images = []feed.Image{{URL: fmt.Sprintf("https://img.example/%d.jpg", i), Width: 1200, Height: 630}}
 		arts = append(arts, a)

@@ -83,8 +83,7 @@ func article(i int, title string) *feed.Article {
 		Type:      "article",
 		Provider:  feed.Provider{Name: fmt.Sprintf("Provider %d", i%3), Domain: "news.example"},
 		Topics:    []string{"AI", fmt.Sprintf("Topic %d", i%4)},
-		Body:      fmt.Sprintf("Body of story %d.\n\nSecond paragraph.", i),
-		Detail:    &feed.ArticleDetail{},
+		Detail:    &feed.ArticleDetail{Body: fmt.Sprintf("Body of story %d.\n\nSecond paragraph.", i)},
 	}
 	rel := fmt.Sprintf("2025-03-01-story-%d.md", i)
 	a.SetPath("news/"+rel, rel)

@@ -42,7 +42,7 @@ func TestHostileArticleStructs(t *testing.T) {
 		a.Excerpt = "Excerpt " + h
 		a.Provider.Name = "Prov " + h
 		a.Topics = []string{"Topic " + h}
-		a.Body = "Body " + h + "\n\n" + deeplyNested
+		a.Detail.Body = "Body " + h + "\n\n" + deeplyNested
 		a.Detail.Related = []feed.Related{{Title: "Rel " + h, WebURL: "https://rel.example/" + h, Excerpt: h}}
 		a.Detail.Images = []feed.Image{{URL: "https://img.example/" + h, Title: h}}
 		arts = append(arts, a)

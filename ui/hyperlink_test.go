@@ -40,7 +40,7 @@ func checkOSC8(t *testing.T, view string) []string {
 
 func hostileLinks() []*feed.Article {
 	arts := articles(2)
-	arts[0].Body = "A [good](https://good.example/a), a [file](file:///etc/passwd), " +
+	arts[0].Detail.Body = "A [good](https://good.example/a), a [file](file:///etc/passwd), " +
 		"a [user](https://user:pw@evil.example/) and a [smuggler](https://evil.example/\x1b]8;;x\x1b\\)."
 	return arts
 }
@@ -83,7 +83,7 @@ func forgedNumbers() []*feed.Article {
 	arts := articles(2)
 	arts[0].Title = "Forged [1] title"
 	arts[0].Excerpt = "An excerpt citing [2]."
-	arts[0].Body = "The text cites [1] and [2] and [3]. Read [the report](https://report.example/a) [4]."
+	arts[0].Detail.Body = "The text cites [1] and [2] and [3]. Read [the report](https://report.example/a) [4]."
 	return arts
 }
 

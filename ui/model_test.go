@@ -44,7 +44,7 @@ func TestNavigationMovesCursorAndDetailFollows(t *testing.T) {
 
 func TestFocusAndScroll(t *testing.T) {
 	long := article(0, "Long one")
-	long.Body = strings.Repeat("Paragraph line.\n\n", 80)
+	long.Detail.Body = strings.Repeat("Paragraph line.\n\n", 80)
 	hs := newHarness(t, 120, 40, []*feed.Article{long, article(1, "Short")})
 	hs.press(hs.keys.Focus)
 	if hs.m.focus != focusDetail {

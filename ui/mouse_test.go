@@ -56,7 +56,7 @@ func TestMouseClickSelectsRowAndWheelScrollsPaneUnderPointer(t *testing.T) {
 
 func TestMouseClickOnNumberedLinkOpensIt(t *testing.T) {
 	arts := articles(3)
-	arts[0].Body = "Read [the report](https://report.example/a) first."
+	arts[0].Detail.Body = "Read [the report](https://report.example/a) first."
 	hs := newHarness(t, 120, 40, arts, withRenderer(realRenderer(t)))
 	l := hs.m.layout
 	lines := strings.Split(hs.view(), "\n")
@@ -82,7 +82,7 @@ func TestMouseClickOnNumberedLinkOpensIt(t *testing.T) {
 
 func TestMouseClickOnBodyLink(t *testing.T) {
 	arts := articles(3)
-	arts[0].Body = "Read [the report](https://report.example/a) first."
+	arts[0].Detail.Body = "Read [the report](https://report.example/a) first."
 	hs := newHarness(t, 120, 40, arts, withRenderer(realRenderer(t)))
 	n := 0
 	for _, l := range hs.m.detail.links {

@@ -20,7 +20,7 @@ func withLinks(a *feed.Article, n int) *feed.Article {
 	for i := 2; i <= n; i++ {
 		fmt.Fprintf(&b, "See [source %d](https://src%d.example/page).\n\n", i, i)
 	}
-	a.Body = b.String()
+	a.Detail.Body = b.String()
 	return a
 }
 

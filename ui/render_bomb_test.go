@@ -25,7 +25,7 @@ func TestRenderBombsKeepMemoryBounded(t *testing.T) {
 	arts := articles(300)
 	bomb := strings.Repeat("x\n\n", 40) // 120 bytes
 	for _, a := range arts {
-		a.Body = bomb
+		a.Detail.Body = bomb
 	}
 	hs := newHarness(t, 200, 40, arts, withRenderer(r), func(o *Options) { o.RenderCacheBytes = budget })
 	one := len(hs.m.detail.body)

@@ -96,6 +96,13 @@ func (g *grams) covers(n *grams) bool {
 	return true
 }
 
+// fill sets every bit: g then covers every needle.
+func (g *grams) fill() {
+	for i := range 8 {
+		g.pairs[i], g.triples[i] = ^uint64(0), ^uint64(0)
+	}
+}
+
 // add puts every bit of n in g: g then covers what both need.
 func (g *grams) add(n *grams) {
 	for i := range 8 {

@@ -86,11 +86,14 @@ func (ix *Index) Add(arts []*feed.Article) {
 
 func (d *doc) set(a *feed.Article, page string) {
 	d.a, d.t, d.g = a, foldedText(a, page), grams{}
-	if d.t != nil {
-		d.upper = d.g.addTextOf(d.t)
-	} else {
-		t := textOf(d.a)
-		d.upper = d.g.addTextOf(&t)
+	t := d.t
+	if t == nil {
+		plain := textOf(d.a)
+		t = &plain
+	}
+	d.upper = d.g.addTextOf(t)
+	if t.cut { // the grams of the words kept are not all of the body's
+		d.g.fill()
 	}
 }
 

@@ -14,6 +14,9 @@ type needle struct {
 	s       string   // folded, white space collapsed to single spaces
 	anchors []anchor // one per distinct byte; none: try every offset
 	fixed   int      // bytes before the first variable one (see variable)
+	// parts are the words of a phrase (a needle with a space), each a
+	// needle; nil for a single word (see text.bodyHas).
+	parts []needle
 }
 
 // anchor is a byte of the needle to scan for. A letter must be scanned for
@@ -29,6 +32,12 @@ const allUpper = 1<<26 - 1
 
 func newNeedle(folded string) needle {
 	n := needle{s: folded, grams: needleGrams(folded)}
+	if strings.IndexByte(folded, ' ') >= 0 {
+		n.parts = []needle{} // a phrase even if all of it is spaces
+		for w := range strings.FieldsSeq(folded) {
+			n.parts = append(n.parts, newNeedle(w))
+		}
+	}
 	// An anchor must sit before the first byte that can match a haystack
 	// span of another width (space, quote, dash), so that the candidate's
 	// start is exactly k bytes before it.
@@ -40,6 +49,21 @@ func newNeedle(folded string) needle {
 		n.anchors = append(n.anchors, anchor{k: k, lo: c, up: upperASCII(c)})
 	}
 	return n
+}
+
+// phrase reports whether n is several words (see parts).
+func (n *needle) phrase() bool { return n.parts != nil }
+
+// partsIn reports whether each word of the phrase n occurs in h, a text
+// without upper-case ASCII letters (a body's words, see text).
+func (n *needle) partsIn(h string) bool {
+	for i := range n.parts {
+		p := &n.parts[i]
+		if a, ok := p.pick(0); !p.contains(h, a, ok) {
+			return false
+		}
+	}
+	return true
 }
 
 // pick chooses the anchor for an article whose text has the upper-case

@@ -57,7 +57,7 @@ func TestPagesAreSearched(t *testing.T) {
 func TestBodyQualifier(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	inTitle := &feed.Article{ID: "t", Title: "Cranes return", OriginalURL: "https://n.example/t"}
-	inBody := &feed.Article{ID: "b", Title: "Port news", Body: "The red cranes are back.", OriginalURL: "https://n.example/b"}
+	inBody := &feed.Article{ID: "b", Title: "Port news", Detail: &feed.ArticleDetail{Body: "The red cranes are back."}, OriginalURL: "https://n.example/b"}
 	inPage := &feed.Article{ID: "p", Title: "Harbour", OriginalURL: "https://n.example/p"}
 	pages := map[string]string{"p": "Welders repainted the Cranes."}
 	ix := NewIndexWithPages(func(x *feed.Article) string { return pages[x.ID] })

@@ -35,7 +35,7 @@ func queryArticles() []*feed.Article {
 		Type:      "video",
 		Provider:  feed.Provider{Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
 		Topics:    []string{"Machine Learning"},
-		Body:      "Machine\nlearning at scale.",
+		Detail:    &feed.ArticleDetail{Body: "Machine\nlearning at scale."},
 	}, {
 		ID:            "a3",
 		Title:         "Nvidia’s e‑mail to investors",

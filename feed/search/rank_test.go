@@ -175,7 +175,7 @@ func TestFieldOrder(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
 	arts := []*feed.Article{
 		{ID: "related", Title: "Port news", RelatedTitles: []string{"Cranes return"}, Published: day(9)},
-		{ID: "body", Title: "Port news", Body: "The cranes are back.", Published: day(8)},
+		{ID: "body", Title: "Port news", Detail: &feed.ArticleDetail{Body: "The cranes are back."}, Published: day(8)},
 		{ID: "excerpt", Title: "Port news", Excerpt: "Cranes are back.", Published: day(7)},
 		{ID: "topic", Title: "Port news", Topics: []string{"Cranes"}, Published: day(6)},
 		{ID: "inside", Title: "Skycranes for sale", Published: day(5)},

@@ -95,9 +95,21 @@ func (f *fieldScan) note(field fields, s int) int {
 }
 
 // bodyStrength is how strongly the body holds w: the one place ranking
-// reads the body (see text.bodyHas).
+// reads the body (see text.bodyHas). The body's words give a word's
+// strength as the body would, at best whole, unless they are cut.
 func (r *ranker) bodyStrength(t *text, w rankWord, a anchor, ok bool) int {
-	return strength(t.body, w, a, ok)
+	if !t.words {
+		return strength(t.body, w, a, ok)
+	}
+	if !w.n.phrase() {
+		if s := strength(t.body, w, a, ok); s == whole || !t.cut {
+			return s
+		}
+	} else if decided, _ := t.wordsDecide(w.n, false); decided {
+		return 0
+	}
+	a, ok = w.n.pick(allUpper)
+	return strength(t.readBody(), w, a, ok)
 }
 
 // strength is how w occurs in h at best: 0 (not at all), inside,

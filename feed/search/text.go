@@ -10,20 +10,33 @@ import (
 // article's own string or, when that needs it (see needsFold), a folded
 // copy. Free words and phrases search all of them but typ. page is the
 // text of the article's fetched web page (reader mode), "" when none.
+// body is a full article's body, or a summary's BodyWords (words true,
+// cut when not all of them), which answer most searches of the body
+// without it (see bodyHas); a is the article, whose body is read again
+// for the others.
 type text struct {
 	title, excerpt, body  string
 	page                  string
 	provider, domain, typ string
 	topics, tags, related []string
+	a                     *feed.Article
+	words, cut            bool
 }
 
 // textOf returns the article's fields as they are.
 func textOf(a *feed.Article) text {
-	return text{
-		title: a.Title, excerpt: a.Excerpt, body: a.Body,
+	t := text{
+		title: a.Title, excerpt: a.Excerpt,
 		provider: a.Provider.Name, domain: a.Provider.Domain, typ: a.Type,
-		topics: a.Topics, tags: a.Tags, related: a.RelatedTitles,
+		topics: a.Topics, tags: a.Tags, related: a.RelatedTitles, a: a,
 	}
+	if a.Detail != nil {
+		t.body = a.Detail.Body
+	} else {
+		t.body, t.cut = a.BodyWords()
+		t.words = t.body != "" || t.cut
+	}
+	return t
 }
 
 // foldedText returns the article's text with folded copies where needed,
@@ -84,15 +97,67 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 // The body is read for a match in three places only, so that a body kept
 // another way (its words, not its text) changes just these: bodyHas (free
 // words), hasBodyWord (body:) and ranker.bodyStrength (the score).
+//
+// A summary keeps the body's distinct words (see feed.Article.BodyWords),
+// each a run of characters between white space. A needle without a space
+// never matches across white space, so it matches a word of the words
+// exactly where it matches that word in the body, with the same word
+// boundaries around it (a space there, white space in the body): the
+// words answer it as the body would. A phrase needs the body itself: the
+// words only rule it out when one of its words is missing, and so do cut
+// words only when the needle is found among them.
 
 // bodyHas reports whether the body holds n anywhere (see hasText).
 func (t *text) bodyHas(n *needle, a anchor, ok bool) bool {
-	return n.contains(t.body, a, ok)
+	if !t.words {
+		return n.contains(t.body, a, ok)
+	}
+	if decided, has := t.wordsDecide(n, !n.phrase() && n.contains(t.body, a, ok)); decided {
+		return has
+	}
+	a, ok = n.pick(allUpper)
+	return n.contains(t.readBody(), a, ok)
 }
 
 // hasBodyWord is the body: qualifier: w in the body or the fetched page.
 func (t *text) hasBodyWord(w word) bool {
-	return w.in(t.body) || w.in(t.page)
+	switch {
+	case w.in(t.page):
+		return true
+	case !t.words:
+		return w.in(t.body)
+	}
+	if decided, has := t.wordsDecide(w.n, !w.n.phrase() && w.in(t.body)); decided {
+		return has
+	}
+	w.a, w.ok = w.n.pick(allUpper)
+	return w.in(t.readBody())
+}
+
+// wordsDecide reports whether the body's words (t.words) decide if the
+// body holds the needle n, and if so whether it does; found is whether n,
+// not a phrase, is among the words. Sorted, a phrase found among them may
+// join two words the body never puts side by side, so a phrase is decided
+// only by one of its words missing.
+func (t *text) wordsDecide(n *needle, found bool) (decided, has bool) {
+	if n.phrase() {
+		return !t.cut && !n.partsIn(t.body), false
+	}
+	return found || !t.cut, found
+}
+
+// readBody is the article's body read again from its file, folded like
+// the fields the index keeps (see needsFold); "" when it cannot be read
+// (the file is gone: its next load drops the article).
+func (t *text) readBody() string {
+	body, err := feed.ReadBody(t.a)
+	if err != nil {
+		return ""
+	}
+	if needsFold(body) {
+		body = string(appendFold(nil, body, false))
+	}
+	return body
 }
 
 // hasTopic: topic:X matches a topic that has a word starting with X

@@ -31,7 +31,7 @@ var sgrSeq = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 func TestBodyEntitiesAddNoAttributes(t *testing.T) {
 	r := newTestRenderer(t, "dark", WithColorProfile(termenv.TrueColor))
 	theme := func(body string) []string {
-		md, _ := Document(&feed.Article{Title: "T", Body: body}, now)
+		md, _ := Document(&feed.Article{Title: "T", Detail: &feed.ArticleDetail{Body: body}}, now)
 		out, err := r.Render(md, 80)
 		if err != nil {
 			t.Fatal(err)
@@ -53,7 +53,7 @@ func TestBodyEntitiesAddNoAttributes(t *testing.T) {
 func TestNoColourWritesNoSGR(t *testing.T) {
 	r := newTestRenderer(t, "dark", WithColorProfile(termenv.Ascii))
 	for _, body := range entityAttacks {
-		md, _ := Document(&feed.Article{Title: "T", Body: "**bold** " + body}, now)
+		md, _ := Document(&feed.Article{Title: "T", Detail: &feed.ArticleDetail{Body: "**bold** " + body}}, now)
 		out, err := r.Render(md, 80)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +69,7 @@ func TestNoColourWritesNoSGR(t *testing.T) {
 func TestInvisibleCharactersRemoved(t *testing.T) {
 	r := newTestRenderer(t, "dark", WithColorProfile(termenv.TrueColor))
 	for _, body := range append(entityAttacks, "raw zero\u200bwidth\u2060 and \ufeffbom\u00ad done") {
-		md, _ := Document(&feed.Article{Title: "T", Body: body}, now)
+		md, _ := Document(&feed.Article{Title: "T", Detail: &feed.ArticleDetail{Body: body}}, now)
 		out, err := r.Render(md, 80)
 		if err != nil {
 			t.Fatal(err)

@@ -67,7 +67,11 @@ func document(a *feed.Article, p *page.Page, now time.Time, marked bool) (md str
 	d := &doc{seen: map[string]int{}, marked: marked}
 	d.header(a, now)
 	deadline := time.Now().Add(PrepareDeadline)
-	body, bodyLinks := containBody(a.Body, deadline)
+	text := "" // a summary has no body (see feed.Article)
+	if a.Detail != nil {
+		text = a.Detail.Body
+	}
+	body, bodyLinks := containBody(text, deadline)
 	if body != "" {
 		d.printf("---\n\n%s\n\n", body)
 	}

@@ -89,7 +89,7 @@ func TestDocumentRefusedArticleURL(t *testing.T) {
 
 func TestDocumentDedupe(t *testing.T) {
 	a := seedArticle()
-	a.Body = "See [the same story](" + a.OriginalURL + ") and [again](" + a.OriginalURL + ")."
+	a.Detail.Body = "See [the same story](" + a.OriginalURL + ") and [again](" + a.OriginalURL + ")."
 	_, links := Document(a, now)
 	n := 0
 	for _, l := range links {
@@ -162,7 +162,7 @@ func TestDocumentContainsBody(t *testing.T) {
 		"[ref]: https://example.com/ \"unclosed title",
 	} {
 		a := seedArticle()
-		a.Body = body
+		a.Detail.Body = body
 		md, _ := Document(a, now)
 		src := []byte(md)
 		doc := parser().Parser().Parse(text.NewReader(src))
@@ -180,7 +180,7 @@ func TestDocumentContainsBody(t *testing.T) {
 
 func TestDocumentBodyTruncated(t *testing.T) {
 	a := seedArticle()
-	a.Body = strings.Repeat("word ", MaxBodyBytes)
+	a.Detail.Body = strings.Repeat("word ", MaxBodyBytes)
 	md, links := Document(a, now)
 	if len(md) > MaxBodyBytes+8<<10 {
 		t.Errorf("document is %d bytes for a capped body", len(md))

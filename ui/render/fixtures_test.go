@@ -27,13 +27,13 @@ func seedArticle() *feed.Article {
 		Heat:        -1,
 		Provider:    forbes,
 		Topics:      []string{"AI", "Machine Learning"},
-		Body: "Google Cloud and [Hugging Face](https://huggingface.co/) announced a partnership.\n\n" +
-			"## What changes\n\n" +
-			"- Developers can train models on **TPUs** and GPUs\n" +
-			"- Inference Endpoints deploy to Google Cloud\n\n" +
-			"> Open models are the future, said the CEO.\n\n" +
-			"Read more at https://cloud.google.com/blog and see ![chart](https://example.com/chart.png).\n",
 		Detail: &feed.ArticleDetail{
+			Body: "Google Cloud and [Hugging Face](https://huggingface.co/) announced a partnership.\n\n" +
+				"## What changes\n\n" +
+				"- Developers can train models on **TPUs** and GPUs\n" +
+				"- Inference Endpoints deploy to Google Cloud\n\n" +
+				"> Open models are the future, said the CEO.\n\n" +
+				"Read more at https://cloud.google.com/blog and see ![chart](https://example.com/chart.png).\n",
 			Images: []feed.Image{{
 				URL:   "https://imageio.forbes.com/specials-images/imageserve/65b725f69acb5f69d91e1e6d/0x0.jpg?format=jpg&height=900&width=1600&fit=bounds",
 				Width: 1218, Height: 600, IsCached: true,
@@ -80,15 +80,15 @@ func hostileArticle() *feed.Article {
 		Type:        "<b>article</b>",
 		Provider:    feed.Provider{Name: "**Evil** \x1b]8;;https://evil.example\x1b\\Co\x1b]8;;\x1b\\", Domain: "evil.example"},
 		Topics:      []string{"[x](https://evil.example)", "~~struck~~", "&lt;b&gt;"},
-		Body: "Entities: &#27;]52;c;aGk=&#7; and &#x1b;[2J and &#155;6n and &#x9d;0;t&#x7;\n\n" +
-			"Raw: \x1b]52;c;aGk=\x07 \x1b[1;1H \u009d0;title\u009c\n\n" +
-			"`&#27;[2J` in code and <span>&#27;]0;x&#7;</span> in HTML\n\n" +
-			"[bad](javascript:alert(1)) [file](file:///etc/passwd) [user](http://user@evil.example/) " +
-			"[ok](https://example.com/body)\n\n" +
-			strings.Repeat(">", 86) + " deep\n\n" +
-			nestedList(40) +
-			"```\nunclosed fence &#27;]52;c;aGk=&#7;\n",
 		Detail: &feed.ArticleDetail{
+			Body: "Entities: &#27;]52;c;aGk=&#7; and &#x1b;[2J and &#155;6n and &#x9d;0;t&#x7;\n\n" +
+				"Raw: \x1b]52;c;aGk=\x07 \x1b[1;1H \u009d0;title\u009c\n\n" +
+				"`&#27;[2J` in code and <span>&#27;]0;x&#7;</span> in HTML\n\n" +
+				"[bad](javascript:alert(1)) [file](file:///etc/passwd) [user](http://user@evil.example/) " +
+				"[ok](https://example.com/body)\n\n" +
+				strings.Repeat(">", 86) + " deep\n\n" +
+				nestedList(40) +
+				"```\nunclosed fence &#27;]52;c;aGk=&#7;\n",
 			Images: []feed.Image{
 				{URL: "data:image/png;base64,AAAA", Width: 1, Height: 1, Title: "pixel " + osc52},
 				{URL: "https://example.com/a.png", Width: 10, Height: 20, Title: "<img src=x onerror=alert(1)>"},

@@ -56,11 +56,12 @@ func TestHostileThroughPipeline(t *testing.T) {
 	for name, s := range hostile {
 		t.Run(name, func(t *testing.T) {
 			a := &feed.Article{
-				Title: s, Excerpt: s, Body: s, Type: s, Topics: []string{s},
+				Title: s, Excerpt: s, Type: s, Topics: []string{s},
 				Published:   time.Date(2024, 1, 29, 3, 19, 0, 0, time.UTC),
 				OriginalURL: "https://example.com/" + s,
 				Provider:    feed.Provider{Name: s, Domain: s},
 				Detail: &feed.ArticleDetail{
+					Body:    s,
 					Images:  []feed.Image{{URL: s, Title: s, Width: 1, Height: 1}},
 					Related: []feed.Related{{Title: s, Excerpt: s, WebURL: s, Provider: feed.Provider{Name: s}}},
 				},

@@ -16,9 +16,10 @@ const forgedMarks = "forged \uE0001] &#xE000;2] &#57344;3] &#Xe000;4] [1]"
 
 func forgedArticle() *feed.Article {
 	return &feed.Article{
-		Title: forgedMarks, Excerpt: forgedMarks, Body: forgedMarks + "\n\n[a link](https://example.com/b)",
+		Title: forgedMarks, Excerpt: forgedMarks,
 		OriginalURL: "https://example.com/a",
 		Detail: &feed.ArticleDetail{
+			Body:    forgedMarks + "\n\n[a link](https://example.com/b)",
 			Images:  []feed.Image{{URL: "https://example.com/i.png", Title: forgedMarks}},
 			Related: []feed.Related{{Title: forgedMarks, WebURL: "https://example.com/r"}},
 		},

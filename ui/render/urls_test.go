@@ -17,7 +17,7 @@ const longURL = "https://www.example-news-site.com/2025/03/01/section/subsection
 // shown whole on one line, shortened in the middle, never broken; the
 // link keeps the full URL.
 func TestLongURLStaysOnOneLine(t *testing.T) {
-	a := &feed.Article{Title: "T", WebURL: longURL, Body: "Read it at " + longURL + " today.\n\nAlso [the source](" + longURL + "x)."}
+	a := &feed.Article{Title: "T", WebURL: longURL, Detail: &feed.ArticleDetail{Body: "Read it at " + longURL + " today.\n\nAlso [the source](" + longURL + "x)."}}
 	md, links := Document(a, time.Now())
 	if len(links) == 0 || links[0].URL != longURL {
 		t.Fatalf("links = %+v", links)
