@@ -41,9 +41,11 @@ type filter struct {
 	// cancel stops the search of gen, which a newer one replaces.
 	cancel context.CancelFunc
 	// running: a match for gen is in flight; dirty: the articles changed
-	// while it ran (loading), so match again when it lands.
-	running, dirty bool
-	hint           string
+	// while it ran (loading), so match again when it lands; slow: it has
+	// run for slowAfter, and the status line says so.
+	running, dirty, slow bool
+	slowAfter            time.Duration
+	hint                 string
 	// ranked: the applied query has free words, so the default sort
 	// orders by relevance (see Model.sortName).
 	ranked bool
@@ -59,14 +61,20 @@ type filter struct {
 // every article.
 func (f *filter) applied() bool { return f.query != "" || f.always }
 
-func newFilter(search func() Matcher) *filter {
+func newFilter(search func() Matcher, slowAfter time.Duration) *filter {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.CharLimit = 256
 	// A static cursor: a blinking one would redraw the screen twice a
 	// second for nothing.
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return &filter{input: in, search: search}
+	return &filter{input: in, search: search, slowAfter: slowAfter}
+}
+
+// noteSlow marks the search of msg.gen slow if it is still running.
+func (f *filter) noteSlow(msg searchSlowMsg) tea.Cmd {
+	f.slow = f.running && msg.gen == f.gen
+	return nil
 }
 
 // shown is whether the filter occupies the list header.
@@ -103,6 +111,7 @@ func (f *filter) run() tea.Cmd {
 		f.cancel = nil
 	}
 	f.gen++
+	f.slow = false
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
 	q, err := search.ParseQuery(f.query, time.Time{}) // no date matters here
@@ -116,13 +125,17 @@ func (f *filter) run() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
 	gen, query, match := f.gen, f.query, f.search()
-	return func() tea.Msg {
+	search := func() tea.Msg {
 		res, err := match(ctx, query)
 		if ctx.Err() != nil {
 			return nil // replaced by a newer search, whose result counts
 		}
 		return filterResultMsg{gen: gen, articles: res, err: err}
 	}
+	if f.slowAfter <= 0 {
+		return search
+	}
+	return tea.Batch(search, tea.Tick(f.slowAfter, func(time.Time) tea.Msg { return searchSlowMsg{gen: gen} }))
 }
 
 // view is the header text for the list pane while the filter is shown,
@@ -163,7 +176,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	if msg.gen != f.gen {
 		return nil
 	}
-	f.running = false
+	f.running, f.slow = false, false
 	if f.cancel != nil {
 		f.cancel() // done; releases the context
 		f.cancel = nil

@@ -24,6 +24,10 @@ type filterResultMsg struct {
 	err      error
 }
 
+// searchSlowMsg says the filter's search of generation gen has run for
+// Options.SearchingAfter.
+type searchSlowMsg struct{ gen int }
+
 // cursorMovedMsg is sent by the list pane when the selected article
 // changed (nil: nothing selected); the detail pane follows it.
 type cursorMovedMsg struct {

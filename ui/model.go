@@ -152,7 +152,7 @@ func New(o Options) *Model {
 	}
 	m.detail.delay = o.RenderDelay
 	m.detail.images = newLeadImages(o.Images)
-	m.filter = newFilter(m.queryMatcher)
+	m.filter = newFilter(m.queryMatcher, o.SearchingAfter)
 	m.help = &textOverlay{title: "Keys"}
 	m.skipped = &textOverlay{title: "Skipped files", wrap: true}
 	m.picker = &linkPicker{}
@@ -268,6 +268,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.handleMouse(msg)
 	case filterResultMsg:
 		return m.handleFilterResult(msg)
+	case searchSlowMsg:
+		return m.filter.noteSlow(msg)
 	case cursorMovedMsg:
 		return m.handleCursorMoved(msg)
 	case followMsg:

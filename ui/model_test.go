@@ -290,6 +290,46 @@ func TestTypingOnCancelsTheSearchBefore(t *testing.T) {
 	}
 }
 
+// TestSlowSearchSaysSearching: a search that runs past SearchingAfter
+// puts "searching…" in the status line in place of the last query's count
+// (which no longer describes the list's future); its result puts the new
+// count back.
+func TestSlowSearchSaysSearching(t *testing.T) {
+	hs := newHarness(t, 120, 40, articles(20), func(o *Options) { o.SearchingAfter = time.Millisecond })
+	hs.press(hs.keys.Filter)
+	hs.typeText("number ")
+	if v := hs.view(); !strings.Contains(v, "20 shown") || strings.Contains(v, "searching") {
+		t.Fatalf("after a quick search: want 20 shown:\n%s", v)
+	}
+	_, cmd := hs.m.Update(keyMsg("1"))
+	var msgs []tea.Msg
+	deliver(hs.m, cmd, func(msg tea.Msg) bool { msgs = append(msgs, msg); return false })
+	var result, slow tea.Msg
+	for _, msg := range msgs {
+		switch msg.(type) {
+		case filterResultMsg:
+			result = msg
+		case searchSlowMsg:
+			slow = msg
+		}
+	}
+	if result == nil || slow == nil {
+		t.Fatalf("a keystroke's commands sent %v; want a result and a slow-search notice", msgs)
+	}
+	hs.send(slow) // the search is still running
+	if v := hs.view(); !strings.Contains(v, "searching") || strings.Contains(v, "20 shown") {
+		t.Fatalf("a slow search: want searching in place of the old count:\n%s", v)
+	}
+	hs.send(result)
+	if v := hs.view(); strings.Contains(v, "searching") || strings.Contains(v, "20 shown") || !strings.Contains(v, " shown") {
+		t.Fatalf("the result of number 1: want its count and no searching:\n%s", v)
+	}
+	hs.send(slow) // late: its search is done
+	if v := hs.view(); strings.Contains(v, "searching") {
+		t.Fatalf("a notice after its result brought searching back:\n%s", v)
+	}
+}
+
 func TestStaleRenderDropped(t *testing.T) {
 	hs := newHarness(t, 120, 40, articles(5))
 	_, cmd := hs.m.Update(keyMsg(hs.keys.Down.Keys()[0]))

@@ -84,6 +84,10 @@ type Options struct {
 	// before its (CPU-heavy) render starts, so holding a key does not
 	// render every article passed. Zero: no wait (tests).
 	FollowDelay, RenderDelay time.Duration
+	// SearchingAfter is how long a filter search runs before the status
+	// line says "searching…" in place of the stale count (at a million
+	// articles a short word takes seconds); zero: never (tests).
+	SearchingAfter time.Duration
 	// StatusTTL is how long a status message stays before it is cleared;
 	// errors stay until the next key. Zero: messages stay (tests).
 	StatusTTL time.Duration

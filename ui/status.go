@@ -117,7 +117,10 @@ func (m *Model) counts() string {
 	if m.lib.loading {
 		parts = append(parts, m.progress())
 	} else {
-		if m.filter.applied() {
+		switch {
+		case m.filter.slow:
+			parts = append(parts, "searching"+s.Ellipsis) // the count shown would be the last query's
+		case m.filter.applied():
 			parts = append(parts, m.shownPart())
 		}
 		parts = append(parts, plural.Count(len(m.unfiltered()), "article"))

@@ -164,6 +164,11 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		// Long enough to read a path or a URL, short enough that the
 		// line does not describe a state long gone.
 		StatusTTL: 5 * time.Second,
+		// Longer than a keystroke's search at 100,000 articles (a fresh
+		// word's first letter ranks about half of them in ~100-150 ms),
+		// so the line does not flicker while typing; at a million a short
+		// word takes seconds, and the stale count would mislead.
+		SearchingAfter: 250 * time.Millisecond,
 		StartGate: gate,
 		Pages:     pages,
 		Reader:    cfg.Reader,
