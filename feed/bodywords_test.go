@@ -123,3 +123,43 @@ func TestCachedBodyWordsBounded(t *testing.T) {
 		t.Errorf("a record with %d bytes of words, cut: %v, %d bytes, cut %v", len(a.words), err, len(words), cut)
 	}
 }
+
+// TestReadBodyAsDetail: ReadBody, which skips the front matter's
+// decoding, returns the body Detail does, whatever the file's line ends,
+// closing line, HTML or control bytes.
+func TestReadBodyAsDetail(t *testing.T) {
+	kitchen := string(readFixture(t, "2024-02-01-kitchen-sink.md"))
+	files := map[string]string{
+		"crlf":         strings.ReplaceAll(kitchen, "\n", "\r\n"),
+		"bom":          "\ufeff" + kitchen,
+		"dots":         strings.Replace(kitchen, "\n---\n\nThe", "\n...\n\nThe", 1),
+		"blanks":       strings.Replace(kitchen, "\n---\n", "\n---  \n", 1),
+		"html":         "---\ntitle: h\nwebUrl: https://news.example/a/b\n---\n<p>One <b>two</b></p><p><a href=\"/more\">more</a></p>\n",
+		"control":      "---\ntitle: c\n---\n\n\nfirst\x1b[31m red\r\nsecond \x00 \u202eend  \n\n",
+		"empty-fm":     "---\n---\nJust a body.\n",
+		"dashes-after": "---\ntitle: d\n---\nbody\n---\nmore body\n",
+	}
+	dir := t.TempDir()
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, "2024-01-01-"+name+".md"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib := mustLoad(t, Options{}, Dir(dir))
+	if lib.Len() != len(files) {
+		t.Fatalf("loaded %d of %d", lib.Len(), len(files))
+	}
+	for _, a := range lib.Articles() {
+		full, err := Detail(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadBody(a)
+		if err != nil || got != full.Detail.Body || got == "" {
+			t.Errorf("%s: ReadBody %q (%v), Detail %q", a.Rel(), got, err, full.Detail.Body)
+		}
+		if len(a.Warnings) != len(full.Warnings) {
+			t.Errorf("%s: ReadBody changed the summary's warnings: %q", a.Rel(), a.Warnings)
+		}
+	}
+}

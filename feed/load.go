@@ -185,22 +185,9 @@ func Scan(ctx context.Context, srcs []Source, opt Options, fn func(Batch)) error
 // reports true, detail fields filled), keeping the identity the library gave it:
 // ID, FirstSaveID, Path and Rel.
 func Detail(a *Article) (*Article, error) {
-	src := a.src
-	if src == nil { // not from a loader: a path on disk
-		src = &Source{}
-	}
-	var (
-		data []byte
-		fi   fs.FileInfo
-		err  error
-	)
-	if src.fsys != nil {
-		data, fi, err = readFS(src.fsys, a.Rel(), nil)
-	} else {
-		data, fi, _, err = readOS(a.Path, nil)
-	}
+	data, fi, err := readAgain(a)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", a.Path, err)
+		return nil, err
 	}
 	full, err := Parse(a.Path, data)
 	if err != nil {
@@ -211,6 +198,20 @@ func Detail(a *Article) (*Article, error) {
 	full.Size, full.mtime = fi.Size(), fi.ModTime().UnixNano()
 	full.src, full.day = a.src, a.day
 	return full, nil
+}
+
+// readAgain reads an article's file again, from where the loader found
+// it.
+func readAgain(a *Article) (data []byte, fi fs.FileInfo, err error) {
+	if a.src != nil && a.src.fsys != nil {
+		data, fi, err = readFS(a.src.fsys, a.Rel(), nil)
+	} else { // from a directory, or not from a loader: a path on disk
+		data, fi, _, err = readOS(a.Path, nil)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", a.Path, err)
+	}
+	return data, fi, nil
 }
 
 // libraryOrder is the one order of articles, everywhere (the library,

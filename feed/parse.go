@@ -84,7 +84,7 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if i := firstControl(body); i >= 0 {
 		x.warn(lineAt(data, len(data)-len(body)+i), "body holds control characters or invalid UTF-8; cleaned")
 	}
-	text := strings.TrimRight(strings.TrimLeft(x.bodyText(textsafe.Sanitize(string(body))), "\n"), " \n")
+	text := x.markdownBody(body)
 	if opt.full {
 		a.Detail.Body = text
 	} else {
@@ -92,6 +92,12 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	}
 	a.ID = URLID(a.URL())
 	return a, nil
+}
+
+// markdownBody is the body after the front matter as an article keeps it:
+// sanitised, Markdown (see bodyText), without blank lines around it.
+func (x *extractor) markdownBody(body []byte) string {
+	return strings.TrimRight(strings.TrimLeft(x.bodyText(textsafe.Sanitize(string(body))), "\n"), " \n")
 }
 
 // bodyText is the body as Markdown: an HTML body (detected from its

@@ -46,6 +46,13 @@ func splitFrontMatter(data []byte) (fm, body []byte, err *Error) {
 	}
 }
 
+// Body returns the body after a file's front matter, as Decode would,
+// without decoding the front matter.
+func Body(data []byte) ([]byte, *Error) {
+	_, body, err := splitFrontMatter(data)
+	return body, err
+}
+
 // nextIndex is the offset of sep in data at or after from, else len(data).
 func nextIndex(data []byte, from int, sep string) int {
 	if i := bytes.Index(data[from:], []byte(sep)); i >= 0 {
