@@ -10,9 +10,9 @@ import (
 
 // MaxBodyWords caps a summary's BodyWords, in bytes. A summary of a body
 // with more distinct words keeps the first of them in sorted order, cut,
-// so that a hostile body (1 MiB of distinct words) costs at
-// most this much per summary, not the body's size. 32 KiB is about 4,000
-// distinct words: a long read of 6,000 words fits whole.
+// so that a hostile body (1 MiB of distinct words) costs at most this
+// much per summary, not the body's size. 32 KiB is about 4,000 distinct
+// words: a long read of 6,000 words fits whole.
 const MaxBodyWords = 32 << 10
 
 // bodyWords returns a body's distinct words as BodyWords returns them: runs

@@ -42,7 +42,7 @@ func TestManyLinksToOneArticle(t *testing.T) {
 		words := packedWords(body)
 		for _, a := range lib.Articles() {
 			if a.words != words || a.Path == "" || a.Rel() == "" {
-				t.Fatalf("%s: %s: words %q, path %q", start, a.Rel(), a.words, a.Path)
+				t.Fatalf("%s: %s: %d bytes of words, want %d; path %q", start, a.Rel(), len(a.words), len(words), a.Path)
 			}
 		}
 		alloc := after.TotalAlloc - before.TotalAlloc
