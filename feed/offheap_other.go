@@ -3,5 +3,7 @@
 package feed
 
 // offHeap returns n bytes on the heap where anonymous mappings are not
-// used (see offheap_mmap.go).
-func offHeap(n int) (buf []byte, free func()) { return make([]byte, n), func() {} }
+// used (see offheap_mmap.go); drop does nothing.
+func offHeap(n int) (buf []byte, drop func(lo, hi int), free func()) {
+	return make([]byte, n), func(int, int) {}, func() {}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unsafe"
@@ -107,7 +108,7 @@ func FuzzSnapshot(f *testing.F) {
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
-		parseSnapshot(string(data), []string{"/lib"}) // decodes the records too
+		parseSnapshot(string(data), []string{"/lib"}, nil) // decodes the records too
 	})
 }
 
@@ -147,6 +148,48 @@ func (t *stringTable) decoded() recordTables {
 	return rt
 }
 
+// TestSnapshotDropsOnlyWhatItDecoded: the bytes parseSnapshot gives back
+// while it decodes (see decodeRecords) are ones nothing reads again:
+// overwriting each range as it is dropped, not only its whole pages,
+// decodes the same snapshot as keeping the file whole.
+func TestSnapshotDropsOnlyWhatItDecoded(t *testing.T) {
+	f := newCacheFixture(t)
+	f.load()
+	data, err := os.ReadFile(f.snapshotFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := parseSnapshot(string(data[cacheHeaderSize:]), []string{f.dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := data[cacheHeaderSize:]
+	var dropped atomic.Int64 // the workers drop concurrently
+	drop := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			body[i] = 'X'
+		}
+		dropped.Add(int64(hi - lo))
+	}
+	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir}, drop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := func(x *snapshot) string {
+		var b strings.Builder
+		for _, e := range x.entries {
+			fmt.Fprintf(&b, "%q %q ", e.rel, e.reason)
+			if e.art != nil {
+				fmt.Fprintf(&b, "%+v\n", *e.art)
+			}
+		}
+		return b.String()
+	}
+	if got, want := view(x), view(whole); got != want || dropped.Load() == 0 {
+		t.Errorf("dropping %d bytes as they were decoded changed the snapshot:\ngot  %s\nwant %s", dropped.Load(), got, want)
+	}
+}
+
 // TestSnapshotKeepsNothingOfTheFile: a decoded snapshot holds no string
 // into the file's bytes (see decodeRecords), so those bytes, the whole
 // cache file, are garbage as soon as it is read: overwriting them changes
@@ -159,7 +202,7 @@ func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := data[cacheHeaderSize:]
-	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir})
+	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -156,6 +156,9 @@ func (w *watcher) noteListed() {
 		w.known.addListing(l.r, l.dir, names)
 	}
 	w.listed = nil
+	// The listing buffer grew to 1 MB for a large directory; the next
+	// scan (a new directory, a rescan) is rare and small.
+	w.lister = dirLister{}
 }
 
 // event takes in one file system event and reports whether it may change
