@@ -169,12 +169,12 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		// so the line does not flicker while typing; at a million a short
 		// word takes seconds, and the stale count would mislead.
 		SearchingAfter: 250 * time.Millisecond,
-		StartGate: gate,
-		Pages:     pages,
-		Reader:    cfg.Reader,
-		Images:    images,
-		Mute:      mute,
-		Searches:  cfg.Searches,
+		StartGate:      gate,
+		Pages:          pages,
+		Reader:         cfg.Reader,
+		Images:         images,
+		Mute:           mute,
+		Searches:       cfg.Searches,
 	})
 	// 120 frames a second (Bubble Tea's maximum, default 60): a key press
 	// waits for the next frame tick to reach the screen, so this halves
