@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/internal/textsafe"
 )
 
 // A library's summaries keep their bodies' words, not the bodies
@@ -241,3 +242,46 @@ func TestBodyWordsAnswerWithoutFiles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBodyWordsAnswerAsTheBody: a query without a phrase answers alike
+// from a body and from the words a summary keeps of it (not cut, so that
+// nothing is read from a file): the match and every word's score.
+func FuzzBodyWordsAnswerAsTheBody(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Red fish, and blue CRANES.\nThat’s all—folks", "crane"},
+		{"Café  Müller\u00a0Straße [link](https://x.example/A-b)", "body:strasse"},
+		{"e-mail co–operation “quoted” words", `body:"co-operation" email`},
+		{"x\ty\r\nz", "-body:y OR z"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, body, query string) {
+		body = textsafeBody(body)
+		q, err := ParseQuery(query, now)
+		if err != nil || slices.ContainsFunc(q.Words(), func(w string) bool { return strings.Contains(w, " ") }) {
+			return // phrases are checked against the file (TestBodySearchFromWords)
+		}
+		full := &feed.Article{ID: "a", Title: "T", Detail: &feed.ArticleDetail{Body: body}}
+		summary := &feed.Article{ID: "a", Title: "T", Detail: &feed.ArticleDetail{Body: body}}
+		summary.Summarize()
+		if _, cut := summary.BodyWords(); cut {
+			return
+		}
+		if got, want := q.Match(summary, nil), q.Match(full, nil); got != want {
+			words, _ := summary.BodyWords()
+			t.Fatalf("%q in %q: Match %v from the words %q, %v from the body", query, body, got, words, want)
+		}
+		r := newRanker(&q)
+		got, want := make([]wordScore, len(r.words)), make([]wordScore, len(r.words))
+		xs, xf := lazyText{a: summary, folded: foldedText(summary, "")}, lazyText{a: full, folded: foldedText(full, "")}
+		r.score(&xs, allUpper, nil, nil, got)
+		r.score(&xf, allUpper, nil, nil, want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q in %q: scores %v from the words, %v from the body", query, body, got, want)
+		}
+	})
+}
+
+// textsafeBody is a body as parse leaves it: sanitised, valid UTF-8.
+func textsafeBody(s string) string { return textsafe.Sanitize(s) }
