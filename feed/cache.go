@@ -48,6 +48,9 @@ type cacheRun struct {
 	loaded chan struct{} // closed once old is set
 	old    *snapshot     // previous snapshot; nil when absent or unusable
 	oldErr error         // why old is nil (for tests)
+	// part is how much of the previous snapshot is read: its index alone
+	// for a count (see Count), whose hits are then tallied results.
+	part snapshotPart
 
 	mapOnce sync.Once // builds old's lookup map on the first out-of-place hit
 
@@ -66,14 +69,18 @@ type cacheRun struct {
 	maxBytes int64 // see Cache.maxBytes; never 0
 }
 
-// start begins a cache run for the directory sources of a load; readOld
-// then reads the previous snapshot. It returns nil (no caching) when the
-// roots cannot be made absolute. logf (may be nil) is Options.Logf.
-func (c *Cache) start(dirs []*Source, logf func(string, ...any)) *cacheRun {
+// start begins a cache run for the directory sources of a load (a count
+// when tally); readOld then reads the previous snapshot. It returns nil
+// (no caching) when the roots cannot be made absolute. logf (may be nil)
+// is Options.Logf.
+func (c *Cache) start(dirs []*Source, logf func(string, ...any), tally bool) *cacheRun {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
 	r := &cacheRun{rootOf: map[*Source]int{}, loaded: make(chan struct{}), logf: logf, maxBytes: maxCacheFileBytes}
+	if tally {
+		r.part = snapshotIndex
+	}
 	if c.maxBytes > 0 {
 		r.maxBytes = min(c.maxBytes, maxCacheFileBytes)
 	}
@@ -109,7 +116,7 @@ func (c *Cache) start(dirs []*Source, logf func(string, ...any)) *cacheRun {
 func (r *cacheRun) readOld() {
 	go func() {
 		defer close(r.loaded)
-		r.old, r.oldErr = readSnapshot(r.file, snapshotMagic, r.roots)
+		r.old, r.oldErr = readSnapshot(r.file, snapshotMagic, r.roots, r.part)
 	}()
 }
 
@@ -148,20 +155,23 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 	if ce.key != key {
 		return loadResult{}, false
 	}
-	return cachedResult(ce, e)
+	return cachedResult(old, ce, e)
 }
 
-// cachedResult is the result a snapshot entry holds for e (see
+// cachedResult is the result entry ce of snapshot x holds for e (see
 // loadWorker.adopt). Each entry is looked up once: its article is handed
 // out, not copied.
-func cachedResult(ce *cacheEntry, e *loadEntry) (loadResult, bool) {
+func cachedResult(x *snapshot, ce *cacheEntry, e *loadEntry) (loadResult, bool) {
 	res := loadResult{key: ce.key, store: true, hit: true}
-	if ce.problem {
+	switch {
+	case ce.problem:
 		// A reason is one line, as shortReason makes it (see decodeArticle).
 		res.prob = &Problem{Path: e.path, Line: ce.line, Reason: textsafe.Line(ce.reason), notArticle: ce.notArticle}
 		return res, true
-	}
-	if ce.art == nil {
+	case x.indexOnly:
+		res.tallied = true
+		return res, true
+	case ce.art == nil:
 		return loadResult{}, false // a bad record: parse the file instead
 	}
 	res.a, res.id = ce.art, ce.art.ID
@@ -187,7 +197,7 @@ func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
 // The first headN entries (the first batch) also go to the head file when
 // they differ from the head read at the start.
 func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
-	if !r.sameHead(entries[:headN], results[:headN]) {
+	if r.part == snapshotWhole && !r.sameHead(entries[:headN], results[:headN]) { // a count never read the head
 		if err := writeSnapshot(r.head, headMagic, r.maxBytes, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
 			r.logf("cache: %v", err)
 		}
@@ -209,7 +219,39 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) 
 	if fresh == 0 && hits == oldN {
 		return // unchanged
 	}
+	if r.part == snapshotIndex && !r.fillTallied(entries, results) {
+		r.logf("cache: the snapshot changed while it was counted from; not written")
+		return
+	}
 	if err := writeSnapshot(r.file, snapshotMagic, r.maxBytes, r.roots, r.rootOf, entries, results); err != nil {
 		r.logf("cache: %v", err)
 	}
+}
+
+// fillTallied gives the tallied results of a count their articles, from
+// the previous snapshot read again whole, so that the next snapshot can be
+// written from them. Only a count of a library that changed pays for it.
+// It reports false when that snapshot no longer holds them (another load
+// replaced it meanwhile).
+func (r *cacheRun) fillTallied(entries []loadEntry, results []loadResult) bool {
+	if !slices.ContainsFunc(results, func(res loadResult) bool { return res.tallied && res.store }) {
+		return true // a cold count: nothing was tallied
+	}
+	x, err := readSnapshot(r.file, snapshotMagic, r.roots, snapshotWhole)
+	if err != nil {
+		return false
+	}
+	x.buildMap()
+	for i := range results {
+		res := &results[i]
+		if !res.tallied || !res.store {
+			continue // a twin's (see twinResult): not written
+		}
+		k, ok := x.byRel[relKey{r.rootOf[entries[i].src], entries[i].rel}]
+		if !ok || x.entries[k].key != res.key || x.entries[k].art == nil {
+			return false
+		}
+		res.a, res.id = x.entries[k].art, x.entries[k].art.ID
+	}
+	return true
 }

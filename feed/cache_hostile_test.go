@@ -35,14 +35,14 @@ func TestCraftedCacheIsSanitized(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body := string(data[cacheHeaderSize:])
+		body := string(data)
 		for from, to := range swaps {
 			if len(from) != len(to) {
 				t.Fatalf("swap %q -> %q changes the length", from, to)
 			}
 			body = strings.ReplaceAll(body, from, to)
 		}
-		writeFile(t, file, cacheFileBytes(string(data[:8]), []byte(body)))
+		writeFile(t, file, resealed([]byte(body)))
 	}
 	warm := f.load()
 	var texts []string

@@ -144,7 +144,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 	if want := []string{"A brand new story", "Second cached story"}; !slices.Equal(got, want) {
 		t.Fatalf("titles = %q, want %q", got, want)
 	}
-	x, err := readSnapshot(f.snapshotFile(), snapshotMagic, []string{f.dir})
+	x, err := readSnapshot(f.snapshotFile(), snapshotMagic, []string{f.dir}, snapshotWhole)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,15 +183,14 @@ func TestCacheDamage(t *testing.T) {
 			writeFile(t, file, data)
 		}},
 		{"another library", func(t *testing.T, file, magic string, data []byte) {
-			body := appendStr(binary.AppendUvarint(nil, 1), "/some/other/library")
-			body = binary.AppendUvarint(body, 0)
-			writeFile(t, file, cacheFileBytes(magic, body))
+			index := appendStr(binary.AppendUvarint(nil, 1), "/some/other/library")
+			index = binary.AppendUvarint(index, 0)
+			writeFile(t, file, cacheFileBytes(magic, nil, index))
 		}},
 		{"bad record, valid checksum", func(t *testing.T, file, magic string, data []byte) {
-			body := data[cacheHeaderSize:]
-			i := strings.Index(string(body), "First cached story")
-			body[i-1] = 0x7f // the title's length is wrong: the record no longer adds up
-			writeFile(t, file, cacheFileBytes(magic, body))
+			i := strings.Index(string(data), "First cached story")
+			data[i-1] = 0x7f // the title's length is wrong: the record no longer adds up
+			writeFile(t, file, resealed(data))
 		}},
 		{"a directory in its place", func(t *testing.T, file, magic string, data []byte) {
 			os.Remove(file)
@@ -230,7 +229,7 @@ func TestCacheDamage(t *testing.T) {
 				if d.name == "a directory in its place" {
 					return // cannot be replaced by a rename; the load still worked
 				}
-				if _, err := readSnapshot(f.cacheFile(target.ext), target.magic, []string{f.dir}); err != nil {
+				if _, err := readSnapshot(f.cacheFile(target.ext), target.magic, []string{f.dir}, snapshotWhole); err != nil {
 					t.Errorf("the %s was not rebuilt: %v", target.name, err)
 				}
 			})
@@ -238,13 +237,23 @@ func TestCacheDamage(t *testing.T) {
 	}
 }
 
-// cacheFileBytes wraps a body in a valid header and checksum.
-func cacheFileBytes(magic string, body []byte) []byte {
-	out := make([]byte, cacheHeaderSize, cacheHeaderSize+len(body))
+// cacheFileBytes wraps records and an index in a valid header and
+// checksums.
+func cacheFileBytes(magic string, records, index []byte) []byte {
+	out := make([]byte, cacheHeaderSize, cacheHeaderSize+len(records)+len(index))
 	copy(out, magic)
 	binary.LittleEndian.PutUint32(out[8:], cacheVersion)
-	binary.LittleEndian.PutUint32(out[12:], crc32.Checksum(body, castagnoli))
-	return append(out, body...)
+	binary.LittleEndian.PutUint32(out[12:], crc32.Checksum(index, castagnoli))
+	binary.LittleEndian.PutUint32(out[16:], crc32.Checksum(records, castagnoli))
+	binary.LittleEndian.PutUint32(out[20:], uint32(len(records)))
+	return append(append(out, records...), index...)
+}
+
+// resealed is a cache file's bytes, changed without moving the records'
+// end, with valid checksums again: a crafted file.
+func resealed(data []byte) []byte {
+	end := cacheHeaderSize + int(binary.LittleEndian.Uint32(data[20:]))
+	return cacheFileBytes(string(data[:8]), data[cacheHeaderSize:end], data[end:])
 }
 
 func writeFile(t *testing.T, file string, data []byte) {

@@ -16,7 +16,7 @@ const maxHeadEntries = 4 * firstBatch
 
 // readHead reads the head file; nil when it is absent or unusable.
 func (r *cacheRun) readHead() *snapshot {
-	x, err := readSnapshot(r.head, headMagic, r.roots)
+	x, err := readSnapshot(r.head, headMagic, r.roots, snapshotWhole)
 	if err != nil || len(x.entries) > maxHeadEntries {
 		return nil
 	}

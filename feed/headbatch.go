@@ -31,7 +31,7 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 		if key, err := statPath(e.path); err != nil || key != ce.key {
 			continue
 		}
-		res, ok := cachedResult(ce, &e)
+		res, ok := cachedResult(x, ce, &e)
 		if !ok {
 			continue
 		}

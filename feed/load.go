@@ -103,6 +103,10 @@ type Batch struct {
 	// ID, so Library.Finish links the two as saves of one article. Rare, so kept
 	// here rather than in every Article.
 	dupOf map[*Article]string
+
+	// tallied counts the articles of a count's batch (see Count), which
+	// carries none.
+	tallied int
 }
 
 // addProblem lists p with the skipped files or the records that are not
@@ -165,9 +169,14 @@ func Load(ctx context.Context, srcs []Source, opt Options) (*Library, error) {
 // articles, does not hold them all, their ID map and their links. It
 // returns an error when a source directory cannot be read.
 func Scan(ctx context.Context, srcs []Source, opt Options, fn func(Batch)) error {
+	return scan(ctx, Stream(ctx, srcs, opt), fn)
+}
+
+// scan hands each batch of a load to fn (see Scan).
+func scan(ctx context.Context, ld *Loading, fn func(Batch)) error {
 	done := false
 	var rootErr error
-	for b := range Stream(ctx, srcs, opt).Batches() {
+	for b := range ld.Batches() {
 		rootErr = cmp.Or(rootErr, b.rootErr)
 		fn(b)
 		done = done || b.Done

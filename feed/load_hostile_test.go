@@ -141,7 +141,7 @@ func TestFileVanishesAfterWalk(t *testing.T) {
 		"2020-01-02-goes.md":  article("This one goes away", "", ""),
 	})
 	src := Dir(dir)
-	l := newStreamLoader(context.Background(), []Source{src}, Options{Workers: 1})
+	l := newStreamLoader(context.Background(), []Source{src}, Options{Workers: 1}, false)
 	if _, err := l.walk(); err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,9 @@ type loadResult struct {
 	store bool
 	hit   bool // came from the cache
 	sent  bool // sent in the head batch (see markSent)
+	// tallied: an article the snapshot's index vouches for, not decoded
+	// (a is nil; see Count).
+	tallied bool
 }
 
 // fileKey identifies a file version for the cache.
@@ -66,10 +69,15 @@ type streamLoader struct {
 
 	head []headEntry // answered by the head batch (see headbatch.go)
 	last *Article    // the last article sent, in library order
+
+	// tally: the load only counts (see Count): batches carry how many
+	// articles they hold, not the articles, and unchanged files are
+	// answered from the snapshot's index without decoding their records.
+	tally bool
 }
 
-func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoader {
-	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}, walked: &atomic.Int64{}}
+func newStreamLoader(ctx context.Context, srcs []Source, opt Options, tally bool) *streamLoader {
+	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}, walked: &atomic.Int64{}, tally: tally}
 	if l.workers <= 0 {
 		l.workers = runtime.GOMAXPROCS(0)
 	}
@@ -84,7 +92,7 @@ func newStreamLoader(ctx context.Context, srcs []Source, opt Options) *streamLoa
 		}
 	}
 	if opt.Cache != nil && len(dirs) > 0 {
-		l.cache = opt.Cache.start(dirs, opt.Logf)
+		l.cache = opt.Cache.start(dirs, opt.Logf, tally)
 	}
 	l.restSorted = make(chan struct{})
 	return l
@@ -119,10 +127,12 @@ func (l *streamLoader) walk() (*Source, error) {
 	if len(l.spans) > 0 {
 		sortPaths(l.entries[:l.spans[0].hi])
 	}
-	ids := make(map[string]bool, len(l.entries)) // one allocation, not a dozen doublings
-	maps.Copy(ids, l.ids)
-	l.ids = ids
-	if l.cache != nil && len(l.spans) > 0 && len(l.entries) >= eagerMin {
+	if !l.tally { // a count claims no IDs (see finishBatch)
+		ids := make(map[string]bool, len(l.entries)) // one allocation, not a dozen doublings
+		maps.Copy(ids, l.ids)
+		l.ids = ids
+	}
+	if l.cache != nil && !l.tally && len(l.spans) > 0 && len(l.entries) >= eagerMin {
 		l.cache.eager = l.spans[0].hi
 	}
 	l.results = make([]loadResult, len(l.entries))
@@ -250,6 +260,8 @@ func (l *streamLoader) collect(sp batchSpan) Batch {
 		r := &l.results[i]
 		switch {
 		case r.sent:
+		case r.tallied, l.tally && r.a != nil:
+			b.tallied++
 		case r.a != nil:
 			b.Articles = append(b.Articles, r.a)
 		case r.prob != nil:

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"reflect"
@@ -108,7 +109,13 @@ func FuzzSnapshot(f *testing.F) {
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
-		parseSnapshot(string(data), []string{"/lib"}, nil) // decodes the records too
+		parseSnapshot(string(data), "", []string{"/lib"}, nil)
+		parseIndex(string(data), []string{"/lib"}, 0, snapshotIndex) // what a count reads
+		if len(data) > 0 {
+			// Records, then an index that points into them.
+			split := int(data[0]) % len(data)
+			parseSnapshot(string(data[split:]), string(data[:split]), []string{"/lib"}, nil)
+		}
 	})
 }
 
@@ -148,7 +155,7 @@ func (t *stringTable) decoded() recordTables {
 	return rt
 }
 
-// TestSnapshotDropsOnlyWhatItDecoded: the bytes parseSnapshot gives back
+// TestSnapshotDropsOnlyWhatItDecoded: the records parseSnapshot gives back
 // while it decodes (see decodeRecords) are ones nothing reads again:
 // overwriting each range as it is dropped, not only its whole pages,
 // decodes the same snapshot as keeping the file whole.
@@ -159,19 +166,20 @@ func TestSnapshotDropsOnlyWhatItDecoded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := parseSnapshot(string(data[cacheHeaderSize:]), []string{f.dir}, nil)
+	n := cacheHeaderSize + int(binary.LittleEndian.Uint32(data[20:]))
+	whole, err := parseSnapshot(string(data[n:]), string(data[cacheHeaderSize:n]), []string{f.dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := data[cacheHeaderSize:]
+	records := data[cacheHeaderSize:n]
 	var dropped atomic.Int64 // the workers drop concurrently
 	drop := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			body[i] = 'X'
+			records[i] = 'X'
 		}
 		dropped.Add(int64(hi - lo))
 	}
-	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir}, drop)
+	x, err := parseSnapshot(string(data[n:]), unsafe.String(&records[0], len(records)), []string{f.dir}, drop)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +210,8 @@ func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := data[cacheHeaderSize:]
-	x, err := parseSnapshot(unsafe.String(&body[0], len(body)), []string{f.dir}, nil)
+	records := int(binary.LittleEndian.Uint32(data[20:]))
+	x, err := parseSnapshot(unsafe.String(&body[records], len(body)-records), unsafe.String(&body[0], records), []string{f.dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

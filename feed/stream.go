@@ -53,7 +53,11 @@ func (s *Loading) Done() <-chan struct{} { return s.done }
 // On a warm start the first batch comes from the cache before the walk
 // (see head.go), and the walk then waits for Options.Gate.
 func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
-	l := newStreamLoader(ctx, srcs, opt)
+	return startLoader(newStreamLoader(ctx, srcs, opt, false), opt)
+}
+
+// startLoader runs l in the background (see Stream).
+func startLoader(l *streamLoader, opt Options) *Loading {
 	// One batch of buffer: the head batch is handed over without waiting
 	// for the reader.
 	s := &Loading{batches: make(chan Batch, 1), done: make(chan struct{}), walked: l.walked}
@@ -62,7 +66,7 @@ func Stream(ctx context.Context, srcs []Source, opt Options) *Loading {
 	// that goroutine, it raced the walk and the old snapshot's decoding
 	// for the two cores, and came 5-10 ms later at 100,000 files when
 	// nothing held the walk (BenchmarkFirstBatch100k, warm).
-	head := l.cache != nil && rootsReadable(l.srcs)
+	head := l.cache != nil && !l.tally && rootsReadable(l.srcs) // a count has no first screen
 	if head {
 		var b Batch
 		if b, head = l.headBatch(); head {

@@ -24,10 +24,12 @@ type twinKey struct {
 
 // twin is a private copy of the first summary, made before the loader
 // published it (the library later sets its IDs); pathID says its ID came
-// from its path, so each twin takes its own.
+// from its path, so each twin takes its own. In a count (see Count) the
+// first may be a tallied result: the twin only says it is an article.
 type twin struct {
-	a      Article
-	pathID bool
+	a       Article
+	pathID  bool
+	tallied bool
 }
 
 func (t *twins) get(id fileID, key fileKey) (twin, bool) {
@@ -40,12 +42,15 @@ func (t *twins) get(id fileID, key fileKey) (twin, bool) {
 	return tw, ok
 }
 
-// put remembers a, just made of entry e.
-func (t *twins) put(id fileID, key fileKey, a *Article, e *loadEntry) {
-	if id == (fileID{}) || a == nil {
+// put remembers r, just made of entry e, when it is an article.
+func (t *twins) put(id fileID, key fileKey, r *loadResult, e *loadEntry) {
+	if id == (fileID{}) || r.a == nil && !r.tallied {
 		return
 	}
-	tw := twin{a: *a, pathID: a.ID == PathID(e.rel)}
+	tw := twin{tallied: r.tallied}
+	if r.a != nil {
+		tw.a, tw.pathID = *r.a, r.a.ID == PathID(e.rel)
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.m == nil {
@@ -60,6 +65,9 @@ func (t *twins) put(id fileID, key fileKey, a *Article, e *loadEntry) {
 // placed at e. It is not cached (store false): the snapshot holds the
 // file once, and the next load makes the other names twins again.
 func (w *loadWorker) twinResult(tw twin, e *loadEntry, key fileKey) loadResult {
+	if tw.tallied {
+		return loadResult{tallied: true, key: key}
+	}
 	a := tw.a
 	if tw.pathID {
 		a.ID = PathID(e.rel)

@@ -54,7 +54,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	if w.cache != nil {
 		if r, ok := w.cache.lookup(i, e, key); ok {
 			w.adopt(&r, e)
-			w.twins.put(id, key, r.a, e)
+			w.twins.put(id, key, &r, e)
 			return r
 		}
 	}
@@ -76,7 +76,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	r.key = key
 	r.store = stable
 	if stable {
-		w.twins.put(id, key, r.a, e)
+		w.twins.put(id, key, &r, e)
 	}
 	return r
 }
@@ -84,13 +84,15 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 // adopt takes in a result answered by the cache: the article's text was
 // copied out of the snapshot file when it was read (decodeRecords); a
 // problem's reason is copied out of the snapshot's own chunks, which a
-// reason kept for the session must not hold.
+// reason kept for the session must not hold. A tallied result has
+// nothing to take in.
 func (w *loadWorker) adopt(r *loadResult, e *loadEntry) {
-	if r.a == nil {
+	switch {
+	case r.prob != nil:
 		r.prob.Reason = strings.Clone(r.prob.Reason)
-		return
+	case r.a != nil:
+		w.place(r.a, e, r.key)
 	}
-	w.place(r.a, e, r.key)
 }
 
 // keep holds on to a read buffer for the next file.

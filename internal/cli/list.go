@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/herald-reader/herald/feed"
-	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/plural"
 	"github.com/herald-reader/herald/internal/textsafe"
 )
@@ -211,40 +210,50 @@ func pad(s string, width int) string {
 	return s
 }
 
-// runCount is `list --format count`. It counts the articles as the
-// batches come and keeps none: a listing needs the whole library in
-// order, a count does not (at 100,000 articles the library, its ID map
-// and its links were a third of the command's memory).
+// runCount is `list --format count`. It keeps no article: a listing
+// needs the whole library in order, a count does not (at 100,000 articles
+// the library, its ID map and its links were a third of the command's
+// memory). Without a selection it does not even read them (feed.Count);
+// with one, it tests each as the batches come.
 func (g *globals) runCount(dirs []string, sel selector, stdout, stderr io.Writer) error {
-	var st search.State
-	if !sel.empty() {
-		s, closeState, err := g.readState("list", stderr)
-		if err != nil {
-			return err
-		}
-		defer closeState()
-		st = s
+	var (
+		tally feed.Tally
+		err   error
+	)
+	if sel.empty() {
+		tally, err = g.countLibrary(dirs)
+	} else {
+		tally, err = g.countSelected(dirs, sel, stderr)
 	}
-	pages := g.pageTexts()
-	matched := 0
-	var skipped []feed.Problem
-	err := g.scanLibrary(dirs, func(b feed.Batch) {
-		skipped = append(skipped, b.Skipped...)
-		for _, a := range b.Articles {
-			if sel.empty() || sel.keeps(a, pages(a), st) {
-				matched++
-			}
-		}
-	})
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stdout, "%s, %d skipped\n", plural.Count(matched, "article"), len(skipped))
-	for _, p := range skipped {
+	_, err = fmt.Fprintf(stdout, "%s, %d skipped\n", plural.Count(tally.Articles, "article"), len(tally.Skipped))
+	for _, p := range tally.Skipped {
 		fmt.Fprintln(stderr, p.String())
 	}
 	if err != nil {
 		return problems(err)
 	}
 	return nil
+}
+
+// countSelected counts the articles sel keeps, as the batches come.
+func (g *globals) countSelected(dirs []string, sel selector, stderr io.Writer) (feed.Tally, error) {
+	st, closeState, err := g.readState("list", stderr)
+	if err != nil {
+		return feed.Tally{}, err
+	}
+	defer closeState()
+	pages := g.pageTexts()
+	var t feed.Tally
+	err = g.scanLibrary(dirs, func(b feed.Batch) {
+		t.Skipped = append(t.Skipped, b.Skipped...)
+		for _, a := range b.Articles {
+			if sel.keeps(a, pages(a), st) {
+				t.Articles++
+			}
+		}
+	})
+	return t, err
 }

@@ -46,6 +46,16 @@ func (g *globals) scanLibrary(dirs []string, fn func(feed.Batch)) error {
 	return feed.Scan(context.Background(), srcs, loadOptions(g.getenv, g.debug.Printf), fn)
 }
 
+// countLibrary counts the articles of dirs without reading them (see
+// feed.Count).
+func (g *globals) countLibrary(dirs []string) (feed.Tally, error) {
+	srcs, err := g.librarySources(dirs)
+	if err != nil {
+		return feed.Tally{}, err
+	}
+	return feed.Count(context.Background(), srcs, loadOptions(g.getenv, g.debug.Printf))
+}
+
 // librarySources are the sources of dirs, or of the configured dirs when
 // none are given (see loadLibrary).
 func (g *globals) librarySources(dirs []string) ([]feed.Source, error) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -223,4 +224,48 @@ func TestShowHTMLBodyInAPipe(t *testing.T) {
 	if code != 0 || tag.MatchString(out) || !strings.Contains(out, "The **first** paragraph.\n\n- one item\n- another item") {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
+}
+
+// TestCountIsTheListsLength: `list --format count` says as many articles as
+// `list --format json` prints lines, and skips the files list reports on
+// stderr, in a site checkout with records that are not articles, files
+// that cannot be used and a symbolic and a hard link to one article;
+// cold, warm, after files were added, changed and removed, and with a
+// query.
+func TestCountIsTheListsLength(t *testing.T) {
+	isolate(t)
+	dir := siteDir(t)
+	launch := filepath.Join(dir, "_news", "2024-03-01-launch.md")
+	if err := os.Symlink(launch, filepath.Join(dir, "_news", "2024-03-02-link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(launch, filepath.Join(dir, "2024-03-03-hardlink.md")); err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, query ...string) {
+		t.Helper()
+		code, out, errOut := herald(append([]string{"list", "--format", "json", dir}, query...)...)
+		if code != 0 {
+			t.Fatalf("%s: list: exit %d, %s", step, code, errOut)
+		}
+		skipped := strings.Split(strings.TrimSpace(errOut), "\n")
+		slices.Sort(skipped)
+		want := fmt.Sprintf("%d articles, %d skipped\n", strings.Count(out, "\n"), len(skipped))
+		code, out, errOut = herald(append([]string{"list", "--format", "count", dir}, query...)...)
+		counted := strings.Split(strings.TrimSpace(errOut), "\n")
+		slices.Sort(counted)
+		if code != 0 || out != want || !slices.Equal(counted, skipped) {
+			t.Errorf("%s: count: exit %d, %q, stderr %q; list printed %q, stderr %q", step, code, out, counted, want, skipped)
+		}
+	}
+	check("cold")
+	check("warm")
+	check("a query", "--query", "topic:AI")
+	writeFile(t, filepath.Join(dir, "_news", "2024-04-01-new.md"), "---\ntitle: \"New\"\npublishedDateTime: 2024-04-01\n---\n")
+	writeFile(t, filepath.Join(dir, "_news", "2021-10-10-duplicate-keys.md"), "no front matter now\n")
+	if err := os.Remove(filepath.Join(dir, "_learning", "videos", "video.md")); err != nil {
+		t.Fatal(err)
+	}
+	check("after changes")
+	check("warm again")
 }
