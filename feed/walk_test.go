@@ -1,6 +1,10 @@
 package feed
 
 import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,5 +42,27 @@ func checkNameDay(t *testing.T, name string) {
 	}
 	if got := nameDay(name); got != want {
 		t.Errorf("nameDay(%q) = %d, DateFromName says %d", name, got, want)
+	}
+}
+
+// TestSortDaysIsAStableSortByDay: sortDays moves the entries in place
+// along the cycles of the sorting permutation; the result must be the
+// stable sort newest day first, noDay last, listing order within a day.
+func TestSortDaysIsAStableSortByDay(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 3, 10, 1000} {
+		es := make([]loadEntry, n)
+		for i := range es {
+			es[i] = loadEntry{rel: strconv.Itoa(i), day: int32(rng.IntN(5)) - 2}
+			if rng.IntN(4) == 0 {
+				es[i].day = noDay
+			}
+		}
+		want := slices.Clone(es)
+		slices.SortStableFunc(want, func(a, b loadEntry) int { return cmp.Compare(b.day, a.day) })
+		sortDays(es)
+		if !slices.Equal(es, want) {
+			t.Errorf("%d entries: sortDays gave\n%v\nwant\n%v", n, es, want)
+		}
 	}
 }
