@@ -9,7 +9,7 @@ import (
 )
 
 // MaxBodyWords caps a summary's BodyWords, in bytes. A summary of a body
-// with more distinct words keeps the first of them in sorted order, cut,
+// with more distinct words keeps those that come first in the body, cut,
 // so that a hostile body (1 MiB of distinct words) costs at most this
 // much per summary, not the body's size. 32 KiB is about 4,000 distinct
 // words: a long read of 6,000 words fits whole.
@@ -17,20 +17,51 @@ const MaxBodyWords = 32 << 10
 
 // bodyWords returns a body's distinct words as BodyWords returns them: runs
 // of characters between ASCII white space, ASCII letters lower-cased
-// (search ignores their case), sorted, joined by single spaces, cut to
-// MaxBodyWords (cut true) at a word boundary.
+// (search ignores their case), sorted, joined by single spaces; cut when
+// the next new word would take them over MaxBodyWords. It allocates for
+// the distinct words it keeps, not for every word of the body: a load
+// runs it on every body it parses.
 func bodyWords(body string) (words string, cut bool) {
-	list := strings.FieldsFunc(lowerASCII(body), isASCIISpace)
-	slices.Sort(list)
-	list = slices.Compact(list)
-	n := -1
-	for i, w := range list {
-		if n+1+len(w) > MaxBodyWords {
-			list, cut = list[:i], true
+	if body == "" {
+		return "", false
+	}
+	seen := map[string]struct{}{}
+	var list []string
+	var lower []byte
+	size := -1 // of the words joined
+	for i := 0; i < len(body); {
+		// ASCII white space is never part of a multi-byte character: the
+		// words are found byte by byte.
+		for i < len(body) && isSpaceByte(body[i]) {
+			i++
+		}
+		j := i
+		for j < len(body) && !isSpaceByte(body[j]) {
+			j++
+		}
+		if j == i {
 			break
 		}
-		n += 1 + len(w)
+		w := body[i:j]
+		i = j
+		if hasUpperASCII(w) {
+			lower = appendLowerASCII(lower[:0], w)
+			if _, ok := seen[string(lower)]; ok {
+				continue
+			}
+			w = string(lower)
+		} else if _, ok := seen[w]; ok {
+			continue
+		}
+		if size+1+len(w) > MaxBodyWords {
+			cut = true
+			break
+		}
+		seen[w] = struct{}{}
+		list = append(list, w)
+		size += 1 + len(w)
 	}
+	slices.Sort(list)
 	return strings.Join(list, " "), cut
 }
 
@@ -44,26 +75,32 @@ func packedWords(body string) string {
 	return words
 }
 
-// isASCIISpace is the white space a search's space matches (a phrase
-// across a line break): search finds a word never across it.
-func isASCIISpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+// isSpaceByte reports whether c is the white space a search's space
+// matches (a phrase across a line break): search finds a word never
+// across it.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// lowerASCII is s with its ASCII letters lower-cased; s itself when it
-// has none.
-func lowerASCII(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' })
-	if i < 0 {
-		return s
-	}
-	b := []byte(s)
-	for j := i; j < len(b); j++ {
-		if c := b[j]; c >= 'A' && c <= 'Z' {
-			b[j] = c + 'a' - 'A'
+func hasUpperASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
 		}
 	}
-	return string(b)
+	return false
+}
+
+// appendLowerASCII appends s with its ASCII letters lower-cased.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := range len(s) {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // ReadBody returns an article's body: Detail.Body for a full article, ""
