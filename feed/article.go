@@ -152,9 +152,16 @@ type Article struct {
 // them, with its detail fields; a summary has none (see Article).
 func (a *Article) Full() bool { return a.Detail != nil }
 
-// Rel is the path of the file under its library root, slash-separated.
+// Rel is the path of the file under its library root, slash-separated:
+// the end of Path that SetPath was given, "" when unknown. Set Path with
+// SetPath: a Path assigned alone keeps the old length (and a shorter one
+// gives "").
 func (a *Article) Rel() string {
-	return filepath.ToSlash(a.Path[len(a.Path)-int(a.relLen):])
+	n := int(a.relLen)
+	if n > len(a.Path) {
+		return ""
+	}
+	return filepath.ToSlash(a.Path[len(a.Path)-n:])
 }
 
 // SetPath sets Path, and Rel as its end: rel, slash-separated, must be

@@ -31,4 +31,9 @@ func TestSetPathRel(t *testing.T) {
 	if a.Rel() != "" || a.Path != "lib/b.md" {
 		t.Errorf("Rel not at the end of Path: Path %q Rel %q", a.Path, a.Rel())
 	}
+	a.SetPath("lib/2024/a.md", "2024/a.md")
+	a.Path = "b.md" // shorter than the Rel it had
+	if a.Rel() != "" {
+		t.Errorf("Path set directly: Rel %q", a.Rel())
+	}
 }
