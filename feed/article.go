@@ -70,10 +70,10 @@ type ArticleDetail struct {
 // what the list, search, state and scripts need and drop the bulky detail
 // fields (Detail: the body, images, related stories), which the function
 // Detail reads back from the file when an article is opened; of the body
-// they keep its words, for search (see BodyWords). The struct is laid out to fit
-// the 384-byte size class (TestArticleSizeClass): 100,000 loaded articles
-// have a memory budget (see bench_test.go), and every field costs 100,000
-// times over.
+// they keep its words, for search (see BodyWords). The struct is laid
+// out to fit the 384-byte size class (TestArticleSizeClass): 100,000
+// loaded articles have a memory budget (see bench_test.go), and every
+// field costs 100,000 times over.
 type Article struct {
 	// ID is the stable identity: a short hash of the normalised canonical
 	// URL (originalUrl, else webUrl), else of the file name (see PathID),
@@ -246,8 +246,10 @@ func (a *Article) Summarize() {
 }
 
 // BodyWords returns what a summary keeps of its body, for search: its
-// distinct words, as bodyWords makes them, at most MaxBodyWords bytes;
-// cut reports that the body had more. A full article has its body instead
+// distinct words (runs of characters between ASCII white space, ASCII
+// letters lower-cased), sorted, joined by single spaces, at most
+// MaxBodyWords bytes; cut reports that the body had more words than
+// those, which come first in it. A full article has its body instead
 // (Detail.Body) and returns "".
 func (a *Article) BodyWords() (words string, cut bool) {
 	return strings.CutSuffix(a.words, " ")
