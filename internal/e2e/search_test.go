@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -22,12 +23,22 @@ func TestTmuxSearchOpensTheBestMatch(t *testing.T) {
 	tm := e2e.StartTmux(t, cmd, 120, 40)
 	const exited = "HERALD_EXIT="
 
+	// The count the reader must reach: a count alone would be met by the
+	// results of a letter typed on the way ("h" shows all 49).
+	list := exec.Command(herald.Path(t), "list", "--format", "count", "--query", "hugging", corpus)
+	list.Env = append(os.Environ(), "HERALD_NO_CACHE=1", "XDG_CONFIG_HOME="+home, "XDG_STATE_HOME="+home)
+	out, err := list.Output()
+	if err != nil {
+		t.Fatalf("herald list: %v", err)
+	}
+	n, _, _ := strings.Cut(string(out), " ")
 	tm.WaitFor(exited, "49 articles")
 	tm.Type("/hugging")
 	tm.Keys("Enter")
-	// "best match" shows as soon as the query has words; " shown" only
-	// once its results are in the list (the search runs in a Cmd).
-	s := tm.WaitFor(exited, "best match", " shown")
+	// "best match" shows as soon as the query has words; " N shown" once
+	// the results of the whole word are in the list (the search runs in a
+	// Cmd).
+	s := tm.WaitFor(exited, "best match", " "+n+" shown")
 	if row := selectedRow(s); !strings.Contains(row, "Hugging Face") {
 		t.Fatalf("first result %q, want the Hugging Face story:\n%s", row, s)
 	}
