@@ -161,6 +161,20 @@ func (t *stringTable) decoded() recordTables {
 // decodes the same snapshot as keeping the file whole.
 func TestSnapshotDropsOnlyWhatItDecoded(t *testing.T) {
 	f := newCacheFixture(t)
+	// About 4 MB of records: more than one drop (every 1 MB) per decoding
+	// worker on up to four cores, so a drop reaching past what its worker
+	// decoded spoils records that worker decodes next (with one drop per
+	// worker, at its end, it went unseen).
+	files := map[string]string{}
+	for i := range 1200 {
+		var body strings.Builder
+		for w := range 450 {
+			fmt.Fprintf(&body, "w%dx%d ", i, w)
+		}
+		files[fmt.Sprintf("bulk/2021-01-%02d-%d.md", 1+i%28, i)] = testArticle{title: fmt.Sprintf("Bulk story %d", i),
+			url: fmt.Sprintf("https://example.com/bulk/%d", i), body: body.String()}.render()
+	}
+	write(t, f.dir, files)
 	f.load()
 	data, err := os.ReadFile(f.snapshotFile())
 	if err != nil {
