@@ -1,6 +1,10 @@
 package feed
 
-import "sync"
+import (
+	"strings"
+	"sync"
+	"time"
+)
 
 // fileID identifies a file on disk (device and inode). It is set only for
 // a file that may be reached under several names (a symbolic link, or a
@@ -20,6 +24,10 @@ type twins struct {
 type twinKey struct {
 	id  fileID
 	key fileKey
+	// name is "" for a file version's first summary; for one that took
+	// something from its file name, the twins under other names are kept
+	// per what those names give (see nameFacts).
+	name string
 }
 
 // twin is a private copy of the first summary, made before the loader
@@ -30,15 +38,23 @@ type twin struct {
 	a       Article
 	pathID  bool
 	tallied bool
+	// dateByName, titleByName: the summary's date or title came from its
+	// file name (the front matter has none), so it fits only the names
+	// that give the same (a hard link named 2024-05-05-x.md is dated, one
+	// named notes.md is not: without a date or a link it is no article).
+	dateByName, titleByName bool
 }
 
-func (t *twins) get(id fileID, key fileKey) (twin, bool) {
+func (t *twins) get(id fileID, key fileKey, e *loadEntry) (twin, bool) {
 	if id == (fileID{}) {
 		return twin{}, false
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	tw, ok := t.m[twinKey{id, key}]
+	tw, ok := t.m[twinKey{id: id, key: key}]
+	if ok && (tw.dateByName || tw.titleByName) {
+		tw, ok = t.m[twinKey{id, key, nameFacts(e.path, tw)}]
+	}
 	return tw, ok
 }
 
@@ -47,18 +63,54 @@ func (t *twins) put(id fileID, key fileKey, r *loadResult, e *loadEntry) {
 	if id == (fileID{}) || r.a == nil && !r.tallied {
 		return
 	}
-	tw := twin{tallied: r.tallied}
+	tw := twin{tallied: r.tallied, dateByName: true} // a tallied article may owe its date to its name
 	if r.a != nil {
 		tw.a, tw.pathID = *r.a, r.a.ID == PathID(e.rel)
+		tw.dateByName, tw.titleByName = tookFromName(r.a, e.path)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.m == nil {
 		t.m = map[twinKey]twin{}
 	}
-	if _, ok := t.m[twinKey{id, key}]; !ok {
-		t.m[twinKey{id, key}] = tw
+	first, ok := t.m[twinKey{id: id, key: key}]
+	if !ok {
+		t.m[twinKey{id: id, key: key}] = tw
+		first = tw
 	}
+	if first.dateByName || first.titleByName {
+		k := twinKey{id, key, nameFacts(e.path, first)}
+		if _, ok := t.m[k]; !ok {
+			t.m[k] = tw
+		}
+	}
+}
+
+// tookFromName reports whether a's date and title are what its file name
+// gives (see DateFromName, titleFromName): whether another name could
+// give another summary. A front matter value equal to the name's counts
+// too; that costs a parse, never a wrong answer.
+func tookFromName(a *Article, path string) (date, title bool) {
+	d, ok := DateFromName(path)
+	date = a.Published.IsZero() || ok && a.Published.Equal(d)
+	return date, a.Title == titleFromName(path)
+}
+
+// nameFacts is what the file name at path gives of what first took from
+// its own name: names with equal facts make equal summaries.
+func nameFacts(path string, first twin) string {
+	var b strings.Builder
+	b.WriteByte('n') // never "", the first summary's key
+	if first.dateByName {
+		if d, ok := DateFromName(path); ok {
+			b.WriteString(d.Format(time.DateOnly))
+		}
+	}
+	b.WriteByte('|')
+	if first.titleByName {
+		b.WriteString(titleFromName(path))
+	}
+	return b.String()
 }
 
 // twinResult is e's result from a twin: its own copy of the summary,

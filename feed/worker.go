@@ -48,7 +48,7 @@ func (w *loadWorker) load(i int, e *loadEntry) (r loadResult) {
 	if err != nil {
 		return problemResult(e, 0, statReason(e.path, err))
 	}
-	if tw, ok := w.twins.get(id, key); ok {
+	if tw, ok := w.twins.get(id, key, e); ok {
 		return w.twinResult(tw, e, key)
 	}
 	if w.cache != nil {
