@@ -197,19 +197,21 @@ func TestSnapshotDropsOnlyWhatItDecoded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	view := func(x *snapshot) string {
-		var b strings.Builder
-		for _, e := range x.entries {
-			fmt.Fprintf(&b, "%q %q ", e.rel, e.reason)
-			if e.art != nil {
-				fmt.Fprintf(&b, "%+v\n", *e.art)
-			}
-		}
-		return b.String()
-	}
-	if got, want := view(x), view(whole); got != want || dropped.Load() == 0 {
+	if got, want := snapshotView(x), snapshotView(whole); got != want || dropped.Load() == 0 {
 		t.Errorf("dropping %d bytes as they were decoded changed the snapshot:\ngot  %s\nwant %s", dropped.Load(), got, want)
 	}
+}
+
+// snapshotView is everything x's entries hold, as text to compare.
+func snapshotView(x *snapshot) string {
+	var b strings.Builder
+	for _, e := range x.entries {
+		fmt.Fprintf(&b, "%q %q ", e.rel, e.reason)
+		if e.art != nil {
+			fmt.Fprintf(&b, "%+v\n", *e.art)
+		}
+	}
+	return b.String()
 }
 
 // TestSnapshotKeepsNothingOfTheFile: a decoded snapshot holds no string
@@ -229,24 +231,14 @@ func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	view := func() string {
-		var b strings.Builder
-		for _, e := range x.entries {
-			fmt.Fprintf(&b, "%q %q ", e.rel, e.reason)
-			if e.art != nil {
-				fmt.Fprintf(&b, "%+v\n", *e.art)
-			}
-		}
-		return b.String()
-	}
-	before := view()
+	before := snapshotView(x)
 	if !strings.Contains(before, "Second cached story") || !strings.Contains(before, "not closed") {
 		t.Fatalf("the snapshot lacks the fixture's article or problem:\n%s", before)
 	}
 	for i := range body {
 		body[i] = 'X'
 	}
-	if after := view(); after != before {
+	if after := snapshotView(x); after != before {
 		t.Errorf("overwriting the file's bytes changed the snapshot:\nbefore %s\nafter  %s", before, after)
 	}
 }

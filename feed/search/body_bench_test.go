@@ -25,14 +25,7 @@ import (
 func BenchmarkBodySearch(b *testing.B) {
 	dir := b.TempDir()
 	rng := rand.New(rand.NewPCG(7, 7))
-	sentences := []string{
-		"The move comes as competition in the sector intensifies and customers demand more control over their data.",
-		"Analysts say the announcement could reshape how enterprises buy and deploy the technology.",
-		"Critics, however, warn that the technology raises difficult questions about privacy, bias and accountability.",
-		"That’s because the company controls every aspect of the device, from the software to the chip.",
-		"Regulators in Europe and the United States are watching the space closely as adoption accelerates.",
-		"Investors have poured billions of dollars into startups building on top of the latest foundation models.",
-	}
+	sentences := fillerSentences()
 	for i := range 2000 {
 		var body strings.Builder
 		for body.Len() < 2000 {

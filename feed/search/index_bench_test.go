@@ -14,6 +14,19 @@ import (
 	"github.com/herald-reader/herald/feed"
 )
 
+// fillerSentences are the sentences generated excerpts and bodies are
+// made of.
+func fillerSentences() []string {
+	return []string{
+		"The move comes as competition in the sector intensifies and customers demand more control over their data.",
+		"Analysts say the announcement could reshape how enterprises buy and deploy the technology.",
+		"Critics, however, warn that the technology raises difficult questions about privacy, bias and accountability.",
+		"That’s because the company controls every aspect of the device, from the software to the chip.",
+		"Regulators in Europe and the United States are watching the space closely as adoption accelerates.",
+		"Investors have poured billions of dollars into startups building on top of the latest foundation models.",
+	}
+}
+
 // benchArticles generates n summaries shaped like the real corpus (and
 // ../shared/tools/gen): a 40-90 character title, a 200-450 character
 // excerpt, up to 8 related titles, 1-3 topics, typographic apostrophes
@@ -29,14 +42,7 @@ func benchArticles(n, bodyLen int) []*feed.Article {
 		"autonomous vehicles", "robotics", "chatbots", "AI agents", "edge AI", "open models", "foundation models"}
 	domains := []string{"healthcare", "finance", "education", "retail", "manufacturing", "cybersecurity", "journalism", "law"}
 	people := []string{"Sundar Pichai", "Satya Nadella", "Sam Altman", "Jensen Huang", "Clément Delangue", "Fei-Fei Li"}
-	fillers := []string{
-		"The move comes as competition in the sector intensifies and customers demand more control over their data.",
-		"Analysts say the announcement could reshape how enterprises buy and deploy the technology.",
-		"Critics, however, warn that the technology raises difficult questions about privacy, bias and accountability.",
-		"That’s because the company controls every aspect of the device, from the software to the chip.",
-		"Regulators in Europe and the United States are watching the space closely as adoption accelerates.",
-		"Investors have poured billions of dollars into startups building on top of the latest foundation models.",
-	}
+	fillers := fillerSentences()
 	providers := []feed.Provider{{Name: "Forbes", Domain: "forbes.com"}, {Name: "Reuters", Domain: "reuters.com"},
 		{Name: "The Verge", Domain: "theverge.com"}, {Name: "Süddeutsche Zeitung", Domain: "sueddeutsche.de"},
 		{Name: "Le Monde", Domain: "lemonde.fr"}, {Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
