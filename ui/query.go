@@ -54,7 +54,7 @@ func (m *Model) queryMatcher() Matcher {
 			}
 			q = q.And(v)
 		}
-		found, err := ix.SearchSortedContext(ctx, q, st, sort)
+		found, err := ix.SearchSorted(ctx, q, st, sort)
 		if err != nil {
 			return nil, err
 		}

@@ -85,7 +85,7 @@ func sameAnswers(t *testing.T, summaries, full []*feed.Article, queries []string
 				t.Errorf("%s: Match(%s) = %v for the summary, %v for the full article", s, summaries[i].Rel(), got, want)
 			}
 		}
-		if got, want := ids(sx.SearchSorted(q, nil, SortRelevance)), ids(fx.SearchSorted(q, nil, SortRelevance)); !slices.Equal(got, want) {
+		if got, want := ids(searchSorted(sx, q, nil, SortRelevance)), ids(searchSorted(fx, q, nil, SortRelevance)); !slices.Equal(got, want) {
 			t.Errorf("%s: ranked, the summaries come %v, the full articles %v", s, got, want)
 		}
 		ranked := slices.Clone(summaries)

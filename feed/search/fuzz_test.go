@@ -33,7 +33,7 @@ func FuzzParseQuery(f *testing.F) {
 		if got := ids(ix.Search(q, queryState)); !slices.Equal(got, want) {
 			t.Fatalf("%q: Index %v, Match %v", s, got, want)
 		}
-		ranked := ids(ix.SearchSorted(q, queryState, SortRelevance))
+		ranked := ids(searchSorted(ix, q, queryState, SortRelevance))
 		slices.Sort(ranked)
 		if !slices.Equal(ranked, want) { // the fixture's IDs sort in its order
 			t.Fatalf("%q: ranked %v, Match %v", s, ranked, want)

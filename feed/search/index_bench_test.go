@@ -275,10 +275,10 @@ func BenchmarkSearchSorted(b *testing.B) {
 	for _, s := range []string{"", "google"} {
 		b.Run(fmt.Sprintf("title/%q", s), func(b *testing.B) {
 			q, _ := ParseQuery(s, now)
-			ix.SearchSorted(q, nil, SortTitle)
+			searchSorted(ix, q, nil, SortTitle)
 			cpu := cpuTime()
 			for b.Loop() {
-				ix.SearchSorted(q, nil, SortTitle)
+				searchSorted(ix, q, nil, SortTitle)
 			}
 			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 		})
@@ -305,7 +305,7 @@ func BenchmarkSearchRanked(b *testing.B) {
 					ix.recentMu.Lock()
 					ix.recent = nil // not the same query's result again
 					ix.recentMu.Unlock()
-					n = len(ix.SearchSorted(q, nil, k))
+					n = len(searchSorted(ix, q, nil, k))
 				}
 				b.ReportMetric(float64(n), "hits")
 				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")

@@ -68,7 +68,7 @@ func TestSearchAgreesWithMatchWhileTyping(t *testing.T) {
 			if got := ids(ix.Search(q, st)); !slices.Equal(got, want) {
 				t.Fatalf("%q: Search found %d articles, Match %d", text, len(got), len(want))
 			}
-			if got := ids(ix.SearchSorted(q, st, SortRelevance)); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+			if got := ids(searchSorted(ix, q, st, SortRelevance)); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
 				t.Fatalf("%q: ranked, Search found %d articles, Match %d", text, len(got), len(want))
 			}
 		}

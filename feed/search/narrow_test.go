@@ -57,7 +57,7 @@ func TestRankedSearchWhileTypingKeepsTheOrder(t *testing.T) {
 				}
 			}
 			RankArticles(want, q, nil)
-			if got := ids(ix.SearchSorted(q, st, SortRelevance)); !slices.Equal(got, ids(want)) {
+			if got := ids(searchSorted(ix, q, st, SortRelevance)); !slices.Equal(got, ids(want)) {
 				t.Fatalf("%q: ranked search differs from RankArticles:\n got %s\nwant %s", text,
 					strings.Join(got[:min(8, len(got))], " "), strings.Join(ids(want)[:min(8, len(want))], " "))
 			}
@@ -76,7 +76,7 @@ func TestSearchAfterRankedKeepsTheOrderAdded(t *testing.T) {
 	ix.Add(benchArticles(500, 0))
 	now := time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)
 	wide, _ := ParseQuery("google ai", now)
-	ix.SearchSorted(wide, nil, SortRelevance)
+	searchSorted(ix, wide, nil, SortRelevance)
 	narrow, _ := ParseQuery("google ai x", now)
 	got := ids(ix.Search(narrow, nil))
 	if len(got) < 10 || !slices.IsSorted(got) { // benchArticles' IDs count up
@@ -97,19 +97,19 @@ func TestCancelledSearchLeavesNothingBehind(t *testing.T) {
 	wide, _ := ParseQuery("ai", now)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if got, err := ix.SearchSortedContext(ctx, wide, nil, SortRelevance); err != context.Canceled || got != nil {
+	if got, err := ix.SearchSorted(ctx, wide, nil, SortRelevance); err != context.Canceled || got != nil {
 		t.Fatalf("cancelled search: %d articles, error %v; want none and context.Canceled", len(got), err)
 	}
 	narrow, _ := ParseQuery("ai g", now)
-	want := ids(fresh.SearchSorted(narrow, nil, SortRelevance))
+	want := ids(searchSorted(fresh, narrow, nil, SortRelevance))
 	if len(want) < 100 {
 		t.Fatalf("only %d results: the test needs a search that spans the cancel checks", len(want))
 	}
-	if got := ids(ix.SearchSorted(narrow, nil, SortRelevance)); !slices.Equal(got, want) {
+	if got := ids(searchSorted(ix, narrow, nil, SortRelevance)); !slices.Equal(got, want) {
 		t.Fatalf("after a cancelled search: %d results, a fresh index finds %d", len(got), len(want))
 	}
 	for _, k := range []SortKey{SortNewest, SortRelevance} {
-		if got, err := ix.SearchSortedContext(context.Background(), narrow, nil, k); err != nil || len(got) != len(want) {
+		if got, err := ix.SearchSorted(context.Background(), narrow, nil, k); err != nil || len(got) != len(want) {
 			t.Errorf("sort %v: %d results, error %v; want %d", k, len(got), err, len(want))
 		}
 	}

@@ -20,18 +20,13 @@ type orders struct {
 }
 
 // SearchSorted is Search with the results sorted by k (as SortArticles
-// would). The first call for a key after an Add sorts the whole index.
-func (ix *Index) SearchSorted(q Query, st State, k SortKey) []*feed.Article {
-	out, _ := ix.SearchSortedContext(context.Background(), q, st, k)
-	return out
-}
-
-// SearchSortedContext is SearchSorted that gives up, with ctx's error,
-// once ctx ends: a reader cancels the search of a keystroke the user has
-// typed past. At a million articles a short word matches half of them
-// and ranking them takes a core for a good part of a second; searches
-// left to finish would queue behind each other while the user types.
-func (ix *Index) SearchSortedContext(ctx context.Context, q Query, st State, k SortKey) ([]*feed.Article, error) {
+// would). The first call for a key after an Add sorts the whole index. It
+// gives up, with ctx's error, once ctx ends: a reader cancels the search
+// of a keystroke the user has typed past. At a million articles a short
+// word matches half of them and ranking them takes a core for a good part
+// of a second; searches left to finish would queue behind each other while
+// the user types.
+func (ix *Index) SearchSorted(ctx context.Context, q Query, st State, k SortKey) ([]*feed.Article, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if k != SortRelevance || !q.Ranked() {

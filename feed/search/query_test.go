@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -57,6 +58,15 @@ func queryArticles() []*feed.Article {
 }
 
 var queryState = fakeState{read: map[string]bool{"a1": true}, starred: map[string]bool{"a2": true}}
+
+// searchSorted is ix.SearchSorted with no deadline: what the tests ask.
+func searchSorted(ix *Index, q Query, st State, k SortKey) []*feed.Article {
+	out, err := ix.SearchSorted(context.Background(), q, st, k)
+	if err != nil {
+		panic(err) // a background context does not end
+	}
+	return out
+}
 
 // ids lists the articles' IDs.
 func ids(arts []*feed.Article) []string {

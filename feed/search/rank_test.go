@@ -127,7 +127,7 @@ func TestRankingFindsTheTitle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := ids(ix.SearchSorted(q, nil, SortRelevance))
+		got := ids(searchSorted(ix, q, nil, SortRelevance))
 		rank := slices.Index(got, s.ID)
 		cases++
 		switch {
@@ -156,11 +156,11 @@ func TestTitleMatchOutranksNewerRelatedMatch(t *testing.T) {
 	ix.Add(all)
 	for _, query := range []string{"hugging", "hugg", "hugging face", "open models google"} {
 		q, _ := ParseQuery(query, queryNow)
-		got := ix.SearchSorted(q, nil, SortRelevance)
+		got := searchSorted(ix, q, nil, SortRelevance)
 		if len(got) < 2 || got[0].ID != "s00" {
 			t.Errorf("%s: %v, want s00 first", query, ids(got))
 		}
-		if byDate := ix.SearchSorted(q, nil, SortNewest); len(byDate) < 2 || byDate[0].ID == "s00" {
+		if byDate := searchSorted(ix, q, nil, SortNewest); len(byDate) < 2 || byDate[0].ID == "s00" {
 			t.Errorf("%s: by date %v, want the newer roundups first", query, ids(byDate))
 		}
 	}
@@ -185,7 +185,7 @@ func TestFieldOrder(t *testing.T) {
 	ix := NewIndex()
 	ix.Add(arts)
 	q, _ := ParseQuery("cranes ", queryNow) // not the word being typed: its start is not whole
-	got := strings.Join(ids(ix.SearchSorted(q, nil, SortRelevance)), " ")
+	got := strings.Join(ids(searchSorted(ix, q, nil, SortRelevance)), " ")
 	if want := "title start topic excerpt inside body related"; got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}

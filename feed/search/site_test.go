@@ -42,7 +42,7 @@ func TestSiteInAndFolders(t *testing.T) {
 				n++
 			}
 		}
-		if got := len(ix.SearchSorted(query, nil, SortNewest)); got != n {
+		if got := len(searchSorted(ix, query, nil, SortNewest)); got != n {
 			t.Errorf("%s: the index finds %d, Match %d", q, got, n)
 		}
 		return n

@@ -129,7 +129,7 @@ func TestSearchSortedAgreesWithSortArticles(t *testing.T) {
 				} else {
 					SortArticles(want, k)
 				}
-				got := ix.SearchSorted(q, nil, k)
+				got := searchSorted(ix, q, nil, k)
 				if !slices.Equal(ids(got), ids(want)) {
 					t.Fatalf("%d articles, %q by %v: SearchSorted differs from SortArticles", n, s, k)
 				}
