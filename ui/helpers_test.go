@@ -170,7 +170,15 @@ func (hs *harness) send(msg tea.Msg) {
 
 func (hs *harness) run(cmd tea.Cmd) {
 	hs.t.Helper()
-	queue := []tea.Cmd{cmd}
+	hs.runEach(func(_ tea.Msg, deliver func()) { deliver() }, cmd)
+}
+
+// runEach is run with a look at each message: each gets the message and
+// the function that delivers it to the model (queueing what it returns),
+// and may deliver it, check the model after, or keep it back.
+func (hs *harness) runEach(each func(msg tea.Msg, deliver func()), cmds ...tea.Cmd) {
+	hs.t.Helper()
+	queue := cmds
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 10000 {
 			hs.t.Fatal("command loop does not settle")
@@ -187,8 +195,10 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			hs.quit = true
 		default:
-			_, next := hs.m.Update(msg)
-			queue = append(queue, next)
+			each(msg, func() {
+				_, next := hs.m.Update(msg)
+				queue = append(queue, next)
+			})
 		}
 	}
 }

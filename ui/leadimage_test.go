@@ -61,24 +61,13 @@ func withImages(src ImageSource, rows int) option {
 // back, as if the image were still loading; it returns them.
 func (hs *harness) runHolding(cmd tea.Cmd) (held []tea.Msg) {
 	hs.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case imageDrawnMsg:
+	hs.runEach(func(msg tea.Msg, deliver func()) {
+		if _, ok := msg.(imageDrawnMsg); ok {
 			held = append(held, msg)
-		default:
-			_, next := hs.m.Update(msg)
-			queue = append(queue, next)
+			return
 		}
-	}
+		deliver()
+	}, cmd)
 	return held
 }
 

@@ -133,30 +133,16 @@ func TestMutedNeverShownWhileLoading(t *testing.T) {
 	withMute(t, muteProvider1)(&o)
 	hs.m = New(o)
 	muted := map[string]bool{"Story number 1": true, "Story number 4": true, "Story number 7": true}
-	// The harness's loop, one message at a time (the loader's batches
-	// one by one: the channel holds them apart), checking the list after
-	// each.
-	queue := []tea.Cmd{hs.m.Init(), func() tea.Msg { return tea.WindowSizeMsg{Width: 120, Height: 40} }}
-	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := hs.m.Update(msg)
-			queue = append(queue, next)
-			for _, title := range shownTitles(hs.m) {
-				if muted[title] {
-					t.Fatalf("after %T: muted %q listed", msg, title)
-				}
+	// One message at a time (the loader's batches one by one: the channel
+	// holds them apart), checking the list after each.
+	hs.runEach(func(msg tea.Msg, deliver func()) {
+		deliver()
+		for _, title := range shownTitles(hs.m) {
+			if muted[title] {
+				t.Fatalf("after %T: muted %q listed", msg, title)
 			}
 		}
-	}
+	}, hs.m.Init(), func() tea.Msg { return tea.WindowSizeMsg{Width: 120, Height: 40} })
 	if got := len(hs.m.list.shown); got != 6 {
 		t.Errorf("after the load %d articles listed, want 6: %q", got, shownTitles(hs.m))
 	}
