@@ -14,10 +14,9 @@ import (
 func TestTmuxArticleSearch(t *testing.T) {
 	corpus := keysCorpus(t)
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 20)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "5 articles")
 	tm.Type("jjj")
@@ -46,5 +45,5 @@ func TestTmuxArticleSearch(t *testing.T) {
 	tm.Keys("/")
 	tm.WaitFor(exited, "enter apply") // the list's filter
 	tm.Keys("C-c")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

@@ -18,10 +18,9 @@ func TestTmuxRealBinary(t *testing.T) {
 	bin := herald.Path(t)
 	home := t.TempDir()
 	// The pane outlives herald so its exit status can be read.
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + bin + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(bin, []string{"HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "49 articles")
 	tm.Keys("Enter")
@@ -40,5 +39,5 @@ func TestTmuxRealBinary(t *testing.T) {
 	tm.Keys("b")
 	tm.WaitFor(exited, "Back:")
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

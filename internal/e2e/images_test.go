@@ -51,9 +51,8 @@ func TestTmuxImagesBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := herald.Path(t)
-	env := "env HERALD_OFFLINE=0 HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
-		" XDG_STATE_HOME=" + filepath.Join(tmp, "state") + " XDG_CACHE_HOME=" + filepath.Join(tmp, "cache")
-	run := env + " " + bin + " " + dir + "; echo HERALD_EXIT=$?; sleep 60"
+	run := e2e.HeraldCommand(bin, []string{"HERALD_OFFLINE=0", "HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + filepath.Join(tmp, "config"),
+		"XDG_STATE_HOME=" + filepath.Join(tmp, "state"), "XDG_CACHE_HOME=" + filepath.Join(tmp, "cache")}, dir)
 
 	// Red in 256 colours (TERM=xterm-256color) is 196, as fore- and
 	// background of each half block.
@@ -61,26 +60,26 @@ func TestTmuxImagesBlocks(t *testing.T) {
 		return strings.Contains(screen, "▀") && strings.Contains(screen, "38;5;196") && strings.Contains(screen, "48;5;196")
 	}
 	tm := e2e.StartTmux(t, run, 120, 40)
-	tm.WaitFor("HERALD_EXIT=", "Red kites return")
+	tm.WaitFor(e2e.Exited, "Red kites return")
 	tm.Keys("Enter")
-	tm.WaitFor("HERALD_EXIT=", "Body about the kites.", "▀▀▀▀")
+	tm.WaitFor(e2e.Exited, "Body about the kites.", "▀▀▀▀")
 	if s := tm.ScreenColors(); !red(s) {
 		t.Errorf("no red half blocks in the detail pane:\n%q", s)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 
 	srv.Close()
 	before := hits.Load()
 	tm = e2e.StartTmux(t, strings.Replace(run, "HERALD_OFFLINE=0", "HERALD_OFFLINE=1", 1), 120, 40)
-	tm.WaitFor("HERALD_EXIT=", "Red kites return")
+	tm.WaitFor(e2e.Exited, "Red kites return")
 	tm.Keys("Enter")
-	tm.WaitFor("HERALD_EXIT=", "Body about the kites.", "▀▀▀▀")
+	tm.WaitFor(e2e.Exited, "Body about the kites.", "▀▀▀▀")
 	if s := tm.ScreenColors(); !red(s) || hits.Load() != before {
 		t.Errorf("offline, the kept image should show without the server:\n%q", s)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // TestTmuxDemoDrawsNoImages opens the built-in demo with images: blocks:
@@ -93,13 +92,13 @@ func TestTmuxDemoDrawsNoImages(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(conf, "config.yaml"), []byte("images: blocks\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := "env BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") + " XDG_STATE_HOME=" + filepath.Join(tmp, "state") +
-		" XDG_CACHE_HOME=" + filepath.Join(tmp, "cache") + " " + herald.Path(t) + "; echo HERALD_EXIT=$?; sleep 60"
+	run := e2e.HeraldCommand(herald.Path(t), []string{"BROWSER=true", "XDG_CONFIG_HOME=" + filepath.Join(tmp, "config"),
+		"XDG_STATE_HOME=" + filepath.Join(tmp, "state"), "XDG_CACHE_HOME=" + filepath.Join(tmp, "cache")})
 	tm := e2e.StartTmux(t, run, 140, 30)
-	s := tm.WaitFor("HERALD_EXIT=", "Welcome to Herald", "Herald Desk · herald.example")
+	s := tm.WaitFor(e2e.Exited, "Welcome to Herald", "Herald Desk · herald.example")
 	if strings.Contains(s, "Image https://") {
 		t.Errorf("the demo tried to draw its placeholder image:\n%s", s)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

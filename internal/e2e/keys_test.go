@@ -76,10 +76,9 @@ func TestTmuxKeysTypedTogether(t *testing.T) {
 	corpus := keysCorpus(t)
 	browser, opened := recordingBrowser(t)
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + browser + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "BROWSER=" + browser, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "5 articles")
 	tm.Type("jjj")
@@ -106,7 +105,7 @@ func TestTmuxKeysTypedTogether(t *testing.T) {
 		t.Fatalf("browser got %q, want link 12 once", got)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // TestTmuxBrowserFallback: with BROWSER naming a failing command then a
@@ -120,10 +119,9 @@ func TestTmuxBrowserFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + bad + ":" + good + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "BROWSER=" + bad + ":" + good, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "5 articles")
 	tm.Keys("o")
@@ -132,7 +130,7 @@ func TestTmuxBrowserFallback(t *testing.T) {
 		t.Errorf("working browser got %q", got)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // TestTmuxLongURLUnbroken: a URL wider than the detail pane is on one
@@ -140,10 +138,9 @@ func TestTmuxBrowserFallback(t *testing.T) {
 func TestTmuxLongURLUnbroken(t *testing.T) {
 	corpus := keysCorpus(t)
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "5 articles")
 	tm.Keys("G")
@@ -162,7 +159,7 @@ func TestTmuxLongURLUnbroken(t *testing.T) {
 		t.Fatalf("URL not shown:\n%s", s)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // TestTmuxPlainIsASCII: under --plain every byte on the screen is ASCII,
@@ -171,10 +168,9 @@ func TestTmuxLongURLUnbroken(t *testing.T) {
 func TestTmuxPlainIsASCII(t *testing.T) {
 	corpus := keysCorpus(t)
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " --plain " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, "--plain", corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	tm.WaitFor(exited, "5 articles")
 	tm.Keys("j")
@@ -191,5 +187,5 @@ func TestTmuxPlainIsASCII(t *testing.T) {
 		t.Error("plain mode switched to the alternate screen")
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

@@ -47,18 +47,17 @@ func TestTmuxLiveUpdate(t *testing.T) {
 
 	bin := herald.Path(t)
 	home := filepath.Join(tmp, "home")
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + bin + " " + lib + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(bin, []string{"HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, lib)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
 	waitFor := func(what ...string) string {
 		t.Helper()
-		return tm.WaitFor("HERALD_EXIT=", what...)
+		return tm.WaitFor(e2e.Exited, what...)
 	}
 	waitFor("4 articles")
 	copyFile(late, lib)
 	waitFor(title[:min(len(title), 30)], "1 new", "5 articles")
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // demoTitle reads the title: line of a demo article's front matter.

@@ -36,27 +36,26 @@ func TestTmuxReaderKeepsThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := herald.Path(t)
-	run := "env HERALD_OFFLINE=0 HERALD_NO_CACHE=1 BROWSER=true XDG_CONFIG_HOME=" + filepath.Join(tmp, "config") +
-		" XDG_STATE_HOME=" + filepath.Join(tmp, "state") + " XDG_CACHE_HOME=" + filepath.Join(tmp, "cache") +
-		" " + bin + " " + dir + "; echo HERALD_EXIT=$?; sleep 60"
+	run := e2e.HeraldCommand(bin, []string{"HERALD_OFFLINE=0", "HERALD_NO_CACHE=1", "BROWSER=true", "XDG_CONFIG_HOME=" + filepath.Join(tmp, "config"),
+		"XDG_STATE_HOME=" + filepath.Join(tmp, "state"), "XDG_CACHE_HOME=" + filepath.Join(tmp, "cache")}, dir)
 
 	tm := e2e.StartTmux(t, run, 120, 40)
-	tm.WaitFor("HERALD_EXIT=", "Harbour cranes return")
+	tm.WaitFor(e2e.Exited, "Harbour cranes return")
 	tm.Keys("Enter")
-	tm.WaitFor("HERALD_EXIT=", "The cranes are back.")
+	tm.WaitFor(e2e.Exited, "The cranes are back.")
 	tm.Keys("R")
-	s := tm.WaitFor("HERALD_EXIT=", "Full text", "Forty welders spent")
+	s := tm.WaitFor(e2e.Exited, "Full text", "Forty welders spent")
 	if strings.Contains(s, "Navhome") || strings.Contains(s, "Commenter") {
 		t.Errorf("navigation or comments shown:\n%s", s)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 
 	srv.Close()
 	tm = e2e.StartTmux(t, run, 120, 40)
-	tm.WaitFor("HERALD_EXIT=", "Harbour cranes return")
+	tm.WaitFor(e2e.Exited, "Harbour cranes return")
 	tm.Keys("Enter")
-	tm.WaitFor("HERALD_EXIT=", "Full text", "Forty welders spent")
+	tm.WaitFor(e2e.Exited, "Full text", "Forty welders spent")
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

@@ -18,10 +18,9 @@ func TestTmuxSearchOpensTheBestMatch(t *testing.T) {
 	corpus := e2e.SharedCorpus(t, "everyday-cc-ai", "_news")
 	browser, opened := recordingBrowser(t)
 	home := t.TempDir()
-	cmd := "env HERALD_NO_CACHE=1 BROWSER=" + browser + " XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home +
-		" " + herald.Path(t) + " " + corpus + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"HERALD_NO_CACHE=1", "BROWSER=" + browser, "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home}, corpus)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 
 	// The count the reader must reach: a count alone would be met by the
 	// results of a letter typed on the way ("h" shows all 49).
@@ -54,5 +53,5 @@ func TestTmuxSearchOpensTheBestMatch(t *testing.T) {
 		t.Fatalf("browser got %q, want %q", got, want)
 	}
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }

@@ -21,10 +21,9 @@ func TestTmuxSiteNewestFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	home := t.TempDir()
-	cmd := "env BROWSER=true XDG_CONFIG_HOME=" + home + " XDG_STATE_HOME=" + home + " XDG_CACHE_HOME=" + home +
-		" " + herald.Path(t) + " " + site + "; echo HERALD_EXIT=$?; sleep 60"
+	cmd := e2e.HeraldCommand(herald.Path(t), []string{"BROWSER=true", "XDG_CONFIG_HOME=" + home, "XDG_STATE_HOME=" + home, "XDG_CACHE_HOME=" + home}, site)
 	tm := e2e.StartTmux(t, cmd, 120, 40)
-	const exited = "HERALD_EXIT="
+	const exited = e2e.Exited
 	want := slices.DeleteFunc(slices.Clone(sitetest.NewestFirst), func(s string) bool { return s == "Launch day" })[:5]
 	// The counts come with the last batch; the stories (the two copies of
 	// the launch folded into one row) are grouped a moment later, in a
@@ -41,7 +40,7 @@ func TestTmuxSiteNewestFirst(t *testing.T) {
 		return true
 	})
 	tm.Keys("q")
-	tm.WaitFor("", "HERALD_EXIT=0")
+	tm.WaitFor("", e2e.Exited+"0")
 }
 
 // listTitles is the list pane's lines below the header: a title line and

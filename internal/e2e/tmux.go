@@ -15,10 +15,21 @@ type Tmux struct {
 	sock string
 }
 
+// Exited is what a pane started with HeraldCommand shows once herald has
+// exited, followed by its exit status ("HERALD_EXIT=0").
+const Exited = "HERALD_EXIT="
+
+// HeraldCommand is the shell command that runs bin with args under the
+// environment env, then prints Exited and the exit status and keeps the
+// pane open for the test to read them.
+func HeraldCommand(bin string, env []string, args ...string) string {
+	return "env " + strings.Join(env, " ") + " " + bin + " " + strings.Join(args, " ") + "; echo " + Exited + "$?; sleep 60"
+}
+
 // StartTmux runs the shell command cmd in a detached session of cols x rows
 // with TERM=xterm-256color. It skips the test in -short mode and when tmux
-// is not installed, except under CI=true, where it fails (see Missing). Keep the pane alive after herald exits (e.g. end cmd with
-// "; echo HERALD_EXIT=$?; sleep 60") to read the exit status.
+// is not installed, except under CI=true, where it fails (see Missing). Keep the pane alive after herald exits
+// (see HeraldCommand) to read the exit status.
 func StartTmux(t *testing.T, cmd string, cols, rows int) *Tmux {
 	t.Helper()
 	if testing.Short() {
