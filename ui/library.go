@@ -309,15 +309,7 @@ func (l *library) group() tea.Cmd {
 	l.busy = true
 	v, arts := l.version, l.arts
 	return func() tea.Msg {
-		cs := story.Group(arts, story.Options{})
-		st := stories{of: make(map[*feed.Article]int32, len(arts)), members: make([][]*feed.Article, len(cs))}
-		for i, c := range cs {
-			st.members[i] = c.Members
-			for _, a := range c.Members {
-				st.of[a] = int32(i)
-			}
-		}
-		return storiesMsg{version: v, st: st}
+		return storiesMsg{version: v, st: storiesOf(story.Group(arts, story.Options{}))}
 	}
 }
 

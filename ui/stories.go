@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/herald-reader/herald/feed"
+	"github.com/herald-reader/herald/feed/story"
 )
 
 // Stories in the list: the list shows one row per story (story.Group),
@@ -37,11 +38,35 @@ type storyRows struct {
 }
 
 // stories is the library grouped into stories (library.group). It is never
-// changed once built: Cmds read it.
+// changed once built: Cmds read it. Only stories of two articles or more
+// are kept: most articles are a story alone, and an entry for each would
+// cost a map slot and a slice header an article (about 50 MB at a
+// million articles). of is nil until the library is grouped.
 type stories struct {
-	// of maps each article to its story's index in members.
+	// of maps each article of a story of several to its index in members.
 	of      map[*feed.Article]int32
 	members [][]*feed.Article
+}
+
+// storiesOf keeps the stories of several articles of cs.
+func storiesOf(cs []story.Story) stories {
+	n := 0
+	for _, c := range cs {
+		if len(c.Members) > 1 {
+			n += len(c.Members)
+		}
+	}
+	st := stories{of: make(map[*feed.Article]int32, n)}
+	for _, c := range cs {
+		if len(c.Members) < 2 {
+			continue
+		}
+		for _, a := range c.Members {
+			st.of[a] = int32(len(st.members))
+		}
+		st.members = append(st.members, c.Members)
+	}
+	return st
 }
 
 // handleStories takes finished stories and regroups the list, keeping
@@ -130,7 +155,7 @@ func groupRows(st stories, expanded map[*feed.Article]bool, arts []*feed.Article
 func (m *Model) toggleExpand() tea.Cmd {
 	a := m.list.Selected()
 	c, ok := m.lib.stories.of[a]
-	if a == nil || !ok || len(m.lib.stories.members[c]) < 2 {
+	if a == nil || !ok {
 		m.status.set("This story has a single article.")
 		return nil
 	}

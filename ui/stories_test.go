@@ -74,7 +74,14 @@ func TestStoriesOneRowPerStoryExpandAndIDs(t *testing.T) {
 		t.Errorf("story IDs %v, want the 3 copies, selected first", got)
 	}
 
-	hs.press(hs.keys.Down)
+	hs.press(hs.keys.Down) // a story of one article: nothing to open
+	hs.press(hs.keys.Expand)
+	if rows := rowTitles(hs); len(rows) != 6 || !strings.Contains(hs.view(), "This story has a single article.") {
+		t.Errorf("expanding a single article: %d rows, screen:\n%s", len(rows), hs.view())
+	}
+	if got := hs.m.storyIDs(hs.m.list.Selected()); len(got) != 1 || got[0] != arts[3].ID {
+		t.Errorf("story IDs of a single article %v, want its own", got)
+	}
 	hs.press(hs.keys.Down) // the eastern story
 	hs.press(hs.keys.Expand)
 	rows = rowTitles(hs)
