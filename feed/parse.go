@@ -59,6 +59,9 @@ func ParseSummary(path string, data []byte) (*Article, error) {
 type parseOptions struct {
 	full   bool // keep the detail fields
 	noFast bool // always decode with yaml.v3 (tests and benchmarks compare the two)
+	// dec, when set, decodes the front matter in the memory of the last
+	// file's (see frontmatter.Decoder): a loader's worker owns one.
+	dec *frontmatter.Decoder
 }
 
 func parse(path string, data []byte, opt parseOptions) (*Article, error) {
@@ -68,7 +71,11 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	// Only the front matter decides whether a file is an article: a NUL
 	// there makes it binary, one in the body is cleaned away.
 	nul := bytes.IndexByte(data, 0)
-	t, body, ferr := frontmatter.Decode(data, !opt.noFast)
+	dec := opt.dec
+	if dec == nil {
+		dec = &frontmatter.Decoder{}
+	}
+	t, body, ferr := dec.Decode(data, !opt.noFast)
 	if nul >= 0 && (ferr != nil || nul < len(data)-len(body)) {
 		return nil, &ParseError{Line: lineAt(data, nul), Reason: "binary data (a NUL byte), not an article"}
 	}

@@ -3,6 +3,8 @@ package feed
 import (
 	"errors"
 	"strings"
+
+	"github.com/herald-reader/herald/feed/internal/frontmatter"
 )
 
 // loadWorker reads and parses files one at a time; each loader goroutine owns
@@ -11,6 +13,7 @@ type loadWorker struct {
 	buf    []byte // reused between files: compactSummary copies out what is kept
 	key    []byte // scratch for titleHashOf
 	ar     textArena
+	dec    frontmatter.Decoder
 	shared *sharedText
 	cache  *cacheRun
 	twins  *twins // shared by the loader's workers
@@ -103,7 +106,7 @@ func (w *loadWorker) keep(data []byte) {
 }
 
 func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
-	a, err := ParseSummary(e.path, data) // skips building the detail fields
+	a, err := parse(e.path, data, parseOptions{dec: &w.dec}) // ParseSummary: skips building the detail fields
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {

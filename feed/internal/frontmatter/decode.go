@@ -53,6 +53,38 @@ func (e *Error) Error() string {
 // The tree and the body may share memory with data: they are only valid
 // while data is unchanged, and whoever keeps a string from them copies it.
 func Decode(data []byte, fast bool) (t *Tree, body []byte, err *Error) {
+	var d Decoder
+	return d.Decode(data, fast)
+}
+
+// Decoder decodes one front matter after another (see Decode), building
+// each tree in the memory of the one before: the tree it returns is only
+// valid until its next Decode. A loader parsing thousands of files keeps
+// one per goroutine; a fresh tree for each file, its nodes sized for the
+// whole file, was half of what loading 100,000 files allocated (660 of
+// 1,450 MB), and the garbage collector's pace follows what is allocated.
+// The zero Decoder is ready to use.
+type Decoder struct {
+	spare *Tree
+}
+
+// tree is an empty tree for src, the spare one when there is one.
+func (d *Decoder) tree(src string) *Tree {
+	t := d.spare
+	if t == nil {
+		t = newTree(src, min(len(src), 16<<10))
+		d.spare = t
+		return t
+	}
+	// The strings handed out point into the arena's old buffer, which
+	// Reset leaves to them: only the nodes' memory is reused.
+	t.src, t.nodes, t.warnings = src, t.nodes[:0], nil
+	t.arena.Reset()
+	return t
+}
+
+// Decode is the package's Decode, reusing d's memory.
+func (d *Decoder) Decode(data []byte, fast bool) (t *Tree, body []byte, err *Error) {
 	if fast {
 		if rest, ok := afterOpening(data); ok {
 			// The fast decoder reads the bytes in place, without the usual
@@ -61,7 +93,8 @@ func Decode(data []byte, fast bool) (t *Tree, body []byte, err *Error) {
 			// nothing refers to the caller's buffer afterwards, which a
 			// loader reuses (feed's TestParseKeepsNoReferenceToData checks
 			// this).
-			if t, end, ok := parseFast(unsafe.String(unsafe.SliceData(rest), len(rest)), startLine, true); ok {
+			src := unsafe.String(unsafe.SliceData(rest), len(rest))
+			if t, end, ok := parseFastInto(d.tree(src), src, startLine, true); ok {
 				return t, rest[end:], nil
 			}
 		}
@@ -76,7 +109,7 @@ func Decode(data []byte, fast bool) (t *Tree, body []byte, err *Error) {
 	}
 	src, changed := prepareSource(fm)
 	if fast && changed {
-		if t, _, ok := parseFast(src, startLine, false); ok {
+		if t, _, ok := parseFastInto(d.tree(src), src, startLine, false); ok {
 			return t, body, nil
 		}
 	}

@@ -28,7 +28,13 @@ import "strings"
 // it separately; end is then where the body starts. Otherwise src is the
 // front matter alone and end is len(src).
 func parseFast(src string, firstLine int, inFile bool) (t *Tree, end int, ok bool) {
-	p := fastParser{src: src, lineNo: firstLine, inFile: inFile, end: -1, t: newTree(src, min(len(src), 16<<10)),
+	return parseFastInto(newTree(src, min(len(src), 16<<10)), src, firstLine, inFile)
+}
+
+// parseFastInto is parseFast building into t, an empty tree for src (see
+// Decoder).
+func parseFastInto(t *Tree, src string, firstLine int, inFile bool) (_ *Tree, end int, ok bool) {
+	p := fastParser{src: src, lineNo: firstLine, inFile: inFile, end: -1, t: t,
 		hasCR: strings.IndexByte(src, '\r') >= 0, hasLS: !noLineSeparator(src)}
 	l, ok := p.peek()
 	switch {

@@ -43,3 +43,42 @@ func TestTreeAccessors(t *testing.T) {
 }
 
 var kindName = map[Kind]string{Null: "null", Text: "text", Binary: "binary", Map: "map", Seq: "seq"}
+
+// A Decoder builds each tree in the memory of the last: every tree must be
+// the one a fresh Decode builds, whatever came before it (a larger tree,
+// escapes in the arena, the yaml.v3 path, an error), and allocate far
+// less than a fresh one.
+func TestDecoderReusesNothingButMemory(t *testing.T) {
+	files := []string{
+		"---\ntitle: first\nlist:\n  - a\n  - b\n  - c\nmap:\n  k: v\n  j: w\n---\nbody one\n",
+		"---\ntitle: \"esc\\taped \\u00e9\"\n---\nbody two\n",
+		"---\ntitle: short\n---\n",
+		"---\nflow: [a, b]\ntitle: yaml path\n---\nthree\n",
+		"---\n- not a mapping\n---\n",
+		"---\nunclosed: true\n",
+		"---\n---\nempty front matter\n",
+		"---\ntitle: last\n---\nbody\n",
+	}
+	var d Decoder
+	for round := range 2 {
+		for i, f := range files {
+			got, gotBody, gotErr := d.Decode([]byte(f), true)
+			want, wantBody, wantErr := Decode([]byte(f), true)
+			if !reflect.DeepEqual(gotErr, wantErr) || string(gotBody) != string(wantBody) {
+				t.Fatalf("round %d file %d: error %v body %q, want %v %q", round, i, gotErr, gotBody, wantErr, wantBody)
+			}
+			if (got == nil) != (want == nil) {
+				t.Fatalf("round %d file %d: tree %v, want %v", round, i, got, want)
+			}
+			if got != nil && !sameTree(got, want) {
+				t.Fatalf("round %d file %d: tree\n%+v\nwant\n%+v", round, i, resolved(got), resolved(want))
+			}
+		}
+	}
+	data := []byte(files[0])
+	fresh := testing.AllocsPerRun(50, func() { Decode(data, true) })
+	reused := testing.AllocsPerRun(50, func() { d.Decode(data, true) })
+	if reused >= fresh {
+		t.Errorf("a Decoder allocates %v times a file, a fresh Decode %v", reused, fresh)
+	}
+}
