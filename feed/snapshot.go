@@ -70,8 +70,11 @@ type relKey struct {
 // decodeRecords).
 type snapshot struct {
 	entries []cacheEntry
-	tables  recordTables     // what records refer to
-	byRel   map[relKey]int32 // built on demand (see cacheRun.lookup)
+	// tables are what records refer to, while they are decoded: the
+	// articles keep the strings and lists, not the tables (at 100,000
+	// articles 5.7 MB of string headers, live until the load ends).
+	tables recordTables
+	byRel  map[relKey]int32 // built on demand (see cacheRun.lookup)
 	// indexOnly: the records were not read (see snapshotIndex), so an
 	// article entry's art is nil and says nothing about its record.
 	indexOnly bool
@@ -333,6 +336,7 @@ func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo
 			}
 		}
 	})
+	x.tables = recordTables{}
 }
 
 // copyKeys copies the paths and reasons of an index read alone out of
