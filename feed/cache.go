@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/herald-reader/herald/internal/textsafe"
 )
@@ -46,8 +47,10 @@ type cacheRun struct {
 	srcOf  []*Source       // index in roots -> the first source walked there
 
 	loaded chan struct{} // closed once old is set
-	old    *snapshot     // previous snapshot; nil when absent or unusable
-	oldErr error         // why old is nil (for tests)
+	// old is the previous snapshot; nil when absent or unusable, and once
+	// every file was looked up (see settle).
+	old    atomic.Pointer[snapshot]
+	oldErr error // why old is nil (for tests)
 	// part is how much of the previous snapshot is read: its index alone
 	// for a count (see Count), whose hits are then tallied results.
 	part snapshotPart
@@ -57,6 +60,11 @@ type cacheRun struct {
 	// headUsed lists the head file's entries, when one was read, so that
 	// finish rewrites it only when the first batch changed.
 	headUsed []cacheEntry
+
+	// changed is settle's answer: the next snapshot must be written. A
+	// load cancelled before its workers stopped does not settle, and
+	// writes nothing.
+	changed bool
 
 	// eager is how many entries (the first batch) are parsed rather than
 	// wait for the previous snapshot while it is still being read: reading
@@ -116,7 +124,9 @@ func (c *Cache) start(dirs []*Source, logf func(string, ...any), tally bool) *ca
 func (r *cacheRun) readOld() {
 	go func() {
 		defer close(r.loaded)
-		r.old, r.oldErr = readSnapshot(r.file, snapshotMagic, r.roots, r.part)
+		x, err := readSnapshot(r.file, snapshotMagic, r.roots, r.part)
+		r.old.Store(x)
+		r.oldErr = err
 	}()
 }
 
@@ -131,7 +141,7 @@ func (r *cacheRun) lookup(i int, e *loadEntry, key fileKey) (loadResult, bool) {
 		}
 		<-r.loaded
 	}
-	old := r.old
+	old := r.old.Load()
 	if old == nil {
 		return loadResult{}, false
 	}
@@ -180,28 +190,23 @@ func cachedResult(x *snapshot, ce *cacheEntry, e *loadEntry) (loadResult, bool) 
 
 // holds reports whether the previous snapshot has e at this version.
 func (r *cacheRun) holds(e *loadEntry, key fileKey) bool {
-	if r.old == nil || e.src.fsys != nil {
+	old := r.old.Load()
+	if old == nil || e.src.fsys != nil {
 		return false
 	}
-	r.mapOnce.Do(r.old.buildMap)
-	k, ok := r.old.byRel[relKey{r.rootOf[e.src], e.rel}]
-	return ok && r.old.entries[k].key == key
+	r.mapOnce.Do(old.buildMap)
+	k, ok := old.byRel[relKey{r.rootOf[e.src], e.rel}]
+	return ok && old.entries[k].key == key
 }
 
-// finish writes the next snapshot when the library changed: a file was
-// parsed (new or modified) or a file in the previous snapshot is gone.
-// Writing happens after the last batch was sent; it reads only fields that
-// the library never changes (not ID or FirstSaveID), and a failure just
-// means the next start is cold (it goes to the debug log).
-//
-// The first headN entries (the first batch) also go to the head file when
-// they differ from the head read at the start.
-func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
-	if r.part == snapshotWhole && !r.sameHead(entries[:headN], results[:headN]) { // a count never read the head
-		if err := writeSnapshot(r.head, headMagic, r.maxBytes, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
-			r.logf("cache: %v", err)
-		}
-	}
+// settle decides, once every file was loaded or looked up, whether the
+// library changed since the previous snapshot: a file was parsed (new or
+// modified) or a file in the previous snapshot is gone. Then it lets go of
+// that snapshot, which the batches still being sent no longer need: its
+// entries and their paths (14 MB at 100,000 files) would otherwise live
+// until the last batch is in, while the reader builds its index and
+// stories and the live heap is at its highest.
+func (r *cacheRun) settle(entries []loadEntry, results []loadResult) {
 	<-r.loaded
 	hits, fresh := 0, 0
 	for i := range results {
@@ -213,11 +218,29 @@ func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) 
 		}
 	}
 	oldN := 0
-	if r.old != nil {
-		oldN = len(r.old.entries)
+	if old := r.old.Load(); old != nil {
+		oldN = len(old.entries)
 	}
-	if fresh == 0 && hits == oldN {
-		return // unchanged
+	r.changed = fresh > 0 || hits != oldN
+	r.old.Store(nil)
+}
+
+// finish writes the next snapshot when the library changed (see settle,
+// which must have run). Writing happens after the last batch was sent; it
+// reads only fields that the library never changes (not ID or
+// FirstSaveID), and a failure just means the next start is cold (it goes
+// to the debug log).
+//
+// The first headN entries (the first batch) also go to the head file when
+// they differ from the head read at the start.
+func (r *cacheRun) finish(entries []loadEntry, results []loadResult, headN int) {
+	if r.part == snapshotWhole && !r.sameHead(entries[:headN], results[:headN]) { // a count never read the head
+		if err := writeSnapshot(r.head, headMagic, r.maxBytes, r.roots, r.rootOf, entries[:headN], results[:headN]); err != nil {
+			r.logf("cache: %v", err)
+		}
+	}
+	if !r.changed {
+		return
 	}
 	if r.part == snapshotIndex && !r.fillTallied(entries, results) {
 		r.logf("cache: the snapshot changed while it was counted from; not written")

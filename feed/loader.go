@@ -52,9 +52,13 @@ type streamLoader struct {
 	// order: no worker takes one before.
 	restSorted chan struct{}
 	sortOnce   sync.Once
-	cache      *cacheRun   // nil when there is no cache
-	shared     *sharedText // values repeated across articles, stored once
-	twins      twins       // files reached under several names (see twins)
+	// working counts the workers not yet stopped: the last one settles
+	// the cache run (see cacheRun.settle).
+	working atomic.Int32
+
+	cache  *cacheRun   // nil when there is no cache
+	shared *sharedText // values repeated across articles, stored once
+	twins  twins       // files reached under several names (see twins)
 
 	srcs  []*Source       // private copies: articles point at them for Detail
 	dirs  []int           // directories the walk left open (see statEntry)
@@ -171,11 +175,16 @@ func (l *streamLoader) spanOf(i int) int {
 func (l *streamLoader) run(ch chan<- Batch) {
 	defer close(ch)
 	var wg sync.WaitGroup
-	for range min(l.workers, max(len(l.entries), 1)) {
+	n := min(l.workers, max(len(l.entries), 1))
+	l.working.Store(int32(n))
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			l.work()
+			if l.working.Add(-1) == 0 && l.cache != nil && l.ctx.Err() == nil {
+				l.cache.settle(l.entries, l.results) // before finish: run waits for the workers
+			}
 		}()
 	}
 	defer closeDirs(l.dirs) // after the workers stopped (deferred calls run in reverse)
