@@ -20,6 +20,9 @@ type extractor struct {
 	a    *Article
 	path string
 	full bool // keep the detail fields (see Article)
+	// borrow: the caller copies every string it keeps (the loader's
+	// compactSummary), so text is not cloned out of the file's bytes here.
+	borrow bool
 }
 
 func (x *extractor) warn(line int, format string, args ...any) {

@@ -62,6 +62,9 @@ type parseOptions struct {
 	// dec, when set, decodes the front matter in the memory of the last
 	// file's (see frontmatter.Decoder): a loader's worker owns one.
 	dec *frontmatter.Decoder
+	// borrow: the strings of the article returned may point into data;
+	// the caller copies all it keeps (compactSummary does).
+	borrow bool
 }
 
 func parse(path string, data []byte, opt parseOptions) (*Article, error) {
@@ -86,7 +89,7 @@ func parse(path string, data []byte, opt parseOptions) (*Article, error) {
 	if opt.full {
 		a.Detail = &ArticleDetail{}
 	}
-	x := extractor{t: t, a: a, path: path, full: opt.full}
+	x := extractor{t: t, a: a, path: path, full: opt.full, borrow: opt.borrow}
 	x.article()
 	if i := firstControl(body); i >= 0 {
 		x.warn(lineAt(data, len(data)-len(body)+i), "body holds control characters or invalid UTF-8; cleaned")

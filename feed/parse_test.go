@@ -321,3 +321,26 @@ func TestParseKeepsNoReferenceToData(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkerSummaryKeepsNothingOfTheReadBuffer: a loader's worker parses
+// into its reused read buffer without cloning the text (compactSummary
+// copies what the summary keeps), so nothing of the summary may change
+// when the buffer is overwritten by the next file.
+func TestWorkerSummaryKeepsNothingOfTheReadBuffer(t *testing.T) {
+	const name = "2024-02-01-kitchen-sink.md"
+	for _, data := range [][]byte{readFixture(t, name), seedlike.File(7)} {
+		e := &loadEntry{src: &Source{root: "lib"}, rel: name, path: "lib/" + name}
+		buf := slices.Clone(data)
+		got := newLoadWorker(nil).parse(e, buf, fileKey{1, 2})
+		for i := range buf {
+			buf[i] = 'X'
+		}
+		want := newLoadWorker(nil).parse(e, slices.Clone(data), fileKey{1, 2})
+		if got.a == nil || want.a == nil {
+			t.Fatalf("not parsed: %+v %+v", got.prob, want.prob)
+		}
+		if !reflect.DeepEqual(got.a, want.a) {
+			t.Fatalf("the summary changed with the read buffer:\n%+v\nwant %+v", got.a, want.a)
+		}
+	}
+}

@@ -96,12 +96,25 @@ func (x *extractor) text(n node, multiline bool, limit int) string {
 	// Sanitise before anything else looks at the text: the fast decoder
 	// leaves control characters in quoted scalars for this to remove, so
 	// lengths and numbers are only comparable after it.
-	s = strings.TrimSpace(textsafe.Clone(s, multiline))
+	s = strings.TrimSpace(x.sanitize(s, multiline))
 	if len(s) > limit {
 		x.warn(n.Line(), "%s is longer than %d KiB; cut", x.name(n), limit>>10)
 		s = textsafe.Clip(s, limit)
 	}
 	return s
+}
+
+// sanitize is textsafe.Clone, or when the caller copies what it keeps
+// (borrow) textsafe.Sanitize or Line, which copy only text they change:
+// the clones were 150 MB of garbage in a cold load of 100,000 files.
+func (x *extractor) sanitize(s string, multiline bool) string {
+	switch {
+	case !x.borrow:
+		return textsafe.Clone(s, multiline)
+	case multiline:
+		return textsafe.Sanitize(s)
+	}
+	return textsafe.Line(s)
 }
 
 // scalarText is a scalar's value sanitised for reading as a number, flag

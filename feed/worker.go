@@ -106,7 +106,9 @@ func (w *loadWorker) keep(data []byte) {
 }
 
 func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
-	a, err := parse(e.path, data, parseOptions{dec: &w.dec}) // ParseSummary: skips building the detail fields
+	// ParseSummary, skipping the detail fields, with text left in data
+	// until compactSummary copies it out.
+	a, err := parse(e.path, data, parseOptions{dec: &w.dec, borrow: true})
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
