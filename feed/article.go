@@ -118,8 +118,8 @@ type Article struct {
 	// a word with RelatedCount.
 	relLen uint32
 	// RelatedTitles are the related stories' titles, kept in summaries for
-	// full-text search.
-	RelatedTitles []string
+	// full-text search; a library's share one table per load (see Titles).
+	RelatedTitles Titles
 	// relIDs are the IDs (see URLID) of the related stories' URLs, packed
 	// (six bytes an ID, not a 16-byte string header and a string; see
 	// packIDs): read them with RelatedIDList or RelatedKeys, set them

@@ -11,7 +11,8 @@ import (
 //   - values that repeat across articles are stored once per library:
 //     category, type, provider, topics, tags, and the related stories'
 //     titles (the articles of one period list the same related stories:
-//     the shared corpus's 329 related entries hold 132 titles);
+//     the shared corpus's 329 related entries hold 132 titles), these
+//     as 4-byte references (see Titles);
 //   - the related stories' IDs are packed, six bytes each (see packIDs);
 //   - every other string is copied into large chunks shared by many
 //     articles, so none keeps the file's bytes alive (the parser may slice
@@ -46,15 +47,16 @@ func (ar *textArena) add(s string) string {
 // sharedText keeps one copy of each repeated value for a whole load; all
 // workers use it, one lock per article.
 type sharedText struct {
-	mu    sync.Mutex
-	m     map[string]string
-	ar    textArena
-	lists map[string][]string // topic lists, by their values joined with NUL
-	key   []byte
+	mu     sync.Mutex
+	m      map[string]string
+	ar     textArena
+	lists  map[string][]string // topic lists, by their values joined with NUL
+	key    []byte
+	titles *TitleStore
 }
 
 func newSharedText() *sharedText {
-	return &sharedText{m: make(map[string]string, 1024), lists: map[string][]string{}}
+	return &sharedText{m: make(map[string]string, 1024), lists: map[string][]string{}, titles: NewTitleStore()}
 }
 
 // internList returns the load's shared copy of a list of (interned)
@@ -102,7 +104,7 @@ func (st *sharedText) internAll(ps []*string) {
 // TestCompactCopiesEveryString fails when a new field is forgotten. Path
 // is not packed: the loader sets it afterwards to the walk's string.
 func compactSummary(a *Article, ar *textArena, st *sharedText) {
-	lists := []*[]string{&a.Tags, &a.RelatedTitles, &a.Warnings}
+	lists := []*[]string{&a.Tags, &a.Warnings}
 	total := 0
 	for _, l := range lists {
 		total += len(*l)
@@ -119,20 +121,21 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 	}
 
 	shared := []*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain}
-	for _, l := range [...][]string{a.Topics, a.Tags, a.RelatedTitles} {
+	for _, l := range [...][]string{a.Topics, a.Tags} {
 		for i := range l {
 			shared = append(shared, &l[i])
 		}
 	}
 	st.internAll(shared)
 	a.Topics = st.internList(a.Topics)
+	a.RelatedTitles = st.titles.Share(a.RelatedTitles)
 	packOwnText(a, ar)
 }
 
 // packOwnText copies the strings that are the article's own (not shared
 // with other articles) into ar.
 func packOwnText(a *Article, ar *textArena) {
-	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.words, &a.relIDs} {
+	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.words, &a.relIDs, &a.RelatedTitles.s} {
 		*p = ar.add(*p)
 	}
 	for i := range a.Warnings {

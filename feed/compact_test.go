@@ -83,13 +83,13 @@ func TestCompactKeepsValues(t *testing.T) {
 		ID: "0123456789ab", Title: "A title", Excerpt: "An excerpt", Category: "news", Type: "article",
 		OriginalURL: "https://example.com/a", WebURL: "https://example.com/a",
 		Provider: Provider{Name: "Wire", Domain: "wire.example"}, Topics: []string{"AI", "Robots"},
-		RelatedTitles: []string{"r1", "r2"}, Warnings: []string{"w"},
+		Tags: []string{"t1", "t2"}, RelatedTitles: NewTitles("r1", "r2"), Warnings: []string{"w"},
 	}
 	a.SetRelatedIDs([]string{"aaaaaaaaaaaa"})
 	want := *a
 	want.FirstSaveID = a.ID // a summary is its own story until Library.Finish says otherwise
 	want.Topics = append([]string(nil), a.Topics...)
-	want.RelatedTitles = append([]string(nil), a.RelatedTitles...)
+	want.Tags = append([]string(nil), a.Tags...)
 	want.relIDs = "\xaa\xaa\xaa\xaa\xaa\xaa" // packed
 	want.Warnings = append([]string(nil), a.Warnings...)
 	st := newSharedText()
@@ -97,12 +97,16 @@ func TestCompactKeepsValues(t *testing.T) {
 	if got := a.RelatedIDList(); !reflect.DeepEqual(got, []string{"aaaaaaaaaaaa"}) {
 		t.Errorf("RelatedIDList = %q after packing", got)
 	}
+	if got := a.RelatedTitles.List(); !reflect.DeepEqual(got, []string{"r1", "r2"}) || a.RelatedTitles.tab == nil {
+		t.Errorf("RelatedTitles = %q after packing, shared %v", got, a.RelatedTitles.tab != nil)
+	}
+	want.RelatedTitles = a.RelatedTitles // the same titles, now shared
 	if !reflect.DeepEqual(*a, want) {
 		t.Errorf("compactSummary changed values:\n got %+v\nwant %+v", *a, want)
 	}
 	// Appending to one list must not overwrite the next one.
-	a.Topics = append(a.Topics, "X")
-	if a.RelatedTitles[0] != "r1" {
+	a.Tags = append(a.Tags, "X")
+	if a.Warnings[0] != "w" {
 		t.Error("lists share capacity: an append clobbered the next list")
 	}
 	// Repeated short values are shared between articles.

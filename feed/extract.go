@@ -221,7 +221,7 @@ func (x *extractor) items(n node, f func(c node)) {
 // and IDs; the full article keeps them all.
 func (x *extractor) related(n node) {
 	a := x.a
-	var ids []byte // packed (see packIDs)
+	var ids, titles []byte // packed (see packIDs), and Titles' own form
 	x.items(n, func(c node) {
 		a.RelatedCount++
 		if c.Kind() != frontmatter.Map {
@@ -266,7 +266,7 @@ func (x *extractor) related(n node) {
 			}
 		})
 		if r.Title != "" {
-			a.RelatedTitles = append(a.RelatedTitles, r.Title)
+			titles = appendTitle(titles, r.Title)
 		}
 		ids = appendPackedID(ids, URLID(r.WebURL))
 		if x.full {
@@ -274,4 +274,5 @@ func (x *extractor) related(n node) {
 		}
 	})
 	a.relIDs += string(ids)
+	a.RelatedTitles.s += string(titles) // a second related: key adds to the first
 }

@@ -141,7 +141,7 @@ func TestParseTolerantFields(t *testing.T) {
 		{"image as text", named, fm("title: t", "images: https://x.test/a.jpg"),
 			func(a *Article) any { return a.Detail.Images }, []Image{{URL: "https://x.test/a.jpg"}}, ""},
 		{"related entry not a mapping", named, fm("title: t", "related:", "  - just text", "  - title: ok"),
-			func(a *Article) any { return [2]any{a.RelatedCount, a.RelatedTitles} }, [2]any{int32(2), []string{"ok"}}, "related entry is not a mapping; ignored"},
+			func(a *Article) any { return [2]any{a.RelatedCount, a.RelatedTitles.List()} }, [2]any{int32(2), []string{"ok"}}, "related entry is not a mapping; ignored"},
 		{"related bad date", named, fm("title: t", "related:", "  - title: r", "    publishedDateTime: never"),
 			func(a *Article) any { return a.Detail.Related[0].Published }, time.Time{}, `line 5: related publishedDateTime "never" is not a date`},
 		{"excerpt keeps newlines", named, fm("title: t", `excerpt: "one\ntwo\tthree"`),

@@ -175,7 +175,7 @@ func TestParseKitchenSink(t *testing.T) {
 	check("Topics", a.Topics, []string{"AI", "Machine Learning"})
 	check("Tags", a.Tags, []string{"llm", "open-source"})
 	check("RelatedCount", a.RelatedCount, int32(2))
-	check("RelatedTitles", a.RelatedTitles, []string{"A related story", "Another one"})
+	check("RelatedTitles", a.RelatedTitles.List(), []string{"A related story", "Another one"})
 	check("RelatedIDs", a.RelatedIDList(), []string{URLID("https://other.example.org/related-story"), URLID("https://third.example.net/another")})
 	check("Body", a.Detail.Body, "The **body** is Markdown.\n\n- a list item")
 	check("ID", a.ID, URLID(a.OriginalURL))
@@ -339,6 +339,10 @@ func TestWorkerSummaryKeepsNothingOfTheReadBuffer(t *testing.T) {
 		if got.a == nil || want.a == nil {
 			t.Fatalf("not parsed: %+v %+v", got.prob, want.prob)
 		}
+		if !slices.Equal(got.a.RelatedTitles.List(), want.a.RelatedTitles.List()) {
+			t.Fatalf("the related titles changed with the read buffer: %q, want %q", got.a.RelatedTitles, want.a.RelatedTitles)
+		}
+		got.a.RelatedTitles = want.a.RelatedTitles // the same, in each worker's table
 		if !reflect.DeepEqual(got.a, want.a) {
 			t.Fatalf("the summary changed with the read buffer:\n%+v\nwant %+v", got.a, want.a)
 		}

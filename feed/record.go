@@ -64,6 +64,34 @@ func (t *stringTable) listRef(l []string) uint64 {
 type recordTables struct {
 	strs  []string
 	lists [][]string // topic lists, shared by the articles decoded
+	// titles holds strs, which are views of it; titleRefs[i] is the
+	// reference of string table entry i there (0 is "").
+	titles    *titleTable
+	titleRefs []uint32
+}
+
+// newRecordTables copies a cache file's string table into a title table
+// of its own: the library keeps the shared values, not the rest of the
+// file, and its related titles refer to them (see Titles). The strings
+// must be sanitised already; false when they fill more than a table.
+func newRecordTables(strs []string) (recordTables, bool) {
+	size := 1
+	for _, s := range strs {
+		size += uvarintLen(uint64(len(s))) + len(s)
+	}
+	t := recordTables{strs: strs, titles: newTitleTable(size), titleRefs: make([]uint32, len(strs)+1)}
+	ok := true
+	if t.titleRefs[0], ok = t.titles.add(""); !ok {
+		return recordTables{}, false
+	}
+	for i, s := range strs {
+		ref, ok := t.titles.add(s)
+		if !ok {
+			return recordTables{}, false
+		}
+		t.titleRefs[i+1], strs[i] = ref, chunkTitle(t.titles.dir, ref)
+	}
+	return t, true
 }
 
 func (t *stringTable) ref(s string) uint64 {
@@ -107,14 +135,14 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	b = binary.AppendVarint(b, int64(a.RelatedCount))
 	b = binary.LittleEndian.AppendUint32(b, a.titleHash)
 	b = binary.AppendUvarint(b, t.listRef(a.Topics))
-	lists := [...][]string{a.Tags, a.RelatedTitles, a.Warnings}
-	for _, l := range lists {
-		b = binary.AppendUvarint(b, uint64(len(l)))
+	for _, n := range [...]int{len(a.Tags), a.RelatedTitles.Len(), len(a.Warnings)} {
+		b = binary.AppendUvarint(b, uint64(n))
 	}
-	for _, l := range lists[:2] {
-		for _, s := range l {
-			b = binary.AppendUvarint(b, t.ref(s))
-		}
+	for _, s := range a.Tags {
+		b = binary.AppendUvarint(b, t.ref(s))
+	}
+	for s := range a.RelatedTitles.All() {
+		b = binary.AppendUvarint(b, t.ref(s))
 	}
 	for _, s := range a.Warnings {
 		b = appendStr(b, s)
@@ -159,38 +187,44 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	case i > 0:
 		a.Topics = t.lists[i-1]
 	}
-	lists := [...]*[]string{&a.Tags, &a.RelatedTitles, &a.Warnings}
-	var counts [len(lists)]int
-	total := 0
-	for i := range counts {
+	var tags, titles, warnings int
+	for _, n := range [...]*int{&tags, &titles, &warnings} {
 		c := d.uvarint()
 		if c > uint64(len(rec)) { // each entry takes at least one byte
 			return nil, errCacheCorrupt
 		}
-		counts[i] = int(c)
-		total += int(c)
+		*n = int(c)
 	}
-	if d.bad || total > len(rec)-d.off {
+	if d.bad || tags+titles+warnings > len(rec)-d.off {
 		return nil, errCacheCorrupt
 	}
-	if total > 0 {
-		backing := make([]string, total)
-		off := 0
-		for i, l := range lists {
-			if counts[i] == 0 {
-				continue
-			}
-			s := backing[off : off+counts[i] : off+counts[i]]
-			off += counts[i]
-			for j := range s {
-				if l == &a.Warnings {
-					s[j] = d.str()
-				} else {
-					s[j] = d.ref()
-				}
-			}
-			*l = s
+	if tags+warnings > 0 {
+		backing := make([]string, tags+warnings)
+		a.Tags, a.Warnings = backing[:tags:tags], backing[tags:]
+		if tags == 0 {
+			a.Tags = nil
 		}
+		if warnings == 0 {
+			a.Warnings = nil
+		}
+	}
+	for i := range a.Tags {
+		a.Tags[i] = d.ref()
+	}
+	if titles > 0 {
+		var scratch [64]byte
+		refs := scratch[:0]
+		for range titles {
+			i := d.uvarint()
+			if i >= uint64(len(t.titleRefs)) {
+				return nil, errCacheCorrupt
+			}
+			refs = binary.LittleEndian.AppendUint32(refs, t.titleRefs[i])
+		}
+		a.RelatedTitles = Titles{tab: t.titles, s: string(refs)}
+	}
+	for i := range a.Warnings {
+		a.Warnings[i] = d.str()
 	}
 	a.relIDs = d.str()
 	if d.bad || d.off != len(rec) || len(a.relIDs)%packedIDLen != 0 {

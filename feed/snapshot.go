@@ -5,7 +5,6 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
-	"strings"
 	"unsafe"
 
 	"github.com/herald-reader/herald/feed/internal/parallel"
@@ -240,31 +239,20 @@ func (x *snapshot) parseTables(d *cacheDecoder) error {
 		return errCacheCorrupt
 	}
 	table := make([]string, nt)
-	size := 0
 	for i := range table {
 		table[i] = d.str()
 		if !x.indexOnly {
 			table[i] = textsafe.Sanitize(table[i]) // see decodeArticle
 		}
-		size += len(table[i])
 	}
 	if d.bad {
 		return errCacheCorrupt
 	}
 	if !x.indexOnly {
-		// The library keeps the shared values, not the rest of the file:
-		// copy them out into one allocation of their own.
-		var b strings.Builder
-		b.Grow(size)
-		for _, s := range table {
-			b.WriteString(s)
+		var ok bool
+		if x.tables, ok = newRecordTables(table); !ok { // copies them out of the file
+			return errCacheCorrupt
 		}
-		all, off := b.String(), 0
-		for i, s := range table {
-			table[i] = all[off : off+len(s)]
-			off += len(s)
-		}
-		x.tables.strs = table
 	}
 	d.table = table
 	nl := d.uvarint()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -43,12 +44,19 @@ func TestRecordRoundTripsEverySummaryField(t *testing.T) {
 	// Fields the loader sets from the walk and the stat, not the record.
 	got.FirstSaveID, got.Path, got.relLen, got.Size, got.mtime = a.FirstSaveID, a.Path, a.relLen, a.Size, a.mtime
 	got.src, got.day = a.src, a.day
+	if !slices.Equal(got.RelatedTitles.List(), a.RelatedTitles.List()) || got.RelatedTitles.tab == nil {
+		t.Errorf("related titles %q, shared %v; want %q shared", got.RelatedTitles, got.RelatedTitles.tab != nil, a.RelatedTitles)
+	}
+	got.RelatedTitles = a.RelatedTitles // the same titles, in the load's table
 	if !reflect.DeepEqual(got, a) {
 		t.Errorf("round trip lost data:\n got %+v\nwant %+v", got, a)
 	}
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType   = reflect.TypeFor[time.Time]()
+	titlesType = reflect.TypeFor[Titles]()
+)
 
 // fillAll sets every exported field to a distinct non-zero value.
 func fillAll(v reflect.Value, n *int) {
@@ -56,6 +64,9 @@ func fillAll(v reflect.Value, n *int) {
 	switch {
 	case v.Type() == timeType:
 		v.Set(reflect.ValueOf(time.Date(2020, 1, 2, 3, 4, 5, *n, time.UTC)))
+		return
+	case v.Type() == titlesType:
+		v.Set(reflect.ValueOf(NewTitles(fmt.Sprintf("title %d", *n), fmt.Sprintf("title %d", *n+1))))
 		return
 	case !v.CanSet():
 		return
@@ -108,7 +119,9 @@ func FuzzSnapshot(f *testing.F) {
 	f.Add(body)
 	f.Add([]byte{1, 4, '/', 'l', 'i', 'b', 1, 0, 3, 'a', '.', 'm', 'd', 2, 4, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeArticle(string(data), recordTables{strs: []string{"AI", "x"}, lists: [][]string{{"AI"}}})
+		tables, _ := newRecordTables([]string{"AI", "x"})
+		tables.lists = [][]string{{"AI"}}
+		decodeArticle(string(data), tables)
 		parseSnapshot(string(data), "", []string{"/lib"}, nil)
 		parseIndex(string(data), []string{"/lib"}, 0, snapshotIndex) // what a count reads
 		if len(data) > 0 {
@@ -144,7 +157,10 @@ func TestRecordSharesURLs(t *testing.T) {
 // decoded is what a reader of a cache file makes of the tables, so a
 // test can decode records without writing a file.
 func (t *stringTable) decoded() recordTables {
-	rt := recordTables{strs: t.strs}
+	rt, ok := newRecordTables(slices.Clone(t.strs))
+	if !ok {
+		panic("a test's string table fills a title table")
+	}
 	for _, refs := range t.refs {
 		l := make([]string, len(refs))
 		for i, r := range refs {
@@ -266,7 +282,7 @@ func TestSnapshotDropsItsTablesOnceDecoded(t *testing.T) {
 	related := 0
 	for _, e := range x.entries {
 		if e.art != nil {
-			related += len(e.art.RelatedTitles) + len(e.art.Topics)
+			related += e.art.RelatedTitles.Len() + len(e.art.Topics)
 		}
 	}
 	if related == 0 {

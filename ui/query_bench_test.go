@@ -29,6 +29,7 @@ func rankedArticles(n int) []*feed.Article {
 	}
 	topics := []string{"Generative AI", "Machine Learning", "AI Chips", "Robotics", "Policy"}
 	arts := make([]*feed.Article, n)
+	titles := feed.NewTitleStore() // one table, as a load keeps them
 	for i := range arts {
 		a := article(i, title())
 		a.Excerpt = fmt.Sprintf("%s expands %s as startups race to win customers in %s.", pick(companies), pick(techs), pick(fields))
@@ -36,9 +37,11 @@ func rankedArticles(n int) []*feed.Article {
 		if rng.IntN(2) == 0 {
 			a.Topics = append(a.Topics, "AI")
 		}
+		var related []string
 		for range rng.IntN(5) {
-			a.RelatedTitles = append(a.RelatedTitles, title())
+			related = append(related, title())
 		}
+		a.RelatedTitles = titles.Share(feed.NewTitles(related...))
 		arts[i] = a
 	}
 	return arts

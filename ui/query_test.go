@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 func TestQueryLanguageInFilter(t *testing.T) {
@@ -126,7 +128,7 @@ func TestRelevanceIsTheDefaultWithWords(t *testing.T) {
 	arts := articles(6)
 	arts[4].Title = "Hugging Face opens a model hub"
 	for _, a := range arts[:3] {
-		a.RelatedTitles = []string{arts[4].Title}
+		a.RelatedTitles = feed.NewTitles(arts[4].Title)
 	}
 	hs := newHarness(t, 120, 40, arts, withStore(newFakeStore()))
 	hs.press(hs.keys.Filter)

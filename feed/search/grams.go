@@ -45,10 +45,13 @@ func (g *grams) addTextOf(t *text) (upper uint32) {
 	for _, s := range [...]string{t.title, t.excerpt, t.body, t.page, t.provider, t.domain} {
 		g.addText(s, &seen)
 	}
-	for _, l := range [...][]string{t.topics, t.tags, t.related} {
+	for _, l := range [...][]string{t.topics, t.tags} {
 		for _, s := range l {
 			g.addText(s, &seen)
 		}
+	}
+	for s := range t.related.All() {
+		g.addText(s, &seen)
 	}
 	for c := range uint32(256) {
 		if seen[c>>6]&(1<<(c&63)) != 0 {

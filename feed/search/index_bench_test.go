@@ -76,9 +76,11 @@ func benchArticles(n, bodyLen int) []*feed.Article {
 		for range rng.IntN(3) {
 			a.Topics = append(a.Topics, pick(topics))
 		}
+		var related []string
 		for range min(8, rng.IntN(12)) {
-			a.RelatedTitles = append(a.RelatedTitles, title())
+			related = append(related, title())
 		}
+		a.RelatedTitles = feed.NewTitles(related...)
 		if bodyLen > 0 {
 			var b strings.Builder
 			for b.Len() < bodyLen {
@@ -98,7 +100,7 @@ func benchArticles(n, bodyLen int) []*feed.Article {
 // loader does (see feed/compact.go), since the search's speed depends on
 // it: each article's own text (title, excerpt) copied in order into
 // large shared chunks, and the values that repeat across articles
-// (provider, topics, related titles) stored once. A body's words stay
+// (provider, topics) stored once, the related titles in one table. A body's words stay
 // where Summarize made them (the loader packs them too; feed only).
 func packLikeLoader(arts []*feed.Article) {
 	var chunk []byte
@@ -110,6 +112,7 @@ func packLikeLoader(arts []*feed.Article) {
 		b := chunk[len(chunk)-len(s):]
 		return unsafe.String(unsafe.SliceData(b), len(b)) // the chunk is never written again there
 	}
+	titles := feed.NewTitleStore()
 	shared := map[string]string{}
 	intern := func(p *string) {
 		if v, ok := shared[*p]; ok {
@@ -127,9 +130,7 @@ func packLikeLoader(arts []*feed.Article) {
 		for i := range a.Topics {
 			intern(&a.Topics[i])
 		}
-		for i := range a.RelatedTitles {
-			intern(&a.RelatedTitles[i])
-		}
+		a.RelatedTitles = titles.Share(a.RelatedTitles)
 	}
 }
 
@@ -149,7 +150,7 @@ func BenchmarkIndexAdd(b *testing.B) {
 	for _, a := range arts {
 		words, _ := a.BodyWords()
 		textBytes += len(a.Title) + len(a.Excerpt) + len(words)
-		for _, s := range a.RelatedTitles {
+		for s := range a.RelatedTitles.All() {
 			textBytes += len(s)
 		}
 	}

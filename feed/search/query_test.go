@@ -27,7 +27,7 @@ func queryArticles() []*feed.Article {
 		Type:          "article",
 		Provider:      feed.Provider{Name: "Forbes", Domain: "forbes.com"},
 		Topics:        []string{"AI", "Generative AI"},
-		RelatedTitles: []string{"Five Techniques To Ensure Reliable Use"},
+		RelatedTitles: feed.NewTitles("Five Techniques To Ensure Reliable Use"),
 	}, {
 		ID:        "a2",
 		Title:     "Café Society: Clément Delangue on open models",
@@ -45,7 +45,7 @@ func queryArticles() []*feed.Article {
 		Provider:      feed.Provider{Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
 		Topics:        []string{"AI Chips"},
 		Tags:          []string{"hardware"},
-		RelatedTitles: []string{"Straße der KI"},
+		RelatedTitles: feed.NewTitles("Straße der KI"),
 	}, {
 		ID:        "a4",
 		Title:     "Старт новой модели",

@@ -76,9 +76,11 @@ func rankFixture() (stories, all []*feed.Article) {
 			Published: start.AddDate(0, 2, 0).Add(time.Duration(i) * time.Hour),
 			Topics:    []string{"Newsletters"}, Provider: feed.Provider{Name: "Herald Digest"},
 		}
+		var related []string
 		for k := range 4 {
-			r.RelatedTitles = append(r.RelatedTitles, src[(i+k*9)%len(src)].title)
+			related = append(related, src[(i+k*9)%len(src)].title)
 		}
+		r.RelatedTitles = feed.NewTitles(related...)
 		roundups = append(roundups, r)
 	}
 	all = append(append(all, stories...), roundups...)
@@ -174,7 +176,7 @@ func TestTitleMatchOutranksNewerRelatedMatch(t *testing.T) {
 func TestFieldOrder(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
 	arts := []*feed.Article{
-		{ID: "related", Title: "Port news", RelatedTitles: []string{"Cranes return"}, Published: day(9)},
+		{ID: "related", Title: "Port news", RelatedTitles: feed.NewTitles("Cranes return"), Published: day(9)},
 		{ID: "body", Title: "Port news", Detail: &feed.ArticleDetail{Body: "The cranes are back."}, Published: day(8)},
 		{ID: "excerpt", Title: "Port news", Excerpt: "Cranes are back.", Published: day(7)},
 		{ID: "topic", Title: "Port news", Topics: []string{"Cranes"}, Published: day(6)},

@@ -1,5 +1,7 @@
 package search
 
+import "github.com/herald-reader/herald/feed"
+
 // How strongly one article holds one word of a ranked query (see
 // rank.go), field by field.
 
@@ -51,7 +53,7 @@ func (r *ranker) wordScore(t *text, w rankWord, upper uint32, absent fields) wor
 			if f.absent&fieldBody == 0 {
 				body = f.note(fieldBody, r.bodyStrength(t, w, f.a, f.ok))
 			}
-			x = weightRelated*f.inAny(fieldRelated, t.related) + weightBody*max(body, f.in(fieldPage, t.page))
+			x = weightRelated*f.inTitles(fieldRelated, t.related) + weightBody*max(body, f.in(fieldPage, t.page))
 		}
 	}
 	// Saturation: a second strong field adds less than the first.
@@ -83,6 +85,21 @@ func (f *fieldScan) inAny(field fields, l []string) int {
 		return 0
 	}
 	return f.note(field, strengthAny(l, f.w, f.a, f.ok))
+}
+
+// inTitles is inAny for related titles. Not an iterator parameter: the
+// loop's body would be allocated for every article ranked.
+func (f *fieldScan) inTitles(field fields, titles feed.Titles) int {
+	if f.absent&field != 0 {
+		return 0
+	}
+	best := 0
+	for s := range titles.All() {
+		if best = max(best, strength(s, f.w, f.a, f.ok)); best == whole {
+			break
+		}
+	}
+	return f.note(field, best)
 }
 
 // note returns s, the strength of the word in field, noting the field as

@@ -18,7 +18,8 @@ type text struct {
 	title, excerpt, body  string
 	page                  string
 	provider, domain, typ string
-	topics, tags, related []string
+	topics, tags          []string
+	related               feed.Titles
 	a                     *feed.Article
 	words, cut            bool
 }
@@ -52,7 +53,7 @@ func foldedText(a *feed.Article, page string) *text {
 			changed = true
 		}
 	}
-	for _, l := range []*[]string{&t.topics, &t.tags, &t.related} {
+	for _, l := range []*[]string{&t.topics, &t.tags} {
 		copied := false
 		for i, s := range *l {
 			if !needsFold(s) {
@@ -66,6 +67,9 @@ func foldedText(a *feed.Article, page string) *text {
 			changed = true
 		}
 	}
+	if related, ok := foldedTitles(t.related); ok {
+		t.related, changed = related, true
+	}
 	if !changed {
 		return nil
 	}
@@ -76,6 +80,27 @@ func foldedText(a *feed.Article, page string) *text {
 	return &folded
 }
 
+// foldedTitles returns titles with folded copies where needed; false
+// when none needs one.
+func foldedTitles(titles feed.Titles) (feed.Titles, bool) {
+	var folded []string
+	for s := range titles.All() {
+		if needsFold(s) {
+			folded = titles.List()
+			break
+		}
+	}
+	if folded == nil {
+		return titles, false
+	}
+	for i, s := range folded {
+		if needsFold(s) {
+			folded[i] = string(appendFold(nil, s, false))
+		}
+	}
+	return feed.NewTitles(folded...), true
+}
+
 // hasText reports whether a free word or phrase occurs in the text; upper
 // is the set of upper-case letters in it (see needle.pick).
 func (t *text) hasText(n *needle, upper uint32) bool {
@@ -84,11 +109,16 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 		n.contains(t.provider, a, ok) || n.contains(t.domain, a, ok) {
 		return true
 	}
-	for _, l := range [...][]string{t.topics, t.tags, t.related} {
+	for _, l := range [...][]string{t.topics, t.tags} {
 		for _, s := range l {
 			if n.contains(s, a, ok) {
 				return true
 			}
+		}
+	}
+	for s := range t.related.All() {
+		if n.contains(s, a, ok) {
+			return true
 		}
 	}
 	return t.bodyHas(n, a, ok) || n.contains(t.page, a, ok) // last: the longest

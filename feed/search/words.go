@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-reader/herald/feed"
 )
 
 // Qualifier values (title:learn, p:fox) match the words of a field as
@@ -45,9 +47,10 @@ func (w word) bounded(h string, start, end int) bool {
 	return !w.exact || !isWordByte(s[len(s)-1]) || wordEnd(h, end)
 }
 
-// inAny reports whether any of l has w.
-func (w word) inAny(l []string) bool {
-	for _, s := range l {
+// inAny reports whether any of l has w (related: is the only
+// qualifier with a list).
+func (w word) inAny(l feed.Titles) bool {
+	for s := range l.All() {
 		if w.in(s) {
 			return true
 		}
