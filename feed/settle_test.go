@@ -10,9 +10,10 @@ import (
 
 // TestLoaderLetsGoOfTheSnapshotBeforeItsLastBatch: once every file was
 // looked up, the previous snapshot (its entries and their paths: 14 MB at
-// 100,000 files) is let go while batches are still to be sent, not when
-// the last one is in and the reader's live heap is at its highest. What
-// it decided on the way (unchanged: nothing to write) still holds.
+// 100,000 files) and the index of interned values are let go while
+// batches are still to be sent, not when the last one is in and the
+// reader's live heap is at its highest. What it decided on the way
+// (unchanged: nothing to write) still holds.
 func TestLoaderLetsGoOfTheSnapshotBeforeItsLastBatch(t *testing.T) {
 	dir, cdir := t.TempDir(), t.TempDir()
 	files := map[string]string{}
@@ -38,6 +39,9 @@ func TestLoaderLetsGoOfTheSnapshotBeforeItsLastBatch(t *testing.T) {
 			t.Fatal("the previous snapshot was still held with batches left to send")
 		}
 		time.Sleep(time.Millisecond)
+	}
+	if l.shared != nil { // set to nil before the snapshot was let go
+		t.Error("the index of interned values was still held with batches left to send")
 	}
 	after := 0
 	for b := range ld.Batches() {
