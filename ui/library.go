@@ -78,6 +78,9 @@ type library struct {
 	// loaderDone (nil: not waited for) was closed.
 	released   bool
 	loaderDone <-chan struct{}
+	// loadSettled (nil: none) is called before the garbage is handed
+	// back (see Options.LoadSettled).
+	loadSettled func()
 }
 
 // newLibrary returns an empty library; pages is the fetched pages' text
@@ -340,10 +343,13 @@ func (l *library) releaseLoad() tea.Cmd {
 		return nil
 	}
 	l.released = true
-	done := l.loaderDone
+	done, settled := l.loaderDone, l.loadSettled
 	return func() tea.Msg {
 		if done != nil {
 			<-done
+		}
+		if settled != nil {
+			settled()
 		}
 		debug.FreeOSMemory()
 		return nil

@@ -82,3 +82,22 @@ func TestBatchIndexedOnce(t *testing.T) {
 		t.Errorf("filter shows %d rows for 30 matching articles", n)
 	}
 }
+
+// The reader's pace of the garbage collector while loading ends once the
+// load has settled (linked, indexed, grouped) and the loader stopped:
+// Options.LoadSettled is called then, once, and not again for a change.
+func TestLoadSettledOnceTheLoaderStopped(t *testing.T) {
+	done := make(chan struct{})
+	close(done)
+	calls := 0
+	hs := newHarness(t, 120, 40, articles(30), func(o *Options) {
+		o.LoaderDone, o.LoadSettled, o.Clustering = done, func() { calls++ }, true
+	})
+	if calls != 1 || hs.m.lib.stories.of == nil {
+		t.Fatalf("LoadSettled called %d times once the load settled (grouped: %v), want 1", calls, hs.m.lib.stories.of != nil)
+	}
+	hs.send(changeMsg{change: feed.Change{Added: articles(31)[30:]}})
+	if calls != 1 {
+		t.Errorf("LoadSettled called %d times after a change, want 1", calls)
+	}
+}

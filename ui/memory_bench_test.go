@@ -15,6 +15,7 @@ import (
 
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/internal/benchcorpus"
+	"github.com/herald-reader/herald/internal/gcpace"
 )
 
 // The reader's memory at 100,000 articles (issue 16) is measured in a
@@ -92,12 +93,18 @@ func runMemoryChild(b *testing.B, corpus, cache string, want int) memoryFigures 
 func readerMemoryChild(corpus, cache string) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	pace := gcpace.Load()
 	loading := feed.Stream(ctx, []feed.Source{feed.Dir(corpus)}, feed.Options{Cache: feed.OpenCache(cache)})
 	// Options as internal/cli/tui.go sets them: the loading counter
-	// keeps the Loading for the reader's life.
-	hs := newHarness(&testing.T{}, 120, 40, nil, withLoader(loading.Batches()),
-		func(o *Options) { o.Clustering, o.Found, o.LoaderDone = true, loading.Found, loading.Done() })
+	// keeps the Loading for the reader's life, and the load's pace of the
+	// garbage collector ends when it settles.
+	settled := make(chan struct{})
+	hs := newHarness(&testing.T{}, 120, 40, nil, withLoader(loading.Batches()), func(o *Options) {
+		o.Clustering, o.Found, o.LoaderDone = true, loading.Found, loading.Done()
+		o.LoadSettled = func() { pace.Stop(); close(settled) }
+	})
 	<-loading.Done() // the cache is written
+	<-settled
 	if hs.m.lib.stories.of == nil || hs.m.lib.index.Len() != hs.m.lib.Len() {
 		fmt.Fprintln(os.Stderr, "memory child: the library did not settle (no stories, or the index is behind)")
 		return 1

@@ -144,7 +144,7 @@ func New(o Options) *Model {
 	if m.debug == nil {
 		m.debug = func(string, ...any) {}
 	}
-	m.lib.loaderDone = o.LoaderDone
+	m.lib.loaderDone, m.lib.loadSettled = o.LoaderDone, o.LoadSettled
 	m.list = newListPane(m.styles, o.Clock, o.Dates)
 	m.detail = newDetailPane(renderWith(o), o.Clock, m.styles)
 	if o.RenderCacheBytes > 0 {

@@ -45,6 +45,11 @@ type Options struct {
 	// cache written (feed.Loading.Done): the load's garbage is handed back
 	// after that (library.releaseLoad).
 	LoaderDone <-chan struct{}
+	// LoadSettled, when set, is called once the load has settled and the
+	// loader stopped, just before the load's garbage is handed back
+	// (library.releaseLoad): the reader ends the load's pacing of the
+	// garbage collector there (internal/gcpace).
+	LoadSettled func()
 	// Watch brings file changes (feed.Watch's Changes); nil = no live updates.
 	Watch <-chan feed.Change
 	// Clustering shows one row per story (stories.go).

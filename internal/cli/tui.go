@@ -19,6 +19,7 @@ import (
 	"github.com/herald-reader/herald/feed"
 	"github.com/herald-reader/herald/feed/search"
 	"github.com/herald-reader/herald/internal/demo"
+	"github.com/herald-reader/herald/internal/gcpace"
 	"github.com/herald-reader/herald/internal/state"
 	"github.com/herald-reader/herald/ui"
 	"github.com/herald-reader/herald/ui/browser"
@@ -116,6 +117,8 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 			store = st
 		}
 	}
+	pace := loadPace(g.getenv)
+	defer pace.Stop()
 	loading := feed.Stream(ctx, srcs, loadOpt)
 	fetcher := g.onlineFetcher()
 	term := &termWriter{File: out}
@@ -142,6 +145,7 @@ func (g *globals) runTUI(args []string, stdout io.Writer) error {
 		Loader:           loading.Batches(),
 		Found:            loading.Found,
 		LoaderDone:       loading.Done(),
+		LoadSettled:      pace.Stop,
 		Watch:            changes,
 		Clustering:       cfg.Clustering,
 		Copier:           clipboard.Copier{Out: out},
@@ -285,4 +289,13 @@ func pipeCommands(cmds []config.Command) []ui.PipeCommand {
 		}
 	}
 	return out
+}
+
+// loadPace paces the garbage collector while the library loads
+// (gcpace.Load), unless the user set its pace with GOGC or GOMEMLIMIT.
+func loadPace(getenv func(string) string) *gcpace.Pacer {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return gcpace.Off()
+	}
+	return gcpace.Load()
 }
