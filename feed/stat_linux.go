@@ -21,31 +21,37 @@ const keepDirMin = 256
 // must be a regular file of at most MaxFileBytes, and the file's identity
 // (see twins); symlinks are followed, as everywhere in the loader.
 func statEntry(e *loadEntry) (fileKey, fileID, error) {
-	if e.dirfd == 0 {
-		fi, key, err := statPathInfo(e.path)
+	return statAt(int(e.dirfd)-1, e.rel[strings.LastIndexByte(e.rel, '/')+1:], e.path, e.link)
+}
+
+// statAt is statEntry for the file name in the open directory dirfd, or
+// at path when dirfd is -1 (path names the file in errors either way);
+// link says the name is a symbolic link.
+func statAt(dirfd int, name, path string, link bool) (fileKey, fileID, error) {
+	if dirfd < 0 {
+		fi, key, err := statPathInfo(path)
 		if err != nil {
 			return key, fileID{}, err
 		}
 		st, _ := fi.Sys().(*syscall.Stat_t)
-		if st == nil || !e.link && st.Nlink < 2 {
+		if st == nil || !link && st.Nlink < 2 {
 			return key, fileID{}, nil
 		}
 		return key, fileID{dev: uint64(st.Dev), ino: st.Ino}, nil
 	}
-	name := e.rel[strings.LastIndexByte(e.rel, '/')+1:]
 	var st unix.Stat_t
-	err := unix.Fstatat(int(e.dirfd-1), name, &st, 0)
+	err := unix.Fstatat(dirfd, name, &st, 0)
 	for err == unix.EINTR {
-		err = unix.Fstatat(int(e.dirfd-1), name, &st, 0)
+		err = unix.Fstatat(dirfd, name, &st, 0)
 	}
 	if err != nil {
-		return fileKey{}, fileID{}, &os.PathError{Op: "stat", Path: e.path, Err: err}
+		return fileKey{}, fileID{}, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if err := checkMode(fileMode(st.Mode), st.Size); err != nil {
 		return fileKey{}, fileID{}, err
 	}
 	key := fileKey{st.Size, st.Mtim.Nano()}
-	if !e.link && st.Nlink < 2 {
+	if !link && st.Nlink < 2 {
 		return key, fileID{}, nil // reached under this name only
 	}
 	return key, fileID{dev: st.Dev, ino: st.Ino}, nil

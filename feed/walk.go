@@ -80,13 +80,14 @@ func nameDay(name string) int32 {
 // descriptors in dirs (see closeDirs). A walk cancelled through ctx lists
 // no further directory and returns ctx's error.
 func (s *Source) walk(ctx context.Context, counter *atomic.Int64) (found []loadEntry, probs []Problem, dirs []int, err error) {
-	w := dirWalker{src: s, ctx: ctx, counter: counter}
+	es := &entrySink{src: s, counter: counter}
+	w := dirWalker{src: s, ctx: ctx, sink: es}
 	defer func() {
 		if err == nil {
 			err = ctx.Err()
 		}
 		if err != nil {
-			closeDirs(w.dirs)
+			closeDirs(es.dirs)
 		}
 	}()
 	if s.fsys != nil {
@@ -95,55 +96,83 @@ func (s *Source) walk(ctx context.Context, counter *atomic.Int64) (found []loadE
 			return nil, nil, nil, fmt.Errorf("read %s: %w", s.root, err)
 		}
 		w.fsDir(".", "", ents, 0)
-		return w.found, w.problems, nil, nil
+		return es.found, w.problems, nil, nil
 	}
-	st, err := os.Stat(s.root)
-	if err != nil {
-		return nil, nil, nil, rootError(s.root, err)
+	if err := w.osRoot(); err != nil {
+		return nil, nil, nil, err
 	}
-	if !st.IsDir() {
-		return nil, nil, nil, fmt.Errorf("read %s: not a directory", s.root)
-	}
-	ents, fd, err := w.lister.listKeep(s.root, true)
-	if err != nil {
-		return nil, nil, nil, rootError(s.root, err)
-	}
-	w.found = make([]loadEntry, 0, len(ents)) // a flat archive: one allocation
-	w.osDir("", ents, 0, w.keepDir(fd))
-	return w.found, w.problems, w.dirs, nil
+	return es.found, w.problems, es.dirs, nil
 }
 
+// dirWalker walks one source, depth first, and hands the files it finds
+// to its sink as each directory is listed.
 type dirWalker struct {
 	ctx      context.Context
 	src      *Source
 	lister   dirLister // one listing buffer for the whole walk
-	found    []loadEntry
+	sink     walkSink
 	problems []Problem
-	dirs     []int // descriptors of the directories kept open
+}
+
+// walkSink is what a walk hands its files to: the loader's entries
+// (entrySink), or a count's stat workers (see countFast).
+type walkSink interface {
+	// files takes article files (not directories) of the directory rel,
+	// open as dirfd (-1: it is not), as a part of its listing is read.
+	files(rel string, dirfd int, ents []dirEnt)
+	// listed says the directory rel is listed (n entries, hidden ones and
+	// directories included); dirfd is the sink's from now on, to keep or
+	// close, as are the names handed over.
+	listed(rel string, dirfd int, n int)
+}
+
+// entrySink makes the loader's entries of the files a walk finds.
+type entrySink struct {
+	src   *Source
+	found []loadEntry
+	dirs  []int // descriptors of the directories kept open
+	from  int   // the first entry of the directory being listed
 	// counter, when set, counts the files found as they are, for a
 	// reader's progress (Loading.Found) while a large tree is walked.
 	counter *atomic.Int64
 }
 
-// keepDir notes a directory descriptor kept open by listDirKeep and
-// returns it as a loadEntry holds it (see loadEntry.dirfd).
-func (w *dirWalker) keepDir(fd int) int32 {
-	if fd < 0 || fd >= math.MaxInt32 {
-		if fd >= 0 {
-			closeDirs([]int{fd})
-		}
-		return 0
+func (es *entrySink) files(rel string, dirfd int, ents []dirEnt) {
+	if es.found == nil {
+		es.found = make([]loadEntry, 0, len(ents)) // a flat archive: few allocations
 	}
-	w.dirs = append(w.dirs, fd)
-	return int32(fd) + 1
+	fd := int32(0)
+	if dirfd >= 0 && dirfd < math.MaxInt32 {
+		fd = int32(dirfd) + 1
+	}
+	for _, e := range ents {
+		es.add(joinRel(rel, e.name), e.name, fd, e.link)
+	}
 }
 
-func (w *dirWalker) add(rel, name string, dirfd int32, link bool) {
-	e := w.src.entry(rel, name)
+// listed keeps a large directory open for statEntry, which saves
+// resolving the whole path 100,000 times; a small one is closed and its
+// files are stat'ed by path.
+func (es *entrySink) listed(rel string, dirfd int, n int) {
+	switch {
+	case dirfd < 0:
+	case n >= keepDirMin && dirfd < math.MaxInt32:
+		es.dirs = append(es.dirs, dirfd)
+	default:
+		closeDirs([]int{dirfd})
+		for i := es.from; i < len(es.found); i++ {
+			es.found[i].dirfd = 0
+		}
+	}
+	es.from = len(es.found)
+}
+
+func (es *entrySink) add(rel, name string, dirfd int32, link bool) {
+	e := es.src.entry(rel, name)
 	e.dirfd, e.link = dirfd, link
-	w.found = append(w.found, e)
-	if w.counter != nil {
-		w.counter.Add(1)
+	es.found = append(es.found, e)
+	if es.counter != nil {
+		es.counter.Add(1)
 	}
 }
 
@@ -156,32 +185,66 @@ func (s *Source) entry(rel, name string) loadEntry {
 	return loadEntry{src: s, rel: rel, path: p, day: nameDay(name)}
 }
 
-func (w *dirWalker) osDir(rel string, ents []dirEnt, depth int, dirfd int32) {
-	for _, e := range ents {
-		name := e.name
-		if strings.HasPrefix(name, ".") {
-			continue
+// osRoot walks a source on disk; an unreadable root is the error.
+func (w *dirWalker) osRoot() error {
+	st, err := os.Stat(w.src.root)
+	if err != nil {
+		return rootError(w.src.root, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("read %s: not a directory", w.src.root)
+	}
+	subs, err := w.osList(w.src.root, "")
+	if err != nil {
+		return rootError(w.src.root, err)
+	}
+	w.osSubdirs("", subs, 0)
+	return nil
+}
+
+// osList lists the directory rel (dir on disk), handing its files to the
+// sink as the listing goes, and returns its subdirectories' names in
+// listing order. A directory that fails part-way has handed over what
+// it listed.
+func (w *dirWalker) osList(dir, rel string) (subs []string, err error) {
+	n := 0
+	fd, err := w.lister.listEach(dir, func(fd int, ents []dirEnt) bool {
+		n += len(ents)
+		files := ents[:0] // the lister's own slice, filtered in place
+		for _, e := range ents {
+			switch {
+			case strings.HasPrefix(e.name, "."):
+			case e.dir:
+				subs = append(subs, e.name)
+			case isArticleName(e.name):
+				files = append(files, e)
+			}
 		}
+		if len(files) > 0 {
+			w.sink.files(rel, fd, files)
+		}
+		return w.ctx.Err() == nil // cancelled: list no further
+	})
+	w.sink.listed(rel, fd, n)
+	return subs, err
+}
+
+// osSubdirs walks the subdirectories subs of rel, depth first, in order.
+func (w *dirWalker) osSubdirs(rel string, subs []string, depth int) {
+	for _, name := range subs {
 		r := joinRel(rel, name)
-		if e.dir {
-			if depth+1 >= maxWalkDepth {
-				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
-				continue
-			}
-			if w.ctx.Err() != nil {
-				return // cancelled: list nothing more
-			}
-			sub, fd, err := w.lister.listKeep(w.src.display(r), true)
-			if err != nil {
-				w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
-			}
-			// A directory that failed part-way still yields what it listed.
-			w.osDir(r, sub, depth+1, w.keepDir(fd))
+		if depth+1 >= maxWalkDepth {
+			w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: "directory nested too deep"})
 			continue
 		}
-		if isArticleName(name) {
-			w.add(r, name, dirfd, e.link)
+		if w.ctx.Err() != nil {
+			return // cancelled: list nothing more
 		}
+		sub, err := w.osList(w.src.display(r), r)
+		if err != nil {
+			w.problems = append(w.problems, Problem{Path: w.src.display(r), Reason: errReason(err)})
+		}
+		w.osSubdirs(r, sub, depth+1)
 	}
 }
 
@@ -208,7 +271,7 @@ func (w *dirWalker) fsDir(dir, rel string, ents []fs.DirEntry, depth int) {
 			continue
 		}
 		if isArticleName(name) {
-			w.add(r, name, 0, false) // an fs.FS is never read twice through links
+			w.sink.files(rel, -1, []dirEnt{{name: name}}) // an fs.FS is never read twice through links
 		}
 	}
 }

@@ -25,30 +25,36 @@ const (
 // an lstat per entry, as os.ReadDir does). The zero value is ready; one
 // walk uses one lister, from one goroutine.
 type dirLister struct {
-	buf []byte
+	buf  []byte
+	ents []dirEnt // one buffer's entries (see listEach)
 }
 
 // list lists dir, unsorted.
 func (l *dirLister) list(dir string) ([]dirEnt, error) {
-	ents, _, err := l.listKeep(dir, false)
-	return ents, err
+	var out []dirEnt
+	fd, err := l.listEach(dir, func(_ int, ents []dirEnt) bool {
+		out = append(out, ents...)
+		return true
+	})
+	if fd >= 0 {
+		syscall.Close(fd)
+	}
+	return out, err
 }
 
-// listKeep is list that, when keep is set and the directory holds at
-// least keepDirMin entries, leaves it open and returns its descriptor
-// (else -1): the loader stats a large directory's files relative to it
-// (see statEntry), which saves resolving the whole path 100,000 times.
-func (l *dirLister) listKeep(dir string, keep bool) (_ []dirEnt, dirfd int, _ error) {
+// listEach lists dir, unsorted, handing each the open directory and the
+// entries of one getdents buffer as it is read, until each says no more: a walk works on them (stats them, see
+// Count) while the rest of a large directory is listed, and no listing of
+// a million names is held whole. The slice is each's only until it
+// returns; the names are not (they share one string per buffer). The
+// directory is left open: its descriptor is returned (else -1) for the
+// caller to stat the files relative to and close. A directory that fails
+// part-way has handed over what it listed.
+func (l *dirLister) listEach(dir string, each func(dirfd int, ents []dirEnt) (more bool)) (dirfd int, _ error) {
 	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, -1, &os.PathError{Op: "open", Path: dir, Err: err}
+		return -1, &os.PathError{Op: "open", Path: dir, Err: err}
 	}
-	var out []dirEnt
-	defer func() {
-		if dirfd < 0 {
-			syscall.Close(fd)
-		}
-	}()
 	if l.buf == nil {
 		l.buf = make([]byte, minDirentBuf)
 	}
@@ -59,18 +65,18 @@ func (l *dirLister) listKeep(dir string, keep bool) (_ []dirEnt, dirfd int, _ er
 			continue
 		}
 		if err != nil {
-			return out, -1, &os.PathError{Op: "readdirent", Path: dir, Err: err}
+			return fd, &os.PathError{Op: "readdirent", Path: dir, Err: err}
 		}
 		if n <= 0 {
-			if keep && len(out) >= keepDirMin {
-				return out, fd, nil
-			}
-			return out, -1, nil
+			return fd, nil
 		}
 		// One string per buffer, the names sliced from it: not an
 		// allocation per name. The walk keeps none of them (paths are
 		// built afresh), so the buffers go with the listing.
-		out = parseDirents(dir, string(buf[:n]), out)
+		l.ents = parseDirents(dir, string(buf[:n]), l.ents[:0])
+		if !each(fd, l.ents) {
+			return fd, nil
+		}
 		if n > len(buf)/2 && len(buf) < maxDirentBuf {
 			l.buf = make([]byte, maxDirentBuf) // a large directory: fewer calls
 		}

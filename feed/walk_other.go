@@ -24,8 +24,12 @@ func (*dirLister) list(dir string) ([]dirEnt, error) {
 	return out, err
 }
 
-// listKeep is list; stat by path is all there is here (dirfd -1).
-func (l *dirLister) listKeep(dir string, _ bool) ([]dirEnt, int, error) {
+// listEach lists dir and hands the whole listing to each at once; it
+// keeps no directory open (-1: statEntry stats by path here).
+func (l *dirLister) listEach(dir string, each func(dirfd int, ents []dirEnt) (more bool)) (int, error) {
 	ents, err := l.list(dir)
-	return ents, -1, err
+	if len(ents) > 0 {
+		each(-1, ents)
+	}
+	return -1, err
 }
