@@ -13,10 +13,14 @@ type Tally struct {
 // an unchanged file is counted from the cache's index (it was an article
 // at this size and modification time) without its record being read or
 // decoded. At a million files that is a tenth of the cache file and none
-// of the summaries (see snapshotIndex). A changed library is counted by
+// of the summaries (see snapshotIndex); an unchanged library is counted
+// without the loader (see countFast). A changed library is counted by
 // parsing what changed, as Load does, and the cache written again. It
 // returns an error when a source directory cannot be read.
 func Count(ctx context.Context, srcs []Source, opt Options) (Tally, error) {
+	if t, ok := countFast(ctx, srcs, opt); ok {
+		return t, nil
+	}
 	var t Tally
 	err := scan(ctx, startLoader(newStreamLoader(ctx, srcs, opt, true), opt), func(b Batch) {
 		t.Articles += len(b.Articles) + b.tallied

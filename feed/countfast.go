@@ -1,0 +1,358 @@
+package feed
+
+import (
+	"cmp"
+	"context"
+	"hash/maphash"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// countChunkMax is how many files a stat worker takes at a time: a
+// million files in one directory come in ~80 listing buffers, too few to
+// share evenly between the workers.
+const countChunkMax = 1024
+
+// countFast answers a count (see Count) of a library that the cache's
+// snapshot holds unchanged, without the loader: the walk hands each
+// listing buffer's files to workers that stat them (relative to their
+// open directory) while the rest is still being listed, and look each up
+// in the snapshot's index. Nothing is kept per file but a bit; files are
+// not ordered, and the skipped ones are put in the load's order at the
+// end (the snapshot lists them in it). At a million files the loader's
+// entries, results and their paths were most of the count's memory, and
+// the walk and the stats ran one after the other.
+//
+// Anything but an unchanged library makes it report false, and Count
+// loads as before (parsing what changed and writing the cache again): a
+// file the index does not hold at its size and time (also a second name
+// of a file, which the index holds once, see twinResult), a file it holds
+// that the walk did not find, a file that cannot be stat'ed, a root that
+// cannot be read, no usable snapshot.
+func countFast(ctx context.Context, srcs []Source, opt Options) (Tally, bool) {
+	return countFastHooked(ctx, srcs, opt, nil)
+}
+
+// countFastHooked is countFast calling beforeStat (when set) with each
+// directory's path under its root as its files are about to be stat'ed:
+// a test changes the library there, as if while it was counted.
+func countFastHooked(ctx context.Context, srcs []Source, opt Options, beforeStat func(rel string)) (Tally, bool) {
+	if opt.Cache == nil || len(srcs) == 0 {
+		return Tally{}, false
+	}
+	var dirs []*Source
+	for i := range srcs {
+		if srcs[i].fsys != nil {
+			return Tally{}, false // never cached
+		}
+		s := srcs[i]
+		dirs = append(dirs, &s)
+	}
+	run := opt.Cache.start(dirs, opt.Logf, true)
+	if run == nil {
+		return Tally{}, false
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c := &fastCount{run: run, cancel: cancel, loaded: make(chan struct{}), chunks: make(chan countChunk, 16), beforeStat: beforeStat}
+	go c.readIndex()
+	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+	totals := make([]countTotals, workers)
+	var wg sync.WaitGroup
+	for i := range totals {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.work(&totals[i])
+		}()
+	}
+	probs := c.walk(ctx, dirs)
+	close(c.chunks)
+	wg.Wait()
+	<-c.loaded
+	if c.changed.Load() || ctx.Err() != nil {
+		return Tally{}, false
+	}
+	t := Tally{Skipped: probs}
+	var found []countedProblem
+	matched := 0
+	for _, ct := range totals {
+		t.Articles += ct.articles
+		matched += ct.matched
+		found = append(found, ct.problems...)
+	}
+	if matched != len(c.idx.x.entries) {
+		c.giveUp("files removed")
+		return Tally{}, false
+	}
+	slices.SortFunc(found, func(a, b countedProblem) int { return cmp.Compare(a.entry, b.entry) })
+	for _, p := range found {
+		t.Skipped = append(t.Skipped, p.Problem)
+	}
+	run.logf("count: answered from the cache's index")
+	return t, true
+}
+
+// fastCount is one countFast in progress.
+type fastCount struct {
+	run     *cacheRun
+	cancel  func()
+	changed atomic.Bool // the library changed, or the count cannot tell
+	loaded  chan struct{}
+	idx     *countIndex // set before loaded is closed; nil: no usable snapshot
+	chunks  chan countChunk
+
+	beforeStat func(rel string) // see countFastHooked
+}
+
+// giveUp stops the count: the loader must do it.
+func (c *fastCount) giveUp(why string) {
+	if !c.changed.Swap(true) {
+		c.run.logf("count: %s; loading", why)
+	}
+	c.cancel()
+}
+
+func (c *fastCount) readIndex() {
+	defer close(c.loaded)
+	x, err := readSnapshot(c.run.file, snapshotMagic, c.run.roots, snapshotIndex)
+	if err != nil {
+		c.giveUp("no usable snapshot")
+		return
+	}
+	c.idx = newCountIndex(x)
+}
+
+// walk lists every source, handing their files to the workers, and
+// returns the problems of the walk (unreadable subdirectories), in the
+// loader's order.
+func (c *fastCount) walk(ctx context.Context, dirs []*Source) []Problem {
+	var probs []Problem
+	seen := map[string]bool{} // absolute roots already walked (see streamLoader.walk)
+	for _, s := range dirs {
+		if len(dirs) > 1 {
+			abs, err := filepath.Abs(s.root)
+			if err == nil && seen[abs] {
+				continue
+			}
+			seen[abs] = true
+		}
+		w := dirWalker{ctx: ctx, src: s, sink: &countSink{c: c, ctx: ctx, src: s, root: c.run.rootOf[s]}}
+		if err := w.osRoot(); err != nil {
+			c.giveUp("a root cannot be read")
+			return nil
+		}
+		probs = append(probs, w.problems...)
+	}
+	return probs
+}
+
+// countDir is a directory whose files are being stat'ed: it is closed
+// when the walk and the last worker are done with it.
+type countDir struct {
+	src  *Source
+	root int // in the cache's roots
+	rel  string
+	fd   int // -1: stat by path
+	refs atomic.Int32
+}
+
+func (d *countDir) release() {
+	if d.refs.Add(-1) == 0 && d.fd >= 0 {
+		closeDirs([]int{d.fd})
+	}
+}
+
+// countChunk is files of one directory for a worker to stat and look up.
+type countChunk struct {
+	dir  *countDir
+	ents []dirEnt
+	keys []fileKey // set by the worker's stats
+}
+
+// countSink hands a walk's files to the workers (see walkSink).
+type countSink struct {
+	c    *fastCount
+	ctx  context.Context
+	src  *Source
+	root int
+	cur  *countDir // the directory being listed
+}
+
+func (s *countSink) files(rel string, dirfd int, ents []dirEnt) {
+	if s.cur == nil {
+		s.cur = &countDir{src: s.src, root: s.root, rel: rel, fd: dirfd}
+		s.cur.refs.Store(1) // the walk's, until it is listed
+	}
+	if s.c.beforeStat != nil {
+		s.c.beforeStat(rel)
+	}
+	for len(ents) > 0 && s.ctx.Err() == nil {
+		n := min(len(ents), countChunkMax)
+		s.cur.refs.Add(1)
+		// A copy: the lister reuses its slice for the next buffer.
+		s.c.chunks <- countChunk{dir: s.cur, ents: slices.Clone(ents[:n])}
+		ents = ents[n:]
+	}
+}
+
+func (s *countSink) listed(_ string, dirfd int, _ int) {
+	if s.cur != nil {
+		s.cur.release()
+		s.cur = nil
+	} else if dirfd >= 0 {
+		closeDirs([]int{dirfd})
+	}
+}
+
+// countTotals is what one worker counted.
+type countTotals struct {
+	articles int
+	matched  int // files the index holds at their version
+	problems []countedProblem
+}
+
+// countedProblem is a skipped file and its place in the snapshot, which
+// is its place in the load's order.
+type countedProblem struct {
+	Problem
+	entry int
+}
+
+// work stats the chunks' files as they come and looks them up once the
+// index is read (chunks stat'ed before that wait for it).
+func (c *fastCount) work(t *countTotals) {
+	var waiting []countChunk
+	for ch := range c.chunks {
+		if c.changed.Load() {
+			ch.dir.release()
+			continue
+		}
+		c.stat(&ch)
+		select {
+		case <-c.loaded:
+			for _, w := range waiting {
+				c.match(w, t)
+			}
+			waiting = nil
+			c.match(ch, t)
+		default:
+			waiting = append(waiting, ch)
+		}
+	}
+	<-c.loaded
+	for _, w := range waiting {
+		c.match(w, t)
+	}
+}
+
+func (c *fastCount) stat(ch *countChunk) {
+	defer ch.dir.release()
+	ch.keys = make([]fileKey, len(ch.ents))
+	d := ch.dir
+	for i, e := range ch.ents {
+		path := ""
+		if d.fd < 0 {
+			path = d.src.display(joinRel(d.rel, e.name))
+		}
+		key, _, err := statAt(d.fd, e.name, path, e.link)
+		if err != nil {
+			c.giveUp("a file cannot be stat'ed")
+			return
+		}
+		ch.keys[i] = key
+	}
+}
+
+// match looks a stat'ed chunk's files up in the index.
+func (c *fastCount) match(ch countChunk, t *countTotals) {
+	if c.changed.Load() || c.idx == nil {
+		return
+	}
+	var rel []byte
+	for i, e := range ch.ents {
+		rel = rel[:0]
+		if ch.dir.rel != "" {
+			rel = append(append(rel, ch.dir.rel...), '/')
+		}
+		rel = append(rel, e.name...)
+		j, ok := c.idx.find(ch.dir.root, rel)
+		if !ok || !c.idx.see(j) {
+			c.giveUp("a file new or changed")
+			return
+		}
+		ce := &c.idx.x.entries[j]
+		if ce.key != ch.keys[i] {
+			c.giveUp("a file new or changed")
+			return
+		}
+		var le loadEntry // the path only for a problem: no allocation per article
+		if ce.problem {
+			le.path = ch.dir.src.display(string(rel))
+		}
+		res, ok := cachedResult(c.idx.x, ce, &le)
+		switch {
+		case !ok:
+			c.giveUp("an unusable index entry")
+			return
+		case res.tallied:
+			t.articles++
+		case res.prob != nil && !res.prob.notArticle:
+			t.problems = append(t.problems, countedProblem{*res.prob, j})
+		}
+		t.matched++
+	}
+}
+
+// countIndex finds a snapshot's entries by root and path, and marks the
+// ones the walk found.
+type countIndex struct {
+	x     *snapshot
+	seed  maphash.Seed
+	slots []uint32 // entry number + 1 by hash, open addressing; 0 is free
+	seen  []uint64 // a bit per entry
+}
+
+func newCountIndex(x *snapshot) *countIndex {
+	n := 1
+	for n < 2*len(x.entries) {
+		n *= 2
+	}
+	ix := &countIndex{x: x, seed: maphash.MakeSeed(), slots: make([]uint32, n), seen: make([]uint64, (len(x.entries)+63)/64)}
+	for j := range x.entries {
+		e := &x.entries[j]
+		h := ix.hash(e.root, maphash.String(ix.seed, e.rel))
+		for ; ix.slots[h&uint64(n-1)] != 0; h++ {
+		}
+		ix.slots[h&uint64(n-1)] = uint32(j) + 1
+	}
+	return ix
+}
+
+func (ix *countIndex) hash(root int, relHash uint64) uint64 {
+	return relHash ^ uint64(root)*0x9e3779b97f4a7c15
+}
+
+// find is the entry of rel under root.
+func (ix *countIndex) find(root int, rel []byte) (int, bool) {
+	mask := uint64(len(ix.slots) - 1)
+	for h := ix.hash(root, maphash.Bytes(ix.seed, rel)); ; h++ {
+		s := ix.slots[h&mask]
+		if s == 0 {
+			return 0, false
+		}
+		if e := &ix.x.entries[s-1]; e.root == root && e.rel == string(rel) {
+			return int(s - 1), true
+		}
+	}
+}
+
+// see marks entry j found; false when it was already (the walk met
+// one file twice: the directory changed while it was listed).
+func (ix *countIndex) see(j int) bool {
+	bit := uint64(1) << (j % 64)
+	return atomic.OrUint64(&ix.seen[j/64], bit)&bit == 0
+}
