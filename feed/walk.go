@@ -96,12 +96,12 @@ func (s *Source) walk(ctx context.Context, counter *atomic.Int64) (found []loadE
 			return nil, nil, nil, fmt.Errorf("read %s: %w", s.root, err)
 		}
 		w.fsDir(".", "", ents, 0)
-		return es.found, w.problems, nil, nil
+		return es.all(), w.problems, nil, nil
 	}
 	if err := w.osRoot(); err != nil {
 		return nil, nil, nil, err
 	}
-	return es.found, w.problems, es.dirs, nil
+	return es.all(), w.problems, es.dirs, nil
 }
 
 // dirWalker walks one source, depth first, and hands the files it finds
@@ -126,21 +126,26 @@ type walkSink interface {
 	listed(rel string, dirfd int, n int)
 }
 
-// entrySink makes the loader's entries of the files a walk finds.
+// entryBlock is how many entries an entrySink allocates at a time, at
+// most.
+const entryBlock = 4096
+
+// entrySink makes the loader's entries of the files a walk finds. It
+// keeps them in blocks and puts them in one slice at the end (see all):
+// grown by append, the slice of a million entries (56 MB) was copied a
+// dozen times, each copy left to the collector.
 type entrySink struct {
-	src   *Source
-	found []loadEntry
-	dirs  []int // descriptors of the directories kept open
-	from  int   // the first entry of the directory being listed
+	src    *Source
+	blocks [][]loadEntry // each full to its capacity but the last
+	dirs   []int         // descriptors of the directories kept open
+	// dirBlock, dirFrom: where the directory being listed starts.
+	dirBlock, dirFrom int
 	// counter, when set, counts the files found as they are, for a
 	// reader's progress (Loading.Found) while a large tree is walked.
 	counter *atomic.Int64
 }
 
 func (es *entrySink) files(rel string, dirfd int, ents []dirEnt) {
-	if es.found == nil {
-		es.found = make([]loadEntry, 0, len(ents)) // a flat archive: few allocations
-	}
 	fd := int32(0)
 	if dirfd >= 0 && dirfd < math.MaxInt32 {
 		fd = int32(dirfd) + 1
@@ -160,17 +165,48 @@ func (es *entrySink) listed(rel string, dirfd int, n int) {
 		es.dirs = append(es.dirs, dirfd)
 	default:
 		closeDirs([]int{dirfd})
-		for i := es.from; i < len(es.found); i++ {
-			es.found[i].dirfd = 0
+		for b := es.dirBlock; b < len(es.blocks); b++ {
+			from := 0
+			if b == es.dirBlock {
+				from = es.dirFrom
+			}
+			for i := from; i < len(es.blocks[b]); i++ {
+				es.blocks[b][i].dirfd = 0
+			}
 		}
 	}
-	es.from = len(es.found)
+	if n := len(es.blocks); n > 0 { // the next directory starts after the last entry
+		es.dirBlock, es.dirFrom = n-1, len(es.blocks[n-1])
+	}
+}
+
+// all is the entries found, in one slice.
+func (es *entrySink) all() []loadEntry {
+	switch len(es.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return es.blocks[0]
+	}
+	n := 0
+	for _, b := range es.blocks {
+		n += len(b)
+	}
+	found := make([]loadEntry, 0, n)
+	for _, b := range es.blocks {
+		found = append(found, b...)
+	}
+	es.blocks = nil
+	return found
 }
 
 func (es *entrySink) add(rel, name string, dirfd int32, link bool) {
 	e := es.src.entry(rel, name)
 	e.dirfd, e.link = dirfd, link
-	es.found = append(es.found, e)
+	if n := len(es.blocks); n == 0 || len(es.blocks[n-1]) == cap(es.blocks[n-1]) {
+		es.blocks = append(es.blocks, make([]loadEntry, 0, min(entryBlock, 16<<min(n, 8)))) // a small library: small blocks
+	}
+	es.blocks[len(es.blocks)-1] = append(es.blocks[len(es.blocks)-1], e)
 	if es.counter != nil {
 		es.counter.Add(1)
 	}
