@@ -216,15 +216,14 @@ func PathID(rel string) string {
 	return hashID("path\x00", path.Base(rel))
 }
 
-// claimID notes a in held, the IDs a stream or library has seen. An
-// article's ID is its identity whichever folders are opened: every copy
-// of one URL has the same ID, so they share their reading state. It
-// returns a's ID when another article held it already (a is that
-// article saved again, for Library.Finish to link), else "". The article
-// is its own first save until Library.Finish links it. Generic over the
-// map so the loader's set and the library's ID map are probed directly,
-// 100,000 times in a load.
-func claimID[V any](a *Article, held map[string]V) (savedAgainOf string) {
+// claimID notes a in held, the IDs the library has seen (the stream
+// keeps an idSet to the same end). An article's ID is its identity
+// whichever folders are opened: every copy of one URL has the same ID, so
+// they share their reading state. It returns a's ID when another article
+// held it already (a is that article saved again, for Library.Finish to
+// link), else "". The article is its own first save until Library.Finish
+// links it.
+func claimID(a *Article, held map[string]*Article) (savedAgainOf string) {
 	if _, taken := held[a.ID]; taken {
 		savedAgainOf = a.ID
 	}

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"context"
-	"maps"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -60,10 +59,10 @@ type streamLoader struct {
 	shared *sharedText // values repeated across articles, stored once
 	twins  twins       // files reached under several names (see twins)
 
-	srcs  []*Source       // private copies: articles point at them for Detail
-	dirs  []int           // directories the walk left open (see statEntry)
-	hasFS bool            // a source is an fs.FS
-	ids   map[string]bool // IDs sent so far: a repeated one is a save of one article
+	srcs  []*Source // private copies: articles point at them for Detail
+	dirs  []int     // directories the walk left open (see statEntry)
+	hasFS bool      // a source is an fs.FS
+	ids   idSet     // IDs sent so far: a repeated one is a save of one article
 
 	// walked counts the files the walk found so far (see Loading.Found).
 	// It is the Loading's, not a field of the loader: the Loading lives
@@ -81,7 +80,7 @@ type streamLoader struct {
 }
 
 func newStreamLoader(ctx context.Context, srcs []Source, opt Options, tally bool) *streamLoader {
-	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), ids: map[string]bool{}, walked: &atomic.Int64{}, tally: tally}
+	l := &streamLoader{ctx: ctx, workers: opt.Workers, shared: newSharedText(), walked: &atomic.Int64{}, tally: tally}
 	if l.workers <= 0 {
 		l.workers = runtime.GOMAXPROCS(0)
 	}
@@ -136,9 +135,7 @@ func (l *streamLoader) walk() (*Source, error) {
 		sortPaths(l.entries[:l.spans[0].hi])
 	}
 	if !l.tally { // a count claims no IDs (see finishBatch)
-		ids := make(map[string]bool, len(l.entries)) // one allocation, not a dozen doublings
-		maps.Copy(ids, l.ids)
-		l.ids = ids
+		l.ids.grow(len(l.entries))
 	}
 	if l.cache != nil && !l.tally && len(l.spans) > 0 && len(l.entries) >= eagerMin {
 		l.cache.eager = l.spans[0].hi
@@ -320,15 +317,14 @@ func (l *streamLoader) noteSent(b *Batch) {
 // finishBatch puts a batch in library order and notes the articles whose
 // ID (URL) an earlier article of the stream has: saves of one article.
 func (l *streamLoader) finishBatch(b *Batch) {
-	ids := l.ids
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
-		if of := claimID(a, ids); of != "" {
+		a.FirstSaveID = a.ID // its own first save until Library.Finish links it (see claimID)
+		if l.ids.add(a.ID) {
 			if b.dupOf == nil {
 				b.dupOf = map[*Article]string{}
 			}
-			b.dupOf[a] = of
+			b.dupOf[a] = a.ID
 		}
-		ids[a.ID] = true
 	}
 }
