@@ -90,7 +90,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	case m.lib.mute.on() && !m.reading.showMuted:
 		// Shown once screened for the mute rules (handleIndexed).
 	default:
-		m.list.appendArticles(b.Articles)
+		m.list.appendArticles(b.Articles, m.lib.found)
 	}
 	cmds := []tea.Cmd{m.lib.reindex()}
 	if b.Done || msg.closed {
