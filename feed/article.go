@@ -71,7 +71,7 @@ type ArticleDetail struct {
 // fields (Detail: the body, images, related stories), which the function
 // Detail reads back from the file when an article is opened; of the body
 // they keep its words, for search (see BodyWords). The struct is laid
-// out to fit the 384-byte size class (TestArticleSizeClass): 100,000
+// out to fit the 352-byte size class (TestArticleSizeClass): 100,000
 // loaded articles have a memory budget (see bench_test.go), and every
 // field costs 100,000 times over.
 type Article struct {
@@ -117,18 +117,13 @@ type Article struct {
 	// second string header would cost 16 bytes an article. 32 bits share
 	// a word with RelatedCount.
 	relLen uint32
-	// RelatedTitles are the related stories' titles, kept in summaries for
-	// full-text search; a library's share one table per load (see Titles).
-	RelatedTitles Titles
-	// relIDs are the IDs (see URLID) of the related stories' URLs, packed
-	// (six bytes an ID, not a 16-byte string header and a string; see
-	// packIDs): read them with RelatedIDList or RelatedKeys, set them
-	// with SetRelatedIDs.
-	relIDs string
-
-	// Warnings say which fields were degraded while parsing (a date that
-	// did not parse, a title given as a list, ...). Short, sanitised.
-	Warnings []string
+	// related packs the IDs (see URLID) of the related stories' URLs (six
+	// bytes an ID, see packIDs), their titles and the parse warnings (see
+	// related.go): read them with RelatedKeys, RelatedIDList,
+	// RelatedTitles and Warnings. titles is the table the titles refer to
+	// (see Titles), nil when they are the article's own.
+	related string
+	titles  *titleTable
 
 	// Size and the modification time (see ModTime) identify the file
 	// version this was parsed from (the cache is keyed by path, size
@@ -188,11 +183,12 @@ func (a *Article) URL() string {
 // WarningProblems returns a's warnings as problems at its path, the line
 // taken from the "line N: " the parser starts a warning with.
 func (a *Article) WarningProblems() []Problem {
-	if len(a.Warnings) == 0 {
+	warnings := a.Warnings()
+	if len(warnings) == 0 {
 		return nil
 	}
-	out := make([]Problem, len(a.Warnings))
-	for i, w := range a.Warnings {
+	out := make([]Problem, len(warnings))
+	for i, w := range warnings {
 		out[i] = Problem{Path: a.Path, Reason: w}
 		if rest, ok := strings.CutPrefix(w, "line "); ok {
 			if num, msg, ok := strings.Cut(rest, ": "); ok {
@@ -223,11 +219,6 @@ func (a *Article) RelatedIDList() []string {
 	}
 	return out
 }
-
-// SetRelatedIDs sets the related stories' IDs, for a caller building an
-// article; what is not an ID (see URLID) is dropped: it cannot match any
-// article's ID.
-func (a *Article) SetRelatedIDs(ids []string) { a.relIDs = packIDs(ids) }
 
 // Day is the date in the file name (days since 1970, UTC), set by the
 // loader; false when the name has none or the article was not loaded from

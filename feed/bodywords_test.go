@@ -160,8 +160,8 @@ func TestReadBodyAsDetail(t *testing.T) {
 		if err != nil || got != full.Detail.Body || got == "" {
 			t.Errorf("%s: ReadBody %q (%v), Detail %q", a.Rel(), got, err, full.Detail.Body)
 		}
-		if len(a.Warnings) != len(full.Warnings) {
-			t.Errorf("%s: ReadBody changed the summary's warnings: %q", a.Rel(), a.Warnings)
+		if len(a.Warnings()) != len(full.Warnings()) {
+			t.Errorf("%s: ReadBody changed the summary's warnings: %q", a.Rel(), a.Warnings())
 		}
 	}
 }

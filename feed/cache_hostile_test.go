@@ -51,8 +51,8 @@ func TestCraftedCacheIsSanitized(t *testing.T) {
 			a.Provider.Name, a.Provider.Domain)
 		texts = append(texts, a.Topics...)
 		texts = append(texts, a.Tags...)
-		texts = append(texts, a.RelatedTitles.List()...)
-		texts = append(texts, a.Warnings...)
+		texts = append(texts, a.RelatedTitles().List()...)
+		texts = append(texts, a.Warnings()...)
 	}
 	for _, p := range warm.Skipped() {
 		texts = append(texts, p.Reason)

@@ -124,9 +124,9 @@ func equalArticles(a, b []Article) bool {
 		if x.ID != y.ID || x.FirstSaveID != y.FirstSaveID || x.Path != y.Path || x.Rel() != y.Rel() || x.Title != y.Title ||
 			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
 			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.words != y.words ||
-			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles.List(), y.RelatedTitles.List()) ||
+			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles().List(), y.RelatedTitles().List()) ||
 			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime().Equal(y.ModTime()) ||
-			!slices.Equal(x.Warnings, y.Warnings) || x.Quality != y.Quality || x.Heat != y.Heat {
+			!slices.Equal(x.Warnings(), y.Warnings()) || x.Quality != y.Quality || x.Heat != y.Heat {
 			return false
 		}
 	}

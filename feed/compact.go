@@ -13,14 +13,14 @@ import (
 //     titles (the articles of one period list the same related stories:
 //     the shared corpus's 329 related entries hold 132 titles), these
 //     as 4-byte references (see Titles);
-//   - the related stories' IDs are packed, six bytes each (see packIDs);
+//   - the related stories' IDs (six bytes each, see packIDs), their
+//     titles' references and the warnings are one string (see related.go);
 //   - every other string is copied into large chunks shared by many
 //     articles, so none keeps the file's bytes alive (the parser may slice
 //     its input, and the read buffer is reused) and small strings pay
 //     neither an allocation each nor the allocator's rounding;
 //   - webUrl shares the bytes of originalUrl when one is a prefix of the
-//     other (usually they are equal);
-//   - the string lists share one backing array.
+//     other (usually they are equal).
 
 // chunkSize is the size of a textArena chunk.
 const chunkSize = 64 << 10
@@ -104,22 +104,7 @@ func (st *sharedText) internAll(ps []*string) {
 // TestCompactCopiesEveryString fails when a new field is forgotten. Path
 // is not packed: the loader sets it afterwards to the walk's string.
 func compactSummary(a *Article, ar *textArena, st *sharedText) {
-	lists := []*[]string{&a.Tags, &a.Warnings}
-	total := 0
-	for _, l := range lists {
-		total += len(*l)
-	}
-	backing := make([]string, 0, total)
-	for _, l := range lists {
-		if len(*l) == 0 {
-			*l = nil
-			continue
-		}
-		start := len(backing)
-		backing = append(backing, *l...)
-		*l = backing[start:len(backing):len(backing)] // full slice: an append cannot clobber the next list
-	}
-
+	a.Tags = slices.Clip(slices.Clone(a.Tags)) // not the parser's array; nil stays nil
 	shared := []*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain}
 	for _, l := range [...][]string{a.Topics, a.Tags} {
 		for i := range l {
@@ -128,18 +113,15 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 	}
 	st.internAll(shared)
 	a.Topics = st.internList(a.Topics)
-	a.RelatedTitles = st.titles.Share(a.RelatedTitles)
+	a.SetRelatedTitles(st.titles.Share(a.RelatedTitles()))
 	packOwnText(a, ar)
 }
 
 // packOwnText copies the strings that are the article's own (not shared
 // with other articles) into ar.
 func packOwnText(a *Article, ar *textArena) {
-	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.words, &a.relIDs, &a.RelatedTitles.s} {
+	for _, p := range []*string{&a.ID, &a.Title, &a.Excerpt, &a.words, &a.related} {
 		*p = ar.add(*p)
-	}
-	for i := range a.Warnings {
-		a.Warnings[i] = ar.add(a.Warnings[i])
 	}
 	a.FirstSaveID = a.ID
 	switch web, orig := a.WebURL, a.OriginalURL; {

@@ -26,14 +26,14 @@ type extractor struct {
 }
 
 func (x *extractor) warn(line int, format string, args ...any) {
-	if len(x.a.Warnings) >= maxWarnings {
+	if x.a.warningCount() >= maxWarnings {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
 	if line > 0 {
 		msg = fmt.Sprintf("line %d: %s", line, msg)
 	}
-	x.a.Warnings = append(x.a.Warnings, msg)
+	x.a.addWarning(msg)
 }
 
 // article fills x.a from the root mapping. Keys are matched exactly (the
@@ -221,7 +221,8 @@ func (x *extractor) items(n node, f func(c node)) {
 // and IDs; the full article keeps them all.
 func (x *extractor) related(n node) {
 	a := x.a
-	var ids, titles []byte // packed (see packIDs), and Titles' own form
+	ids, _, titles := a.relatedParts() // a second related: key adds to the first
+	idb, titleb := []byte(ids), []byte(titles)
 	x.items(n, func(c node) {
 		a.RelatedCount++
 		if c.Kind() != frontmatter.Map {
@@ -266,13 +267,14 @@ func (x *extractor) related(n node) {
 			}
 		})
 		if r.Title != "" {
-			titles = appendTitle(titles, r.Title)
+			titleb = appendPrefixed(titleb, r.Title)
 		}
-		ids = appendPackedID(ids, URLID(r.WebURL))
+		idb = appendPackedID(idb, URLID(r.WebURL))
 		if x.full {
 			a.Detail.Related = append(a.Detail.Related, r)
 		}
 	})
-	a.relIDs += string(ids)
-	a.RelatedTitles.s += string(titles) // a second related: key adds to the first
+	// The warnings with those the entries added; the titles in Titles' own form.
+	_, warnings, _ := a.relatedParts()
+	a.setRelated(string(idb), warnings, Titles{s: string(titleb)})
 }

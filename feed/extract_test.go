@@ -13,7 +13,7 @@ func fm(lines ...string) string {
 }
 
 func hasWarning(a *Article, sub string) bool {
-	for _, w := range a.Warnings {
+	for _, w := range a.Warnings() {
 		if strings.Contains(w, sub) {
 			return true
 		}
@@ -141,7 +141,7 @@ func TestParseTolerantFields(t *testing.T) {
 		{"image as text", named, fm("title: t", "images: https://x.test/a.jpg"),
 			func(a *Article) any { return a.Detail.Images }, []Image{{URL: "https://x.test/a.jpg"}}, ""},
 		{"related entry not a mapping", named, fm("title: t", "related:", "  - just text", "  - title: ok"),
-			func(a *Article) any { return [2]any{a.RelatedCount, a.RelatedTitles.List()} }, [2]any{int32(2), []string{"ok"}}, "related entry is not a mapping; ignored"},
+			func(a *Article) any { return [2]any{a.RelatedCount, a.RelatedTitles().List()} }, [2]any{int32(2), []string{"ok"}}, "related entry is not a mapping; ignored"},
 		{"related bad date", named, fm("title: t", "related:", "  - title: r", "    publishedDateTime: never"),
 			func(a *Article) any { return a.Detail.Related[0].Published }, time.Time{}, `line 5: related publishedDateTime "never" is not a date`},
 		{"excerpt keeps newlines", named, fm("title: t", `excerpt: "one\ntwo\tthree"`),
@@ -168,10 +168,10 @@ func TestParseTolerantFields(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.is)
 			}
 			switch {
-			case tt.warn == "" && len(a.Warnings) > 0:
-				t.Errorf("unexpected warnings %q", a.Warnings)
+			case tt.warn == "" && len(a.Warnings()) > 0:
+				t.Errorf("unexpected warnings %q", a.Warnings())
 			case tt.warn != "" && !hasWarning(a, tt.warn):
-				t.Errorf("warnings %q, want one containing %q", a.Warnings, tt.warn)
+				t.Errorf("warnings %q, want one containing %q", a.Warnings(), tt.warn)
 			}
 		})
 	}
@@ -184,7 +184,7 @@ func TestParseWarningsAreCapped(t *testing.T) {
 		fmt.Fprintf(&b, "  - title: r%d\n    publishedDateTime: bad\n", i)
 	}
 	a := mustParse(t, "x.md", fm(b.String()))
-	if len(a.Warnings) != maxWarnings || a.RelatedCount != 100 {
-		t.Errorf("%d warnings, %d related; want %d, 100", len(a.Warnings), a.RelatedCount, maxWarnings)
+	if len(a.Warnings()) != maxWarnings || a.RelatedCount != 100 {
+		t.Errorf("%d warnings, %d related; want %d, 100", len(a.Warnings()), a.RelatedCount, maxWarnings)
 	}
 }

@@ -59,8 +59,8 @@ func TestParseCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(a.Warnings) > 0 {
-				t.Errorf("warnings: %q", a.Warnings)
+			if len(a.Warnings()) > 0 {
+				t.Errorf("warnings: %q", a.Warnings())
 			}
 			var want parseOracle
 			if err := yaml.Unmarshal(oracleFrontMatter(data), &want); err != nil {
@@ -70,7 +70,7 @@ func TestParseCorpus(t *testing.T) {
 			for _, r := range want.Related {
 				titles = append(titles, r.Title)
 			}
-			got := []any{a.Title, a.Published, a.Provider.Name, a.Provider.Domain, a.Topics, a.Quality, int(a.RelatedCount), a.RelatedTitles.List()}
+			got := []any{a.Title, a.Published, a.Provider.Name, a.Provider.Domain, a.Topics, a.Quality, int(a.RelatedCount), a.RelatedTitles().List()}
 			exp := []any{want.Title, want.Published, want.Provider.Name, want.Provider.Domain, want.Topics, want.Quality, len(want.Related), titles}
 			if !reflect.DeepEqual(got, exp) {
 				t.Errorf("got  %q\nwant %q", got, exp)

@@ -134,10 +134,10 @@ func TestParseHostileYAML(t *testing.T) {
 			}
 			a := mustParse(t, "2024-01-01-x.md", src)
 			if tt.warn != "" && !hasWarning(a, tt.warn) {
-				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
+				t.Errorf("warnings %q, want %q", a.Warnings(), tt.warn)
 			}
-			if tt.warn == "" && len(a.Warnings) > 1 { // "no title" is fine
-				t.Errorf("warnings %q", a.Warnings)
+			if tt.warn == "" && len(a.Warnings()) > 1 { // "no title" is fine
+				t.Errorf("warnings %q", a.Warnings())
 			}
 		})
 	}
@@ -156,13 +156,13 @@ func TestParseCleansBodies(t *testing.T) {
 		if strings.ContainsAny(a.Detail.Body, "\x00\x1b\ufffe") || !strings.HasPrefix(a.Detail.Body, "first\nsecond") {
 			t.Errorf("%q: body %q not cleaned", body, a.Detail.Body)
 		}
-		if want := []string{"line 5: body holds control characters or invalid UTF-8; cleaned"}; !slices.Equal(a.Warnings, want) {
-			t.Errorf("%q: warnings %q, want %q", body, a.Warnings, want)
+		if want := []string{"line 5: body holds control characters or invalid UTF-8; cleaned"}; !slices.Equal(a.Warnings(), want) {
+			t.Errorf("%q: warnings %q, want %q", body, a.Warnings(), want)
 		}
 	}
 	a, err := Parse("2024-01-01-x.md", []byte("---\ntitle: x\n---\ntabs\tand\r\nline ends\n"))
-	if err != nil || len(a.Warnings) != 0 {
-		t.Errorf("a body with tabs and CRLF: %v, warnings %q", err, a.Warnings)
+	if err != nil || len(a.Warnings()) != 0 {
+		t.Errorf("a body with tabs and CRLF: %v, warnings %q", err, a.Warnings())
 	}
 }
 
@@ -186,7 +186,7 @@ func TestLongURLNeverCut(t *testing.T) {
 	if a.ID != URLID(long) {
 		t.Errorf("ID %s is not the ID of webUrl as written (%s)", a.ID, URLID(long))
 	}
-	if !slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "originalUrl is longer") }) {
-		t.Errorf("no warning about the dropped originalUrl: %q", a.Warnings)
+	if !slices.ContainsFunc(a.Warnings(), func(w string) bool { return strings.Contains(w, "originalUrl is longer") }) {
+		t.Errorf("no warning about the dropped originalUrl: %q", a.Warnings())
 	}
 }

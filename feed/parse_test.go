@@ -175,13 +175,13 @@ func TestParseKitchenSink(t *testing.T) {
 	check("Topics", a.Topics, []string{"AI", "Machine Learning"})
 	check("Tags", a.Tags, []string{"llm", "open-source"})
 	check("RelatedCount", a.RelatedCount, int32(2))
-	check("RelatedTitles", a.RelatedTitles.List(), []string{"A related story", "Another one"})
+	check("RelatedTitles", a.RelatedTitles().List(), []string{"A related story", "Another one"})
 	check("RelatedIDs", a.RelatedIDList(), []string{URLID("https://other.example.org/related-story"), URLID("https://third.example.net/another")})
 	check("Body", a.Detail.Body, "The **body** is Markdown.\n\n- a list item")
 	check("ID", a.ID, URLID(a.OriginalURL))
 	check("Full", a.Full(), true)
 	check("Path", a.Path, name)
-	check("Warnings", a.Warnings, []string(nil))
+	check("Warnings", a.Warnings(), []string(nil))
 	if strings.Contains(strings.ToLower(a.Detail.Body+a.Detail.FeaturedContent), "bm90") {
 		t.Error("secured leaked into the article")
 	}
@@ -225,8 +225,8 @@ func TestParseOtherKinds(t *testing.T) {
 			if a.Title != tt.title || !a.Published.Equal(tt.published) {
 				t.Errorf("title %q published %v, want %q %v", a.Title, a.Published, tt.title, tt.published)
 			}
-			if tt.warn == "" && len(a.Warnings) > 0 || tt.warn != "" && !slices.Contains(a.Warnings, tt.warn) {
-				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
+			if tt.warn == "" && len(a.Warnings()) > 0 || tt.warn != "" && !slices.Contains(a.Warnings(), tt.warn) {
+				t.Errorf("warnings %q, want %q", a.Warnings(), tt.warn)
 			}
 			if !strings.HasPrefix(a.Detail.Body, tt.body) {
 				t.Errorf("body %q, want it to start with %q", a.Detail.Body, tt.body)
@@ -339,10 +339,10 @@ func TestWorkerSummaryKeepsNothingOfTheReadBuffer(t *testing.T) {
 		if got.a == nil || want.a == nil {
 			t.Fatalf("not parsed: %+v %+v", got.prob, want.prob)
 		}
-		if !slices.Equal(got.a.RelatedTitles.List(), want.a.RelatedTitles.List()) {
-			t.Fatalf("the related titles changed with the read buffer: %q, want %q", got.a.RelatedTitles, want.a.RelatedTitles)
+		if !slices.Equal(got.a.RelatedTitles().List(), want.a.RelatedTitles().List()) {
+			t.Fatalf("the related titles changed with the read buffer: %q, want %q", got.a.RelatedTitles(), want.a.RelatedTitles())
 		}
-		got.a.RelatedTitles = want.a.RelatedTitles // the same, in each worker's table
+		got.a.SetRelatedTitles(want.a.RelatedTitles()) // the same, in each worker's table
 		if !reflect.DeepEqual(got.a, want.a) {
 			t.Fatalf("the summary changed with the read buffer:\n%+v\nwant %+v", got.a, want.a)
 		}

@@ -135,19 +135,19 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	b = binary.AppendVarint(b, int64(a.RelatedCount))
 	b = binary.LittleEndian.AppendUint32(b, a.titleHash)
 	b = binary.AppendUvarint(b, t.listRef(a.Topics))
-	for _, n := range [...]int{len(a.Tags), a.RelatedTitles.Len(), len(a.Warnings)} {
+	ids, warnings, _ := a.relatedParts()
+	titles := a.RelatedTitles()
+	for _, n := range [...]int{len(a.Tags), titles.Len(), Titles{s: warnings}.Len()} {
 		b = binary.AppendUvarint(b, uint64(n))
 	}
 	for _, s := range a.Tags {
 		b = binary.AppendUvarint(b, t.ref(s))
 	}
-	for s := range a.RelatedTitles.All() {
+	for s := range titles.All() {
 		b = binary.AppendUvarint(b, t.ref(s))
 	}
-	for _, s := range a.Warnings {
-		b = appendStr(b, s)
-	}
-	return appendStr(b, a.relIDs)
+	b = append(b, warnings...) // each length-prefixed, as appendStr writes them
+	return appendStr(b, ids)
 }
 
 // decodeArticle decodes a record; its strings are slices of rec and of
@@ -198,47 +198,36 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	if d.bad || tags+titles+warnings > len(rec)-d.off {
 		return nil, errCacheCorrupt
 	}
-	if tags+warnings > 0 {
-		backing := make([]string, tags+warnings)
-		a.Tags, a.Warnings = backing[:tags:tags], backing[tags:]
-		if tags == 0 {
-			a.Tags = nil
-		}
-		if warnings == 0 {
-			a.Warnings = nil
+	if tags > 0 {
+		a.Tags = make([]string, tags)
+		for i := range a.Tags {
+			a.Tags[i] = d.ref()
 		}
 	}
-	for i := range a.Tags {
-		a.Tags[i] = d.ref()
-	}
-	if titles > 0 {
-		var scratch [64]byte
-		refs := scratch[:0]
-		for range titles {
-			i := d.uvarint()
-			if i >= uint64(len(t.titleRefs)) {
-				return nil, errCacheCorrupt
-			}
-			refs = binary.LittleEndian.AppendUint32(refs, t.titleRefs[i])
+	var scratch [64]byte
+	refs := scratch[:0]
+	for range titles {
+		i := d.uvarint()
+		if i >= uint64(len(t.titleRefs)) {
+			return nil, errCacheCorrupt
 		}
-		a.RelatedTitles = Titles{tab: t.titles, s: string(refs)}
+		refs = binary.LittleEndian.AppendUint32(refs, t.titleRefs[i])
 	}
-	for i := range a.Warnings {
-		a.Warnings[i] = d.str()
+	var ws []byte
+	for range warnings {
+		ws = appendPrefixed(ws, textsafe.Sanitize(d.str())) // see below
 	}
-	a.relIDs = d.str()
-	if d.bad || d.off != len(rec) || len(a.relIDs)%packedIDLen != 0 {
+	ids := d.str()
+	if d.bad || d.off != len(rec) || len(ids)%packedIDLen != 0 {
 		return nil, errCacheCorrupt
 	}
+	a.setRelated(ids, string(ws), Titles{tab: t.titles, s: string(refs)})
 	// The cache is a file anyone who can write the directory can craft:
 	// its text passes the sanitiser parsed text passes (clean text, all
 	// of a real cache, is returned as it is, without a copy). Shared
 	// values are cleaned once, in parseSnapshot.
 	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL, &a.OriginalURL, &a.words} {
 		*p = textsafe.Sanitize(*p)
-	}
-	for i, w := range a.Warnings {
-		a.Warnings[i] = textsafe.Sanitize(w)
 	}
 	return a, nil
 }

@@ -38,7 +38,7 @@ func appendPackedID(b []byte, id string) []byte {
 // RelatedIDList). It is an iterator to range over (for k := range
 // a.RelatedKeys), not a slice: 100,000 articles build none.
 func (a *Article) RelatedKeys(yield func(uint64) bool) {
-	p := a.relIDs
+	p, _, _ := a.relatedParts()
 	for i := 0; i+packedIDLen <= len(p); i += packedIDLen {
 		var k uint64
 		for _, c := range []byte(p[i : i+packedIDLen]) {

@@ -29,13 +29,9 @@ type Titles struct {
 func NewTitles(titles ...string) Titles {
 	var b []byte
 	for _, t := range titles {
-		b = appendTitle(b, t)
+		b = appendPrefixed(b, t)
 	}
 	return Titles{s: string(b)}
-}
-
-func appendTitle(b []byte, t string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(t))), t...)
 }
 
 // Len is the number of titles.
@@ -45,7 +41,7 @@ func (t Titles) Len() int {
 	}
 	n := 0
 	for s := t.s; s != ""; n++ {
-		_, s = nextTitle(s)
+		_, s = cutPrefixed(s)
 	}
 	return n
 }
@@ -56,7 +52,7 @@ func (t Titles) All() iter.Seq[string] {
 		if t.tab == nil {
 			for s := t.s; s != ""; {
 				var title string
-				if title, s = nextTitle(s); !yield(title) {
+				if title, s = cutPrefixed(s); !yield(title) {
 					return
 				}
 			}
@@ -83,15 +79,6 @@ func (t Titles) List() []string {
 
 // String formats the titles as fmt formats a []string.
 func (t Titles) String() string { return fmt.Sprint(t.List()) }
-
-// nextTitle splits the first title off titles of their own form.
-func nextTitle(s string) (title, rest string) {
-	n, k := uvarintOf(s)
-	if n > uint64(len(s)-k) { // never built so; stop rather than panic
-		return "", ""
-	}
-	return s[k : k+int(n)], s[k+int(n):]
-}
 
 // uvarintOf decodes the uvarint s starts with and its length in bytes
 // (0, 0 when s holds none).

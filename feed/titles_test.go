@@ -49,7 +49,7 @@ func TestTitlesSharedAreTheSame(t *testing.T) {
 // the bytes it was given (the parser's buffer is reused for the next
 // file).
 func TestShareCopiesTitles(t *testing.T) {
-	buf := []byte(string(appendTitle(appendTitle(nil, "first title"), "second title")))
+	buf := []byte(string(appendPrefixed(appendPrefixed(nil, "first title"), "second title")))
 	given := Titles{s: unsafe.String(&buf[0], len(buf))}
 	shared := NewTitleStore().Share(given)
 	for i := range buf {
@@ -116,11 +116,12 @@ func TestTitlesReadWhileSharing(t *testing.T) {
 // TestRecordWithATitlePastTheTable: a cache record whose related title
 // refers past the string table is refused, not read out of bounds.
 func TestRecordWithATitlePastTheTable(t *testing.T) {
-	a := &Article{ID: "0123456789ab", Title: "Title", RelatedTitles: NewTitles("one", "two")}
+	a := &Article{ID: "0123456789ab", Title: "Title"}
+	a.SetRelatedTitles(NewTitles("one", "two"))
 	table := newStringTable()
 	rec := string(appendArticle(nil, a, a.ID, table))
 	tables := table.decoded()
-	if got, err := decodeArticle(rec, tables); err != nil || !slices.Equal(got.RelatedTitles.List(), []string{"one", "two"}) {
+	if got, err := decodeArticle(rec, tables); err != nil || !slices.Equal(got.RelatedTitles().List(), []string{"one", "two"}) {
 		t.Fatalf("the record itself: %v, %v", got, err)
 	}
 	tables.titleRefs = tables.titleRefs[:len(tables.titleRefs)-1] // "two" is the last entry

@@ -41,7 +41,7 @@ func rankedArticles(n int) []*feed.Article {
 		for range rng.IntN(5) {
 			related = append(related, title())
 		}
-		a.RelatedTitles = titles.Share(feed.NewTitles(related...))
+		a.SetRelatedTitles(titles.Share(feed.NewTitles(related...)))
 		arts[i] = a
 	}
 	return arts

@@ -128,7 +128,7 @@ func TestRelevanceIsTheDefaultWithWords(t *testing.T) {
 	arts := articles(6)
 	arts[4].Title = "Hugging Face opens a model hub"
 	for _, a := range arts[:3] {
-		a.RelatedTitles = feed.NewTitles(arts[4].Title)
+		a.SetRelatedTitles(feed.NewTitles(arts[4].Title))
 	}
 	hs := newHarness(t, 120, 40, arts, withStore(newFakeStore()))
 	hs.press(hs.keys.Filter)

@@ -149,7 +149,7 @@ func (tm *term) eval(a *feed.Article, t *text, st State, g *grams, upper uint32)
 	case kindExcerpt:
 		return w.in(t.excerpt)
 	case kindRelated:
-		return w.inAny(t.related)
+		return w.inAny(t.related())
 	}
 	return t.hasBodyWord(w)
 }

@@ -50,7 +50,7 @@ func (g *grams) addTextOf(t *text) (upper uint32) {
 			g.addText(s, &seen)
 		}
 	}
-	for s := range t.related.All() {
+	for s := range t.related().All() {
 		g.addText(s, &seen)
 	}
 	for c := range uint32(256) {

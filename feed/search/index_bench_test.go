@@ -80,7 +80,7 @@ func benchArticles(n, bodyLen int) []*feed.Article {
 		for range min(8, rng.IntN(12)) {
 			related = append(related, title())
 		}
-		a.RelatedTitles = feed.NewTitles(related...)
+		a.SetRelatedTitles(feed.NewTitles(related...))
 		if bodyLen > 0 {
 			var b strings.Builder
 			for b.Len() < bodyLen {
@@ -130,7 +130,7 @@ func packLikeLoader(arts []*feed.Article) {
 		for i := range a.Topics {
 			intern(&a.Topics[i])
 		}
-		a.RelatedTitles = titles.Share(a.RelatedTitles)
+		a.SetRelatedTitles(titles.Share(a.RelatedTitles()))
 	}
 }
 
@@ -150,7 +150,7 @@ func BenchmarkIndexAdd(b *testing.B) {
 	for _, a := range arts {
 		words, _ := a.BodyWords()
 		textBytes += len(a.Title) + len(a.Excerpt) + len(words)
-		for s := range a.RelatedTitles.All() {
+		for s := range a.RelatedTitles().All() {
 			textBytes += len(s)
 		}
 	}

@@ -19,15 +19,14 @@ func (s fakeState) IsStarred(id string) bool { return s.starred[id] }
 var queryNow = time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC)
 
 func queryArticles() []*feed.Article {
-	return []*feed.Article{{
-		ID:            "a1",
-		Title:         "Google And Hugging Face Partner To Advance Generative AI With Open Models",
-		Excerpt:       "The partnership is expected to democratize AI.",
-		Published:     time.Date(2024, 1, 29, 3, 19, 0, 0, time.UTC),
-		Type:          "article",
-		Provider:      feed.Provider{Name: "Forbes", Domain: "forbes.com"},
-		Topics:        []string{"AI", "Generative AI"},
-		RelatedTitles: feed.NewTitles("Five Techniques To Ensure Reliable Use"),
+	arts := []*feed.Article{{
+		ID:        "a1",
+		Title:     "Google And Hugging Face Partner To Advance Generative AI With Open Models",
+		Excerpt:   "The partnership is expected to democratize AI.",
+		Published: time.Date(2024, 1, 29, 3, 19, 0, 0, time.UTC),
+		Type:      "article",
+		Provider:  feed.Provider{Name: "Forbes", Domain: "forbes.com"},
+		Topics:    []string{"AI", "Generative AI"},
 	}, {
 		ID:        "a2",
 		Title:     "Café Society: Clément Delangue on open models",
@@ -38,14 +37,13 @@ func queryArticles() []*feed.Article {
 		Topics:    []string{"Machine Learning"},
 		Detail:    &feed.ArticleDetail{Body: "Machine\nlearning at scale."},
 	}, {
-		ID:            "a3",
-		Title:         "Nvidia’s e‑mail to investors",
-		Excerpt:       "ＡＩ chips and ﬁnance",
-		Type:          "article",
-		Provider:      feed.Provider{Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
-		Topics:        []string{"AI Chips"},
-		Tags:          []string{"hardware"},
-		RelatedTitles: feed.NewTitles("Straße der KI"),
+		ID:       "a3",
+		Title:    "Nvidia’s e‑mail to investors",
+		Excerpt:  "ＡＩ chips and ﬁnance",
+		Type:     "article",
+		Provider: feed.Provider{Name: "Nikkei Asia", Domain: "asia.nikkei.com"},
+		Topics:   []string{"AI Chips"},
+		Tags:     []string{"hardware"},
 	}, {
 		ID:        "a4",
 		Title:     "Старт новой модели",
@@ -55,6 +53,9 @@ func queryArticles() []*feed.Article {
 		Provider:  feed.Provider{Name: "BBC", Domain: "bbc.com"},
 		Topics:    []string{"AI"},
 	}}
+	arts[0].SetRelatedTitles(feed.NewTitles("Five Techniques To Ensure Reliable Use"))
+	arts[2].SetRelatedTitles(feed.NewTitles("Straße der KI"))
+	return arts
 }
 
 var queryState = fakeState{read: map[string]bool{"a1": true}, starred: map[string]bool{"a2": true}}

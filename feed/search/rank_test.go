@@ -80,7 +80,7 @@ func rankFixture() (stories, all []*feed.Article) {
 		for k := range 4 {
 			related = append(related, src[(i+k*9)%len(src)].title)
 		}
-		r.RelatedTitles = feed.NewTitles(related...)
+		r.SetRelatedTitles(feed.NewTitles(related...))
 		roundups = append(roundups, r)
 	}
 	all = append(append(all, stories...), roundups...)
@@ -176,7 +176,7 @@ func TestTitleMatchOutranksNewerRelatedMatch(t *testing.T) {
 func TestFieldOrder(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
 	arts := []*feed.Article{
-		{ID: "related", Title: "Port news", RelatedTitles: feed.NewTitles("Cranes return"), Published: day(9)},
+		{ID: "related", Title: "Port news", Published: day(9)},
 		{ID: "body", Title: "Port news", Detail: &feed.ArticleDetail{Body: "The cranes are back."}, Published: day(8)},
 		{ID: "excerpt", Title: "Port news", Excerpt: "Cranes are back.", Published: day(7)},
 		{ID: "topic", Title: "Port news", Topics: []string{"Cranes"}, Published: day(6)},
@@ -184,6 +184,7 @@ func TestFieldOrder(t *testing.T) {
 		{ID: "start", Title: "Cranesbill in bloom", Published: day(4)},
 		{ID: "title", Title: "Cranes return", Published: day(3)},
 	}
+	arts[0].SetRelatedTitles(feed.NewTitles("Cranes return"))
 	ix := NewIndex()
 	ix.Add(arts)
 	q, _ := ParseQuery("cranes ", queryNow) // not the word being typed: its start is not whole

@@ -17,10 +17,9 @@ import (
 func TestSearchRelatedWhileAdding(t *testing.T) {
 	store := feed.NewTitleStore()
 	article := func(i int) *feed.Article {
-		return &feed.Article{
-			ID: fmt.Sprintf("%012x", i), Title: fmt.Sprintf("Story %d", i),
-			RelatedTitles: store.Share(feed.NewTitles(fmt.Sprintf("Harbour crane %d goes %s%s", i, [2]string{"north", "south"}[i%2], strings.Repeat(" and on", 40)), "Shared café title")),
-		}
+		a := &feed.Article{ID: fmt.Sprintf("%012x", i), Title: fmt.Sprintf("Story %d", i)}
+		a.SetRelatedTitles(store.Share(feed.NewTitles(fmt.Sprintf("Harbour crane %d goes %s%s", i, [2]string{"north", "south"}[i%2], strings.Repeat(" and on", 40)), "Shared café title")))
+		return a
 	}
 	ix := NewIndex()
 	ix.Add([]*feed.Article{article(0)})

@@ -53,7 +53,7 @@ func (r *ranker) wordScore(t *text, w rankWord, upper uint32, absent fields) wor
 			if f.absent&fieldBody == 0 {
 				body = f.note(fieldBody, r.bodyStrength(t, w, f.a, f.ok))
 			}
-			x = weightRelated*f.inTitles(fieldRelated, t.related) + weightBody*max(body, f.in(fieldPage, t.page))
+			x = weightRelated*f.inTitles(fieldRelated, t.related()) + weightBody*max(body, f.in(fieldPage, t.page))
 		}
 	}
 	// Saturation: a second strong field adds less than the first.

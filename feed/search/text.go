@@ -19,8 +19,9 @@ type text struct {
 	page                  string
 	provider, domain, typ string
 	topics, tags          []string
-	related               feed.Titles
+	folded                feed.Titles // the related titles folded, when foldedRelated
 	a                     *feed.Article
+	foldedRelated         bool
 	words, cut            bool
 }
 
@@ -29,7 +30,7 @@ func textOf(a *feed.Article) text {
 	t := text{
 		title: a.Title, excerpt: a.Excerpt,
 		provider: a.Provider.Name, domain: a.Provider.Domain, typ: a.Type,
-		topics: a.Topics, tags: a.Tags, related: a.RelatedTitles, a: a,
+		topics: a.Topics, tags: a.Tags, a: a,
 	}
 	if a.Detail != nil {
 		t.body = a.Detail.Body
@@ -67,8 +68,8 @@ func foldedText(a *feed.Article, page string) *text {
 			changed = true
 		}
 	}
-	if related, ok := foldedTitles(t.related); ok {
-		t.related, changed = related, true
+	if related, ok := foldedTitles(a.RelatedTitles()); ok {
+		t.folded, t.foldedRelated, changed = related, true, true
 	}
 	if !changed {
 		return nil
@@ -78,6 +79,15 @@ func foldedText(a *feed.Article, page string) *text {
 	// 100,000 articles indexed.
 	folded := t
 	return &folded
+}
+
+// related is the article's related titles, or their folded copies. Read
+// only when needed: the titles are not in the article's cache line.
+func (t *text) related() feed.Titles {
+	if t.foldedRelated {
+		return t.folded
+	}
+	return t.a.RelatedTitles()
 }
 
 // foldedTitles returns titles with folded copies where needed; false
@@ -116,7 +126,7 @@ func (t *text) hasText(n *needle, upper uint32) bool {
 			}
 		}
 	}
-	for s := range t.related.All() {
+	for s := range t.related().All() {
 		if n.contains(s, a, ok) {
 			return true
 		}
