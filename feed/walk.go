@@ -119,10 +119,12 @@ type dirWalker struct {
 type walkSink interface {
 	// files takes article files (not directories) of the directory rel,
 	// open as dirfd (-1: it is not), as a part of its listing is read.
+	// ents and their names are the sink's during the call only (see
+	// listEach).
 	files(rel string, dirfd int, ents []dirEnt)
 	// listed says the directory rel is listed (n entries, hidden ones and
 	// directories included); dirfd is the sink's from now on, to keep or
-	// close, as are the names handed over.
+	// close.
 	listed(rel string, dirfd int, n int)
 }
 
@@ -213,8 +215,13 @@ func (es *entrySink) add(rel, name string, dirfd int32, link bool) {
 }
 
 // entry is the loader's entry for the file rel (base name name) under s.
+// Neither string is kept: a walk's names lie in its lister's buffer (see
+// listEach).
 func (s *Source) entry(rel, name string) loadEntry {
 	p := s.display(rel)
+	if s.root == "" {
+		p = strings.Clone(p) // display gave rel back
+	}
 	if os.PathSeparator == '/' {
 		rel = p[len(p)-len(rel):] // share one allocation for Path and Rel
 	}
@@ -251,7 +258,7 @@ func (w *dirWalker) osList(dir, rel string) (subs []string, err error) {
 			switch {
 			case strings.HasPrefix(e.name, "."):
 			case e.dir:
-				subs = append(subs, e.name)
+				subs = append(subs, strings.Clone(e.name)) // the lister's buffer moves on
 			case isArticleName(e.name):
 				files = append(files, e)
 			}
