@@ -6,9 +6,12 @@ import (
 	"hash/maphash"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // countChunkMax is how many files a stat worker takes at a time: a
@@ -57,7 +60,7 @@ func countFastHooked(ctx context.Context, srcs []Source, opt Options, beforeStat
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	c := &fastCount{run: run, cancel: cancel, loaded: make(chan struct{}), chunks: make(chan countChunk, 16), beforeStat: beforeStat}
+	c := &fastCount{run: run, cancel: cancel, loaded: make(chan struct{}), chunks: make(chan *countChunk, 16), beforeStat: beforeStat}
 	go c.readIndex()
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	totals := make([]countTotals, workers)
@@ -73,6 +76,9 @@ func countFastHooked(ctx context.Context, srcs []Source, opt Options, beforeStat
 	close(c.chunks)
 	wg.Wait()
 	<-c.loaded
+	if c.idx != nil {
+		defer c.idx.x.free() // nothing of the index is kept
+	}
 	if c.changed.Load() || ctx.Err() != nil {
 		return Tally{}, false
 	}
@@ -84,11 +90,11 @@ func countFastHooked(ctx context.Context, srcs []Source, opt Options, beforeStat
 		matched += ct.matched
 		found = append(found, ct.problems...)
 	}
-	if matched != len(c.idx.x.entries) {
+	if matched != c.idx.n {
 		c.giveUp("files removed")
 		return Tally{}, false
 	}
-	slices.SortFunc(found, func(a, b countedProblem) int { return cmp.Compare(a.entry, b.entry) })
+	slices.SortFunc(found, func(a, b countedProblem) int { return cmp.Compare(a.at, b.at) })
 	for _, p := range found {
 		t.Skipped = append(t.Skipped, p.Problem)
 	}
@@ -103,7 +109,8 @@ type fastCount struct {
 	changed atomic.Bool // the library changed, or the count cannot tell
 	loaded  chan struct{}
 	idx     *countIndex // set before loaded is closed; nil: no usable snapshot
-	chunks  chan countChunk
+	chunks  chan *countChunk
+	pool    sync.Pool // of *countChunk, for the walk to fill again
 
 	beforeStat func(rel string) // see countFastHooked
 }
@@ -118,12 +125,36 @@ func (c *fastCount) giveUp(why string) {
 
 func (c *fastCount) readIndex() {
 	defer close(c.loaded)
-	x, err := readSnapshot(c.run.file, snapshotMagic, c.run.roots, snapshotIndex)
+	debug.SetPanicOnFault(true) // the index is mapped (see mapFile)
+	var x *snapshot
+	defer func() {
+		if c.idx == nil && x != nil {
+			x.free()
+		}
+	}()
+	defer c.recoverFault()
+	x, err := readSnapshot(c.run.file, snapshotMagic, c.run.roots, snapshotIndexLent)
 	if err != nil {
 		c.giveUp("no usable snapshot")
 		return
 	}
-	c.idx = newCountIndex(x)
+	idx, err := newCountIndex(x, c.run.roots)
+	if err != nil {
+		c.giveUp("no usable snapshot")
+		return
+	}
+	c.idx = idx
+}
+
+// recoverFault turns a fault reading the mapped index (its file was
+// truncated meanwhile) into giving up; any other panic goes on.
+func (c *fastCount) recoverFault() {
+	if r := recover(); r != nil {
+		if _, fault := r.(interface{ Addr() uintptr }); !fault {
+			panic(r)
+		}
+		c.giveUp("the cache file changed while it was read")
+	}
 }
 
 // walk lists every source, handing their files to the workers, and
@@ -167,10 +198,22 @@ func (d *countDir) release() {
 }
 
 // countChunk is files of one directory for a worker to stat and look up.
+// Chunks go back to fastCount.pool once looked up.
 type countChunk struct {
-	dir  *countDir
-	ents []dirEnt
-	keys []fileKey // set by the worker's stats
+	dir   *countDir
+	names []byte // the files' names, copied from the lister's buffer, each followed by a NUL
+	files []countFile
+}
+
+// countFile is one file of a chunk.
+type countFile struct {
+	off, n uint32 // its name is names[off:off+n]
+	link   bool
+	key    fileKey // set by the worker's stat
+}
+
+func (ch *countChunk) name(f *countFile) string {
+	return unsafe.String(&ch.names[f.off], f.n)
 }
 
 // countSink hands a walk's files to the workers (see walkSink).
@@ -192,9 +235,17 @@ func (s *countSink) files(rel string, dirfd int, ents []dirEnt) {
 	}
 	for len(ents) > 0 && s.ctx.Err() == nil {
 		n := min(len(ents), countChunkMax)
+		ch, _ := s.c.pool.Get().(*countChunk)
+		if ch == nil {
+			ch = &countChunk{}
+		}
+		ch.dir, ch.names, ch.files = s.cur, ch.names[:0], ch.files[:0]
+		for _, e := range ents[:n] { // copies: the lister's buffer moves on
+			ch.files = append(ch.files, countFile{off: uint32(len(ch.names)), n: uint32(len(e.name)), link: e.link})
+			ch.names = append(append(ch.names, e.name...), 0)
+		}
 		s.cur.refs.Add(1)
-		// A copy: the lister reuses its slice for the next buffer.
-		s.c.chunks <- countChunk{dir: s.cur, ents: slices.Clone(ents[:n])}
+		s.c.chunks <- ch
 		ents = ents[n:]
 	}
 }
@@ -215,23 +266,24 @@ type countTotals struct {
 	problems []countedProblem
 }
 
-// countedProblem is a skipped file and its place in the snapshot, which
-// is its place in the load's order.
+// countedProblem is a skipped file and where it is in the snapshot's
+// index, which lists the files in the load's order.
 type countedProblem struct {
 	Problem
-	entry int
+	at int
 }
 
 // work stats the chunks' files as they come and looks them up once the
 // index is read (chunks stat'ed before that wait for it).
 func (c *fastCount) work(t *countTotals) {
-	var waiting []countChunk
+	debug.SetPanicOnFault(true) // the index is mapped (see mapFile)
+	var waiting []*countChunk
 	for ch := range c.chunks {
 		if c.changed.Load() {
 			ch.dir.release()
 			continue
 		}
-		c.stat(&ch)
+		c.stat(ch)
 		select {
 		case <-c.loaded:
 			for _, w := range waiting {
@@ -251,41 +303,44 @@ func (c *fastCount) work(t *countTotals) {
 
 func (c *fastCount) stat(ch *countChunk) {
 	defer ch.dir.release()
-	ch.keys = make([]fileKey, len(ch.ents))
 	d := ch.dir
-	for i, e := range ch.ents {
+	for i := range ch.files {
+		f := &ch.files[i]
 		path := ""
 		if d.fd < 0 {
-			path = d.src.display(joinRel(d.rel, e.name))
+			path = d.src.display(joinRel(d.rel, ch.name(f)))
 		}
-		key, _, err := statAt(d.fd, e.name, path, e.link)
+		key, _, err := statAt(d.fd, ch.name(f), path, f.link)
 		if err != nil {
 			c.giveUp("a file cannot be stat'ed")
 			return
 		}
-		ch.keys[i] = key
+		f.key = key
 	}
 }
 
-// match looks a stat'ed chunk's files up in the index.
-func (c *fastCount) match(ch countChunk, t *countTotals) {
+// match looks a stat'ed chunk's files up in the index, and gives the
+// chunk back to the pool.
+func (c *fastCount) match(ch *countChunk, t *countTotals) {
+	defer c.pool.Put(ch)
+	defer c.recoverFault()
 	if c.changed.Load() || c.idx == nil {
 		return
 	}
 	var rel []byte
-	for i, e := range ch.ents {
+	for i := range ch.files {
+		f := &ch.files[i]
 		rel = rel[:0]
 		if ch.dir.rel != "" {
 			rel = append(append(rel, ch.dir.rel...), '/')
 		}
-		rel = append(rel, e.name...)
-		j, ok := c.idx.find(ch.dir.root, rel)
-		if !ok || !c.idx.see(j) {
+		rel = append(rel, ch.name(f)...)
+		ce, at, slot, ok := c.idx.find(ch.dir.root, rel)
+		if !ok || !c.idx.see(slot) {
 			c.giveUp("a file new or changed")
 			return
 		}
-		ce := &c.idx.x.entries[j]
-		if ce.key != ch.keys[i] {
+		if ce.key != f.key {
 			c.giveUp("a file new or changed")
 			return
 		}
@@ -293,7 +348,7 @@ func (c *fastCount) match(ch countChunk, t *countTotals) {
 		if ce.problem {
 			le.path = ch.dir.src.display(string(rel))
 		}
-		res, ok := cachedResult(c.idx.x, ce, &le)
+		res, ok := cachedResult(c.idx.x, &ce, &le)
 		switch {
 		case !ok:
 			c.giveUp("an unusable index entry")
@@ -301,58 +356,90 @@ func (c *fastCount) match(ch countChunk, t *countTotals) {
 		case res.tallied:
 			t.articles++
 		case res.prob != nil && !res.prob.notArticle:
-			t.problems = append(t.problems, countedProblem{*res.prob, j})
+			p := *res.prob
+			p.Reason = strings.Clone(p.Reason) // not the index's bytes, given back at the end
+			t.problems = append(t.problems, countedProblem{p, at})
 		}
 		t.matched++
 	}
 }
 
-// countIndex finds a snapshot's entries by root and path, and marks the
-// ones the walk found.
+// countIndex finds the entries of a snapshot's index by root and path,
+// and marks the ones the walk found. It keeps no entries: a slot holds
+// where its entry is in the index, decoded again when looked up.
 type countIndex struct {
-	x     *snapshot
-	seed  maphash.Seed
-	slots []uint32 // entry number + 1 by hash, open addressing; 0 is free
-	seen  []uint64 // a bit per entry
+	x      *snapshot // read with snapshotIndexLent
+	nroots int
+	n      int // entries
+	seed   maphash.Seed
+	slots  []uint32 // an entry's offset in x.index + 1, by hash; 0 is free
+	seen   []uint64 // a bit per slot: its entry was found by the walk
 }
 
-func newCountIndex(x *snapshot) *countIndex {
-	n := 1
-	for n < 2*len(x.entries) {
-		n *= 2
+// newCountIndex checks x's index as parseIndex does, and hashes its
+// entries.
+func newCountIndex(x *snapshot, roots []string) (*countIndex, error) {
+	d := cacheDecoder{s: x.index}
+	n, err := d.indexHead(roots)
+	if err != nil {
+		return nil, err
 	}
-	ix := &countIndex{x: x, seed: maphash.MakeSeed(), slots: make([]uint32, n), seen: make([]uint64, (len(x.entries)+63)/64)}
-	for j := range x.entries {
-		e := &x.entries[j]
-		h := ix.hash(e.root, maphash.String(ix.seed, e.rel))
-		for ; ix.slots[h&uint64(n-1)] != 0; h++ {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	ix := &countIndex{x: x, nroots: len(roots), n: n, seed: maphash.MakeSeed(), slots: make([]uint32, size), seen: make([]uint64, (size+63)/64)}
+	mask := uint64(size - 1)
+	records := 0
+	var e cacheEntry
+	for range n {
+		at := d.off
+		l, err := d.indexEntry(&e, len(roots))
+		if err != nil {
+			return nil, err
 		}
-		ix.slots[h&uint64(n-1)] = uint32(j) + 1
+		if l > x.recordsLen-records {
+			return nil, errCacheCorrupt
+		}
+		records += l
+		h := ix.hash(e.root, maphash.String(ix.seed, e.rel))
+		for ; ix.slots[h&mask] != 0; h++ {
+		}
+		ix.slots[h&mask] = uint32(at) + 1 // an index is less than 1 GiB (maxCacheFileBytes)
 	}
-	return ix
+	if records != x.recordsLen {
+		return nil, errCacheCorrupt
+	}
+	if err := (&snapshot{indexOnly: true}).parseTables(&d); err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
 
 func (ix *countIndex) hash(root int, relHash uint64) uint64 {
 	return relHash ^ uint64(root)*0x9e3779b97f4a7c15
 }
 
-// find is the entry of rel under root.
-func (ix *countIndex) find(root int, rel []byte) (int, bool) {
+// find is the entry of rel under root, where it is in the index (the
+// order of the entries) and its slot.
+func (ix *countIndex) find(root int, rel []byte) (e cacheEntry, at, slot int, ok bool) {
 	mask := uint64(len(ix.slots) - 1)
 	for h := ix.hash(root, maphash.Bytes(ix.seed, rel)); ; h++ {
 		s := ix.slots[h&mask]
 		if s == 0 {
-			return 0, false
+			return e, 0, 0, false
 		}
-		if e := &ix.x.entries[s-1]; e.root == root && e.rel == string(rel) {
-			return int(s - 1), true
+		d := cacheDecoder{s: ix.x.index, off: int(s - 1)}
+		d.indexEntry(&e, ix.nroots) // checked by newCountIndex
+		if e.root == root && e.rel == string(rel) {
+			return e, int(s - 1), int(h & mask), true
 		}
 	}
 }
 
-// see marks entry j found; false when it was already (the walk met
-// one file twice: the directory changed while it was listed).
-func (ix *countIndex) see(j int) bool {
-	bit := uint64(1) << (j % 64)
-	return atomic.OrUint64(&ix.seen[j/64], bit)&bit == 0
+// see marks the entry in slot found; false when it was already (the walk
+// met one file twice: the directory changed while it was listed).
+func (ix *countIndex) see(slot int) bool {
+	bit := uint64(1) << (slot % 64)
+	return atomic.OrUint64(&ix.seen[slot/64], bit)&bit == 0
 }

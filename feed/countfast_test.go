@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -218,5 +219,53 @@ func TestFastCountReportsUnreadableDirectories(t *testing.T) {
 	lib := mustLoad(t, Options{}, Dir(dir))
 	if len(lib.Skipped()) != 1 || !strings.Contains(lib.Skipped()[0].Reason, "permission denied") {
 		t.Errorf("the fixture's load skipped %v, want the locked directory", lib.Skipped())
+	}
+}
+
+// TestFastCountSurvivesItsCacheTruncated: the count maps the cache's
+// index (see mapFile); a cache file truncated under it (by another
+// program: Herald replaces it whole) faults where it is read, and the
+// count is then the loader's, not a crash. The first case truncates it as
+// the walk starts, the second once the index is read, before a lookup.
+func TestFastCountSurvivesItsCacheTruncated(t *testing.T) {
+	dir, cdir := countTree(t), t.TempDir()
+	opt := Options{Cache: OpenCache(cdir)}
+	checkCount(t, "cold", dir, opt, nil)
+	truncate := func() {
+		files, _ := filepath.Glob(filepath.Join(cdir, "index-*.bin"))
+		for _, f := range files {
+			if err := os.Truncate(f, 100); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	truncated := false
+	checkCount(t, "truncated as the walk starts", dir, opt, func(string) {
+		if !truncated {
+			truncated = true
+			truncate()
+		}
+	})
+	checkCount(t, "after", dir, opt, nil)
+
+	run := opt.Cache.start([]*Source{{root: dir}}, t.Logf, true)
+	c := &fastCount{run: run, cancel: func() {}, loaded: make(chan struct{})}
+	c.readIndex()
+	if c.idx == nil {
+		t.Fatal("the index was not read")
+	}
+	defer c.idx.x.free()
+	truncate()
+	ch := &countChunk{dir: &countDir{src: &Source{root: dir}, rel: "big"}, names: []byte("2021-01-01-item-0.md\x00")}
+	ch.files = []countFile{{off: 0, n: uint32(len(ch.names) - 1)}}
+	done := make(chan struct{})
+	go func() { // as a worker does
+		defer close(done)
+		debug.SetPanicOnFault(true)
+		c.match(ch, &countTotals{})
+	}()
+	<-done
+	if !c.changed.Load() {
+		t.Error("a lookup in a truncated index did not give up")
 	}
 }

@@ -44,3 +44,27 @@ func dropPages(b []byte, lo, hi int) {
 		_ = unix.Madvise(b[start:end], unix.MADV_DONTNEED) // advice: a refusal only costs memory
 	}
 }
+
+// mapFile maps n bytes of f from off, read-only: the page cache's own
+// pages rather than a copy of them (a count's look at the cache's index,
+// see countFast: at a million files, reading its 258 MB into fresh memory
+// took 1-2 s, mapping and checking it 0.4 s). If the file is truncated
+// meanwhile, touching the bytes past its end faults: whoever reads them
+// runs under debug.SetPanicOnFault. Where the mapping fails, the bytes
+// are read.
+func mapFile(f *os.File, off int64, n int) (buf []byte, free func(), err error) {
+	page := int64(os.Getpagesize())
+	base := off / page * page
+	if n > 0 {
+		m, err := syscall.Mmap(int(f.Fd()), base, n+int(off-base), syscall.PROT_READ, syscall.MAP_PRIVATE)
+		if err == nil {
+			return m[off-base:], func() { syscall.Munmap(m) }, nil
+		}
+	}
+	buf, _, free = offHeap(n)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		free()
+		return nil, nil, err
+	}
+	return buf, free, nil
+}
