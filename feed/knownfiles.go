@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"encoding/binary"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,11 +19,41 @@ type knownFiles struct {
 	later map[string]fileState // files looked at since; root nil: no longer known
 }
 
-// knownDir is one directory's files found at the start.
+// knownDir is one directory's files found at the start: their names,
+// sorted and front-coded (a name is the length of the start it shares
+// with the name before, then the length of the rest and the rest, as
+// uvarints and bytes): the names of an archive's files share their date
+// ("2024-01-31-"), which is most of the saving (issue 16: 1.6 MB at
+// 100,000 files). Every restartEvery-th name shares nothing, so that a
+// look-up decodes at most that many.
 type knownDir struct {
-	root  *watchRoot
-	names string   // the names, sorted, one after the other
-	ends  []uint32 // where each name ends in names
+	root     *watchRoot
+	names    string
+	restarts []uint32 // where each restart name starts in names
+}
+
+const restartEvery = 16
+
+// nextName decodes the name at off in d.names, given the name before it
+// in prev (whose bytes it reuses), and returns it and where the next
+// one starts.
+func (d *knownDir) nextName(prev []byte, off int) ([]byte, int) {
+	shared, k := uvarintOf(d.names[off:])
+	off += k
+	n, k := uvarintOf(d.names[off:])
+	off += k
+	name := append(prev[:min(int(shared), len(prev))], d.names[off:off+int(n)]...)
+	return name, off + int(n)
+}
+
+// all yields the names in order; the bytes are reused for the next.
+func (d *knownDir) all(yield func(name []byte) bool) {
+	var name []byte
+	for off := 0; off < len(d.names); {
+		if name, off = d.nextName(name, off); !yield(name) {
+			return
+		}
+	}
 }
 
 func newKnownFiles() knownFiles {
@@ -42,18 +73,24 @@ func (k *knownFiles) addListing(r *watchRoot, dir string, names []string) {
 		return
 	}
 	slices.Sort(names)
-	d := &knownDir{root: r, ends: make([]uint32, len(names))}
-	var b strings.Builder
-	n := 0
-	for _, name := range names {
-		n += len(name)
-	}
-	b.Grow(n)
+	d := &knownDir{root: r, restarts: make([]uint32, 0, (len(names)+restartEvery-1)/restartEvery)}
+	var b []byte
+	prev := ""
 	for i, name := range names {
-		b.WriteString(name)
-		d.ends[i] = uint32(b.Len())
+		shared := 0
+		if i%restartEvery == 0 {
+			d.restarts = append(d.restarts, uint32(len(b)))
+		} else {
+			for shared < min(len(name), len(prev)) && name[shared] == prev[shared] {
+				shared++
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = binary.AppendUvarint(b, uint64(len(name)-shared))
+		b = append(b, name[shared:]...)
+		prev = name
 	}
-	d.names = b.String()
+	d.names = string(b)
 	k.dirs[dir] = d
 }
 
@@ -89,10 +126,8 @@ func (k *knownFiles) each(under string, fn func(abs string, st fileState)) {
 		if !inside(dir) {
 			continue
 		}
-		start := uint32(0)
-		for _, end := range d.ends {
-			abs := joinPath(dir, d.names[start:end])
-			start = end
+		for name := range d.all {
+			abs := joinPath(dir, string(name))
 			if _, over := k.later[abs]; !over {
 				fn(abs, fileState{root: d.root, article: true})
 			}
@@ -118,25 +153,36 @@ func (k *knownFiles) dirOf(abs string) (*knownDir, string) {
 	return k.dirs[abs[:i+1]], name // the file system root keeps its separator
 }
 
-// has reports whether name is in the run (a binary search).
+// has reports whether name is in the run: a binary search of the
+// restart names, then a scan of the names after the last one not above
+// name.
 func (d *knownDir) has(name string) bool {
-	at := func(i int) string {
-		start := uint32(0)
-		if i > 0 {
-			start = d.ends[i-1]
+	var buf [256]byte
+	i, _ := slices.BinarySearchFunc(d.restarts, name, func(off uint32, name string) int {
+		restart, _ := d.nextName(buf[:0], int(off))
+		return strings.Compare(string(restart), name)
+	})
+	switch {
+	case i < len(d.restarts):
+		if restart, _ := d.nextName(buf[:0], int(d.restarts[i])); string(restart) == name {
+			return true
 		}
-		return d.names[start:d.ends[i]]
+		if i == 0 {
+			return false // below the first name
+		}
+	case i == 0:
+		return false // no names
 	}
-	lo, hi := 0, len(d.ends)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if at(mid) < name {
-			lo = mid + 1
-		} else {
-			hi = mid
+	prev, off := d.nextName(buf[:0], int(d.restarts[i-1]))
+	for range restartEvery - 1 {
+		if off == len(d.names) {
+			return false
+		}
+		if prev, off = d.nextName(prev, off); string(prev) >= name {
+			return string(prev) == name
 		}
 	}
-	return lo < len(d.ends) && at(lo) == name
+	return false
 }
 
 // joinPath is the path of name in dir as the watcher builds it (and as
