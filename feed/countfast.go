@@ -306,11 +306,13 @@ func (c *fastCount) stat(ch *countChunk) {
 	d := ch.dir
 	for i := range ch.files {
 		f := &ch.files[i]
-		path := ""
-		if d.fd < 0 {
-			path = d.src.display(joinRel(d.rel, ch.name(f)))
+		var key fileKey
+		var err error
+		if d.fd >= 0 {
+			key, _, err = statAtZ(d.fd, ch.names[f.off:f.off+f.n+1], "", f.link)
+		} else {
+			key, _, err = statAt(-1, "", d.src.display(joinRel(d.rel, ch.name(f))), f.link)
 		}
-		key, _, err := statAt(d.fd, ch.name(f), path, f.link)
 		if err != nil {
 			c.giveUp("a file cannot be stat'ed")
 			return

@@ -44,6 +44,24 @@ func statAt(dirfd int, name, path string, link bool) (fileKey, fileID, error) {
 	for err == unix.EINTR {
 		err = unix.Fstatat(dirfd, name, &st, 0)
 	}
+	return fileVersion(&st, path, link, err)
+}
+
+// statAtZ is statAt for a name in the open directory dirfd that ends
+// with a NUL, as the system takes it: unix.Fstatat copies every name to
+// add one (a million allocations in a count, see countFast).
+func statAtZ(dirfd int, name []byte, path string, link bool) (fileKey, fileID, error) {
+	var st unix.Stat_t
+	err := fstatatZ(dirfd, &name[0], &st)
+	for err == unix.EINTR {
+		err = fstatatZ(dirfd, &name[0], &st)
+	}
+	return fileVersion(&st, path, link, err)
+}
+
+// fileVersion is statAt's answer from a stat of the file at path (err:
+// the stat's error).
+func fileVersion(st *unix.Stat_t, path string, link bool, err error) (fileKey, fileID, error) {
 	if err != nil {
 		return fileKey{}, fileID{}, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
