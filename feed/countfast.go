@@ -31,10 +31,11 @@ const countChunkMax = 1024
 //
 // Anything but an unchanged library makes it report false, and Count
 // loads as before (parsing what changed and writing the cache again): a
-// file the index does not hold at its size and time (also a second name
-// of a file, which the index holds once, see twinResult), a file it holds
-// that the walk did not find, a file that cannot be stat'ed, a root that
-// cannot be read, no usable snapshot.
+// file the index does not hold at its size and time, a file it holds that
+// the walk did not find, a file that cannot be stat'ed, a root that
+// cannot be read, no usable snapshot. A second name of a file, which the
+// index holds once (see twinResult), is counted when it must be an
+// article (see twinArticles).
 func countFast(ctx context.Context, srcs []Source, opt Options) (Tally, bool) {
 	return countFastHooked(ctx, srcs, opt, nil)
 }
@@ -94,6 +95,12 @@ func countFastHooked(ctx context.Context, srcs []Source, opt Options, beforeStat
 		c.giveUp("files removed")
 		return Tally{}, false
 	}
+	twins, ok := twinArticles(totals)
+	if !ok {
+		c.giveUp("a file new or changed")
+		return Tally{}, false
+	}
+	t.Articles += twins
 	slices.SortFunc(found, func(a, b countedProblem) int { return cmp.Compare(a.at, b.at) })
 	for _, p := range found {
 		t.Skipped = append(t.Skipped, p.Problem)
@@ -210,6 +217,7 @@ type countFile struct {
 	off, n uint32 // its name is names[off:off+n]
 	link   bool
 	key    fileKey // set by the worker's stat
+	id     fileID  // likewise, for a file that may have other names (see twins)
 }
 
 func (ch *countChunk) name(f *countFile) string {
@@ -264,6 +272,41 @@ type countTotals struct {
 	articles int
 	matched  int // files the index holds at their version
 	problems []countedProblem
+	// named are the articles the index holds that may have other names,
+	// twins the names it does not hold of files that have several.
+	named, twins []countTwin
+}
+
+// countTwin is a version of a file reached under several names, and the
+// date its name gives (noDay: none).
+type countTwin struct {
+	id  fileID
+	key fileKey
+	day int32
+}
+
+// twinArticles is how many twins are articles: a name the index does not
+// hold of a file it holds as an article under another name that gives
+// the same date (the summary may owe its date to its name; a title from
+// the name does not make an article). It reports false when one is not
+// such a name: the count cannot tell without parsing it.
+func twinArticles(totals []countTotals) (int, bool) {
+	named := map[countTwin]bool{}
+	for _, t := range totals {
+		for _, n := range t.named {
+			named[n] = true
+		}
+	}
+	n := 0
+	for _, t := range totals {
+		for _, tw := range t.twins {
+			if !named[tw] {
+				return 0, false
+			}
+			n++
+		}
+	}
+	return n, true
 }
 
 // countedProblem is a skipped file and where it is in the snapshot's
@@ -309,9 +352,9 @@ func (c *fastCount) stat(ch *countChunk) {
 		var key fileKey
 		var err error
 		if d.fd >= 0 {
-			key, _, err = statAtZ(d.fd, ch.names[f.off:f.off+f.n+1], "", f.link)
+			key, f.id, err = statAtZ(d.fd, ch.names[f.off:f.off+f.n+1], "", f.link)
 		} else {
-			key, _, err = statAt(-1, "", d.src.display(joinRel(d.rel, ch.name(f))), f.link)
+			key, f.id, err = statAt(-1, "", d.src.display(joinRel(d.rel, ch.name(f))), f.link)
 		}
 		if err != nil {
 			c.giveUp("a file cannot be stat'ed")
@@ -338,6 +381,12 @@ func (c *fastCount) match(ch *countChunk, t *countTotals) {
 		}
 		rel = append(rel, ch.name(f)...)
 		ce, at, slot, ok := c.idx.find(ch.dir.root, rel)
+		if !ok && f.id != (fileID{}) {
+			// Another name of a file (see twins): the index holds it
+			// once, under the name a load met first.
+			t.twins = append(t.twins, countTwin{f.id, f.key, nameDay(ch.name(f))})
+			continue
+		}
 		if !ok || !c.idx.see(slot) {
 			c.giveUp("a file new or changed")
 			return
@@ -357,6 +406,9 @@ func (c *fastCount) match(ch *countChunk, t *countTotals) {
 			return
 		case res.tallied:
 			t.articles++
+			if f.id != (fileID{}) {
+				t.named = append(t.named, countTwin{f.id, f.key, nameDay(ch.name(f))})
+			}
 		case res.prob != nil && !res.prob.notArticle:
 			p := *res.prob
 			p.Reason = strings.Clone(p.Reason) // not the index's bytes, given back at the end

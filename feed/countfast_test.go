@@ -141,12 +141,26 @@ func TestFastCountIsWhatLoadLists(t *testing.T) {
 	}
 	fast("the FIFO removed", true) // the cache never held it
 
-	// A second name of a file is never cached (see twinResult): the
-	// loader counts it.
+	// A second name of a file is never cached (see twinResult). One that
+	// gives the date its first name gives is an article as the first is
+	// (a hard link does not change the file's size or time); one that
+	// gives another, or whose first name the walk does not know to have
+	// others (the target of a symbolic link), is left to the loader, which
+	// caches it under its own name.
+	if err := os.Link(filepath.Join(dir, "d04", "2022-05-01-story-0.md"), filepath.Join(dir, "2022-05-01-same-day.md")); err != nil {
+		t.Fatal(err)
+	}
+	fast("a hard link added", true)
+	if err := os.Symlink(filepath.Join(dir, "d04", "2022-05-02-story-1.md"), filepath.Join(dir, "d05", "2022-05-02-linked.md")); err != nil {
+		t.Fatal(err)
+	}
+	fast("a symbolic link added", false)
+	fast("after a symbolic link added", true)
 	if err := os.Link(filepath.Join(dir, "d03", "2022-04-01-story-0.md"), filepath.Join(dir, "2024-07-01-hardlink.md")); err != nil {
 		t.Fatal(err)
 	}
-	fast("a hard link added", false)
+	fast("a hard link of another date added", false)
+	fast("after a hard link of another date added", true)
 }
 
 // TestFastCountSeesChangesWhileItWalks: a library changed while it is
