@@ -127,3 +127,35 @@ func (w *loadWorker) twinResult(tw twin, e *loadEntry, key fileKey) loadResult {
 	w.place(&a, e, key)
 	return loadResult{a: &a, id: a.ID, key: key}
 }
+
+// countTwin is a version of a file reached under several names, and the
+// date its name gives (noDay: none).
+type countTwin struct {
+	id  fileID
+	key fileKey
+	day int32
+}
+
+// twinArticles is how many twins are articles: a name the index does not
+// hold of a file it holds as an article under another name that gives
+// the same date (the summary may owe its date to its name; a title from
+// the name does not make an article). It reports false when one is not
+// such a name: the count cannot tell without parsing it.
+func twinArticles(totals []countTotals) (int, bool) {
+	named := map[countTwin]bool{}
+	for _, t := range totals {
+		for _, n := range t.named {
+			named[n] = true
+		}
+	}
+	n := 0
+	for _, t := range totals {
+		for _, tw := range t.twins {
+			if !named[tw] {
+				return 0, false
+			}
+			n++
+		}
+	}
+	return n, true
+}
