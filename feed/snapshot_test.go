@@ -230,6 +230,17 @@ func snapshotView(x *snapshot) string {
 	return b.String()
 }
 
+// snapshotBody reads the fixture's snapshot file: its records and index
+// (body) and where the index starts in it.
+func snapshotBody(t *testing.T, f *cacheFixture) (body []byte, records int) {
+	t.Helper()
+	data, err := os.ReadFile(f.snapshotFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data[cacheHeaderSize:], int(binary.LittleEndian.Uint32(data[20:]))
+}
+
 // TestSnapshotKeepsNothingOfTheFile: a decoded snapshot holds no string
 // into the file's bytes (see decodeRecords), so those bytes, the whole
 // cache file, are garbage as soon as it is read: overwriting them changes
@@ -237,12 +248,7 @@ func snapshotView(x *snapshot) string {
 func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
 	f := newCacheFixture(t)
 	f.load()
-	data, err := os.ReadFile(f.snapshotFile())
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := data[cacheHeaderSize:]
-	records := int(binary.LittleEndian.Uint32(data[20:]))
+	body, records := snapshotBody(t, f)
 	x, err := parseSnapshot(unsafe.String(&body[records], len(body)-records), unsafe.String(&body[0], records), []string{f.dir}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -266,12 +272,7 @@ func TestSnapshotKeepsNothingOfTheFile(t *testing.T) {
 func TestSnapshotDropsItsTablesOnceDecoded(t *testing.T) {
 	f := newCacheFixture(t)
 	f.load()
-	data, err := os.ReadFile(f.snapshotFile())
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := data[cacheHeaderSize:]
-	records := int(binary.LittleEndian.Uint32(data[20:]))
+	body, records := snapshotBody(t, f)
 	x, err := parseSnapshot(string(body[records:]), string(body[:records]), []string{f.dir}, nil)
 	if err != nil {
 		t.Fatal(err)
