@@ -26,7 +26,7 @@ type extractor struct {
 }
 
 func (x *extractor) warn(line int, format string, args ...any) {
-	if x.a.warningCount() >= maxWarnings {
+	if x.a.WarningCount() >= maxWarnings {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)

@@ -95,8 +95,8 @@ func (a *Article) addWarning(w string) {
 	a.setRelated(ids, string(appendPrefixed([]byte(warnings), w)), a.RelatedTitles())
 }
 
-// warningCount is len(a.Warnings()), without building the list.
-func (a *Article) warningCount() int {
+// WarningCount is len(a.Warnings()), without building the list.
+func (a *Article) WarningCount() int {
 	_, warnings, _ := a.relatedParts()
 	return Titles{s: warnings}.Len()
 }

@@ -147,7 +147,7 @@ func (l *library) add(b feed.Batch) {
 func countWarnings(arts []*feed.Article) int {
 	n := 0
 	for _, a := range arts {
-		n += len(a.Warnings())
+		n += a.WarningCount()
 	}
 	return n
 }
