@@ -216,21 +216,6 @@ func PathID(rel string) string {
 	return hashID("path\x00", path.Base(rel))
 }
 
-// claimID notes a in held, the IDs the library has seen (the stream
-// keeps an idSet to the same end). An article's ID is its identity
-// whichever folders are opened: every copy of one URL has the same ID, so
-// they share their reading state. It returns a's ID when another article
-// held it already (a is that article saved again, for Library.Finish to
-// link), else "". The article is its own first save until Library.Finish
-// links it.
-func claimID(a *Article, held map[string]*Article) (savedAgainOf string) {
-	if _, taken := held[a.ID]; taken {
-		savedAgainOf = a.ID
-	}
-	a.FirstSaveID = a.ID
-	return savedAgainOf
-}
-
 func hashID(namespace, s string) string {
 	return sumID([]byte(namespace + s))
 }

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"maps"
 	"slices"
 	"strings"
 
@@ -25,25 +24,18 @@ type Library struct {
 	// Batch.NotArticles).
 	notArticles []Problem
 	found       int
-	byID        map[string]*Article
+	ids         idIndex
 	dupOf       map[*Article]string // see Batch.dupOf
 }
 
 // NewLibrary returns an empty library.
 func NewLibrary() *Library {
-	return &Library{byID: map[string]*Article{}}
+	return &Library{}
 }
 
 // Add takes in a batch from Stream. Batches arrive in library order, so the
 // articles stay sorted as they come (a batch marked Newer is merged).
 func (l *Library) Add(b Batch) {
-	if b.Found > 2*len(l.byID) && len(l.byID) <= firstBatch*4 {
-		// One allocation, not a dozen doublings (the few articles of a
-		// first batch are moved over).
-		byID := make(map[string]*Article, b.Found)
-		maps.Copy(byID, l.byID)
-		l.byID = byID
-	}
 	l.arts = append(l.arts, b.Articles...)
 	if b.Newer {
 		sortLibrary(l.arts)
@@ -54,11 +46,7 @@ func (l *Library) Add(b Batch) {
 	for a, id := range b.dupOf {
 		l.setDup(a, id)
 	}
-	for _, a := range b.Articles {
-		if _, dup := l.byID[a.ID]; !dup {
-			l.byID[a.ID] = a
-		}
-	}
+	l.ids.add(b.Articles)
 }
 
 // Finish sorts the library and links the saves of one article: articles
@@ -113,7 +101,7 @@ func (l *Library) Link() Links {
 		pos := make(map[*Article]int32, 2*len(l.dupOf))
 		for a, of := range l.dupOf {
 			pos[a] = -1
-			if b := l.byID[of]; b != nil {
+			if b := l.ids.get(of); b != nil {
 				pos[b] = -1
 			}
 		}
@@ -124,7 +112,7 @@ func (l *Library) Link() Links {
 		}
 		for a, of := range l.dupOf {
 			i, j := pos[a], int32(-1)
-			if b := l.byID[of]; b != nil {
+			if b := l.ids.get(of); b != nil {
 				j = pos[b]
 			}
 			if i >= 0 && j >= 0 {
@@ -212,22 +200,22 @@ func (l *Library) Merge(c Change) []*Article {
 	skipped := keep(l.skipped, c.Problems)
 	notArticles := keep(l.notArticles, c.NotArticles)
 
-	clear(l.byID)
-	for _, a := range arts {
-		if _, dup := l.byID[a.ID]; !dup {
-			l.byID[a.ID] = a
-		}
-	}
-	arrived := map[string]bool{}
+	l.ids = idIndex{}
+	l.ids.add(arts)
+	// An incoming article whose ID an article had already (the library's
+	// or one incoming before it) is that article saved again, for Link;
+	// every article is its own first save until then.
+	arrived, claimed := map[string]bool{}, map[string]bool{}
 	for _, a := range incoming {
-		if of := claimID(a, l.byID); of != "" {
-			l.setDup(a, of)
-		} else {
-			l.byID[a.ID] = a
+		if claimed[a.ID] || l.ids.get(a.ID) != nil {
+			l.setDup(a, a.ID)
 		}
+		claimed[a.ID] = true
+		a.FirstSaveID = a.ID
 		arts = append(arts, a)
 		arrived[a.Path] = true
 	}
+	l.ids.add(incoming)
 	for _, p := range slices.Concat(c.Problems, c.NotArticles) {
 		arrived[p.Path] = true
 	}
@@ -285,7 +273,7 @@ func (l *Library) Len() int { return len(l.arts) }
 // ByID returns the article with this ID, or nil. Copies of one URL share
 // an ID: it returns the first loaded (the newest when the library was
 // loaded at once).
-func (l *Library) ByID(id string) *Article { return l.byID[id] }
+func (l *Library) ByID(id string) *Article { return l.ids.get(id) }
 
 // sortLibrary sorts arts into library order. Batches arrive in that order,
 // so usually there is nothing to do but check.

@@ -319,7 +319,7 @@ func (l *streamLoader) noteSent(b *Batch) {
 func (l *streamLoader) finishBatch(b *Batch) {
 	slices.SortFunc(b.Articles, libraryOrder) // a total order: no need for a stable sort
 	for _, a := range b.Articles {
-		a.FirstSaveID = a.ID // its own first save until Library.Finish links it (see claimID)
+		a.FirstSaveID = a.ID // its own first save until Library.Finish links it
 		if l.ids.add(a.ID) {
 			if b.dupOf == nil {
 				b.dupOf = map[*Article]string{}
