@@ -129,7 +129,7 @@ func TestCachedArticleKeepsNoSnapshotBuffer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	packOwnText(got, &textArena{})
+	packOwnText(got, &textArena{}, true)
 	lo := uintptr(unsafe.Pointer(&buf[0]))
 	hi := lo + uintptr(len(buf))
 	walkStrings(reflect.ValueOf(got).Elem(), "Article", func(path, s string) {

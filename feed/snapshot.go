@@ -354,6 +354,7 @@ type recordSpan struct{ lo, hi int }
 // the 170 MB library).
 func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo, hi int)) {
 	const dropEvery = 1 << 20
+	table := newTableStrings(x.tables.strs)
 	parallel.Chunks(len(x.entries), func(_, lo, hi int) {
 		if lo == hi {
 			return
@@ -366,7 +367,11 @@ func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo
 			if e.problem {
 				e.reason = keys.add(e.reason)
 			} else if a, err := decodeArticle(records[recs[i].lo:recs[i].hi], x.tables); err == nil {
-				packOwnText(a, &own) // topics are the table's shared lists already
+				title, shared := table.find(a.Title)
+				if shared {
+					a.Title = title
+				}
+				packOwnText(a, &own, !shared) // topics are the table's shared lists already
 				e.art = a
 			}
 			if to := recs[i].hi; drop != nil && (to-from >= dropEvery || i == hi-1) {
