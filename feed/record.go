@@ -26,40 +26,6 @@ import (
 // sharing compactSummary does in memory. The related IDs are as a summary
 // holds them (see packIDs).
 
-// stringTable collects the table's strings and topic lists while records
-// are encoded.
-type stringTable struct {
-	index map[string]uint64
-	strs  []string
-	lists map[string]uint64 // topic list -> 1-based reference, by refs joined
-	refs  [][]uint64        // each list's string references
-	key   []byte
-}
-
-func newStringTable() *stringTable {
-	return &stringTable{index: map[string]uint64{}, lists: map[string]uint64{}}
-}
-
-// listRef is the reference of a topic list, 0 for none.
-func (t *stringTable) listRef(l []string) uint64 {
-	if len(l) == 0 {
-		return 0
-	}
-	refs := make([]uint64, len(l))
-	t.key = t.key[:0]
-	for i, s := range l {
-		refs[i] = t.ref(s)
-		t.key = binary.AppendUvarint(t.key, refs[i])
-	}
-	if i, ok := t.lists[string(t.key)]; ok {
-		return i
-	}
-	t.refs = append(t.refs, refs)
-	i := uint64(len(t.refs))
-	t.lists[string(t.key)] = i
-	return i
-}
-
 // recordTables are a cache file's shared values that records refer to.
 type recordTables struct {
 	strs  []string
@@ -92,19 +58,6 @@ func newRecordTables(strs []string) (recordTables, bool) {
 		t.titleRefs[i+1], strs[i] = ref, chunkTitle(t.titles.dir, ref)
 	}
 	return t, true
-}
-
-func (t *stringTable) ref(s string) uint64 {
-	if s == "" {
-		return 0
-	}
-	if i, ok := t.index[s]; ok {
-		return i
-	}
-	t.strs = append(t.strs, s)
-	i := uint64(len(t.strs))
-	t.index[s] = i
-	return i
 }
 
 // appendArticle encodes a summary's record; id is its ID before the
@@ -143,8 +96,14 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	for _, s := range a.Tags {
 		b = binary.AppendUvarint(b, t.ref(s))
 	}
-	for s := range titles.All() {
-		b = binary.AppendUvarint(b, t.ref(s))
+	if t.titles != nil && titles.tab == t.titles.tab && titles.tab != nil {
+		for ref := range titles.refs() {
+			b = binary.AppendUvarint(b, t.titles.of(ref))
+		}
+	} else {
+		for s := range titles.All() {
+			b = binary.AppendUvarint(b, t.ref(s))
+		}
 	}
 	b = append(b, warnings...) // each length-prefixed, as appendStr writes them
 	return appendStr(b, ids)

@@ -155,14 +155,19 @@ func TestRecordSharesURLs(t *testing.T) {
 // decoded is what a reader of a cache file makes of the tables, so a
 // test can decode records without writing a file.
 func (t *stringTable) decoded() recordTables {
-	rt, ok := newRecordTables(slices.Clone(t.strs))
+	var strs []string
+	t.each(func(s string) error {
+		strs = append(strs, s)
+		return nil
+	})
+	rt, ok := newRecordTables(slices.Clone(strs))
 	if !ok {
 		panic("a test's string table fills a title table")
 	}
 	for _, refs := range t.refs {
 		l := make([]string, len(refs))
 		for i, r := range refs {
-			l[i] = t.strs[r-1]
+			l[i] = strs[r-1]
 		}
 		rt.lists = append(rt.lists, l)
 	}

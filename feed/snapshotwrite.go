@@ -51,6 +51,7 @@ func writeSnapshot(file, magic string, limit int64, roots []string, rootOf map[*
 	// their lengths and the whole string table, after them.
 	recLens := make([]uint32, len(results))
 	table := newStringTable()
+	numberTitles(table, results, keep)
 	records := &summedWriter{w: bw, sum: crc32.New(castagnoli)}
 	var buf []byte
 	for i := range results {
@@ -115,12 +116,12 @@ func writeSnapshot(file, magic string, limit int64, roots []string, rootOf map[*
 			return err
 		}
 	}
-	buf = binary.AppendUvarint(buf, uint64(len(table.strs)))
-	for _, s := range table.strs {
+	buf = binary.AppendUvarint(buf, table.len())
+	if err := table.each(func(s string) error {
 		buf = appendStr(buf, s)
-		if err := flush(); err != nil {
-			return err
-		}
+		return flush()
+	}); err != nil {
+		return err
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(table.refs)))
 	for _, refs := range table.refs {

@@ -60,12 +60,30 @@ func (t Titles) All() iter.Seq[string] {
 		}
 		chunks := *t.tab.chunks.Load()
 		for i := 0; i+4 <= len(t.s); i += 4 {
-			ref := uint32(t.s[i]) | uint32(t.s[i+1])<<8 | uint32(t.s[i+2])<<16 | uint32(t.s[i+3])<<24
-			if !yield(chunkTitle(chunks, ref)) {
+			if !yield(chunkTitle(chunks, refAt(t.s, i))) {
 				return
 			}
 		}
 	}
+}
+
+// refs yields the titles' references into t.tab (none when tab is nil).
+func (t Titles) refs() iter.Seq[uint32] {
+	return func(yield func(uint32) bool) {
+		if t.tab == nil {
+			return
+		}
+		for i := 0; i+4 <= len(t.s); i += 4 {
+			if !yield(refAt(t.s, i)) {
+				return
+			}
+		}
+	}
+}
+
+// refAt is the little-endian reference at s[i:i+4].
+func refAt(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 }
 
 // List returns a copy of the titles; nil when there are none.
