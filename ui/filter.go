@@ -22,7 +22,18 @@ import (
 // should be shown, or an error whose text is shown as a hint (a query
 // that cannot be parsed). It gives up when ctx ends: the next keystroke
 // cancels the search of the one before.
-type Matcher func(ctx context.Context, query string) ([]*feed.Article, error)
+// A search that runs long hands preview its first rows before it ends
+// (see search.Preview), at most once.
+type Matcher func(ctx context.Context, query string, preview func([]*feed.Article)) ([]*feed.Article, error)
+
+// A search of a short word at a million articles runs most of a second;
+// its first rows are on the screen after previewAfter. previewRows is a
+// few screens of them: the user sees the first screenful, and the rest
+// waits for the whole result.
+const (
+	previewAfter = 40 * time.Millisecond
+	previewRows  = 256
+)
 
 // filter is the `/` input and the state of the current query. Each change
 // of the query bumps gen; a result carries the gen it was computed for and
@@ -49,8 +60,11 @@ type filter struct {
 	// ranked: the applied query has free words, so the default sort
 	// orders by relevance (see Model.sortName).
 	ranked bool
-	// showing is the query whose results the list shows.
-	showing string
+	// showing is the query whose results the list shows; previewTop is
+	// the row a preview of the running search put the cursor on (nil for
+	// none): the result keeps the cursor where the user took it from there.
+	showing    string
+	previewTop *feed.Article
 	// always: search even with no text typed (a view or a sort is on);
 	// search builds the Matcher for each run (query.go).
 	always bool
@@ -126,16 +140,34 @@ func (f *filter) run() tea.Cmd {
 	f.cancel = cancel
 	gen, query, match := f.gen, f.query, f.search()
 	search := func() tea.Msg {
-		res, err := match(ctx, query)
-		if ctx.Err() != nil {
-			return nil // replaced by a newer search, whose result counts
-		}
-		return filterResultMsg{gen: gen, articles: res, err: err}
+		// Room for a preview and the result: the search never waits.
+		results := make(chan filterResultMsg, 2)
+		go func() {
+			res, err := match(ctx, query, func(first []*feed.Article) {
+				results <- filterResultMsg{gen: gen, articles: first, preview: true}
+			})
+			results <- filterResultMsg{gen: gen, articles: res, err: err}
+		}()
+		return awaitResult(ctx, results)
 	}
 	if f.slowAfter <= 0 {
 		return search
 	}
 	return tea.Batch(search, tea.Tick(f.slowAfter, func(time.Time) tea.Msg { return searchSlowMsg{gen: gen} }))
+}
+
+// awaitResult is the next message of a search: a preview, which brings
+// the Cmd that waits for the result, or the result; nil when a newer
+// search replaced it, whose result counts.
+func awaitResult(ctx context.Context, results chan filterResultMsg) tea.Msg {
+	msg := <-results
+	if ctx.Err() != nil {
+		return nil
+	}
+	if msg.preview {
+		msg.next = func() tea.Msg { return awaitResult(ctx, results) }
+	}
+	return msg
 }
 
 // view is the header text for the list pane while the filter is shown,
@@ -176,6 +208,9 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	if msg.gen != f.gen {
 		return nil
 	}
+	if msg.preview {
+		return tea.Batch(m.showPreview(msg.articles), msg.next)
+	}
 	f.running, f.slow = false, false
 	if f.cancel != nil {
 		f.cancel() // done; releases the context
@@ -188,7 +223,12 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 		show = m.list.cursorMoved()
 	} else {
 		f.hint = ""
-		if f.query != f.showing && m.sortName() == bestMatch {
+		top := f.query != f.showing && m.sortName() == bestMatch
+		if f.previewTop != nil && m.list.Selected() != f.previewTop {
+			top = false // the user moved on from the preview's first row
+		}
+		f.previewTop = nil
+		if top {
 			show = m.showBestFirst(msg.articles)
 		} else {
 			show = m.showArticles(msg.articles)
@@ -200,6 +240,22 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 		again = f.run()
 	}
 	return tea.Batch(again, show)
+}
+
+// showPreview shows the first rows of a search still running, best
+// first for a new query as its result will be; the status line says it
+// is still searching rather than count the rows of a preview.
+func (m *Model) showPreview(first []*feed.Article) tea.Cmd {
+	f := m.filter
+	f.hint, f.slow = "", true
+	var show tea.Cmd
+	if f.query != f.showing && m.sortName() == bestMatch {
+		show = m.showBestFirst(first)
+	} else {
+		show = m.showArticles(first)
+	}
+	f.previewTop = m.list.Selected()
+	return show
 }
 
 // refilter matches again after the article set changed (loading). One

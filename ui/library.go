@@ -273,7 +273,7 @@ func (l *library) reindex() tea.Cmd {
 	}
 	l.toIndex = nil
 	l.indexing = true
-	v, rules, found := l.version, l.mute.rules, l.found
+	v, rules, found, loaded := l.version, l.mute.rules, l.found, !l.loading
 	return func() tea.Msg {
 		full := ix == nil
 		if full {
@@ -281,6 +281,9 @@ func (l *library) reindex() tea.Cmd {
 		}
 		ix.Grow(max(found, len(add)) - ix.Len()) // the whole library, once its first batch is in
 		ix.Add(add)
+		if loaded { // a change: ready for the next keystroke's results (see releaseLoad)
+			ix.PrepareOrder(search.SortNewest)
+		}
 		return indexedMsg{version: v, ix: ix, add: add, hits: screen(rules, ix, add, full), full: full}
 	}
 }
@@ -343,8 +346,9 @@ func (l *library) releaseLoad() tea.Cmd {
 		return nil
 	}
 	l.released = true
-	done, settled := l.loaderDone, l.loadSettled
+	done, settled, ix := l.loaderDone, l.loadSettled, l.index
 	return func() tea.Msg {
+		ix.PrepareOrder(search.SortNewest) // for the first keystroke's results
 		if done != nil {
 			<-done
 		}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/herald-reader/herald/feed"
 )
 
@@ -17,11 +19,14 @@ type batchMsg struct {
 }
 
 // filterResultMsg is the outcome of matching the filter query of
-// generation gen.
+// generation gen; or, when preview, the first rows of a search still
+// running (see search.Preview), and next waits for what follows.
 type filterResultMsg struct {
 	gen      int
 	articles []*feed.Article
 	err      error
+	preview  bool
+	next     tea.Cmd
 }
 
 // searchSlowMsg says the filter's search of generation gen has run for

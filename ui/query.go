@@ -40,7 +40,7 @@ func (m *Model) queryMatcher() Matcher {
 	if m.reading.starred {
 		views = append(views, "is:starred")
 	}
-	return func(ctx context.Context, query string) ([]*feed.Article, error) {
+	return func(ctx context.Context, query string, preview func([]*feed.Article)) ([]*feed.Article, error) {
 		q, err := search.ParseQuery(query, now)
 		if err != nil {
 			return nil, err
@@ -54,7 +54,10 @@ func (m *Model) queryMatcher() Matcher {
 			}
 			q = q.And(v)
 		}
-		found, err := ix.SearchSorted(ctx, q, st, sort)
+		first := search.Preview{After: previewAfter, Rows: previewRows, Show: func(arts []*feed.Article) {
+			preview(without(arts, muted))
+		}}
+		found, err := ix.SearchPreviewed(ctx, q, st, sort, first)
 		if err != nil {
 			return nil, err
 		}

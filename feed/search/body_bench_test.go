@@ -54,7 +54,7 @@ func BenchmarkBodySearch(b *testing.B) {
 			n := 0
 			cpu := cpuTime()
 			for b.Loop() {
-				hits, _, _ := ix.search(context.Background(), q, nil, false, nil)
+				hits, _, _ := ix.search(context.Background(), q, nil, false, nil, nil)
 				n = len(hits)
 			}
 			b.ReportMetric(float64(n), "hits")

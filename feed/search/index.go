@@ -135,7 +135,7 @@ func (ix *Index) Len() int {
 func (ix *Index) Search(q Query, st State) []*feed.Article {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	hits, _, _ := ix.search(context.Background(), q, st, true, nil)
+	hits, _, _ := ix.search(context.Background(), q, st, true, nil, nil)
 	out := make([]*feed.Article, len(hits))
 	for i, h := range hits {
 		out[i] = ix.docs[h].a
@@ -145,10 +145,12 @@ func (ix *Index) Search(q Query, st State) []*feed.Article {
 
 // search returns the indexes of the docs that match q, in order; reuse
 // allows narrowing a recent result. With a ranker it also scores them
-// (scores[i] is hits[i]'s), while their text is at hand. When ctx ends
+// (scores[i] is hits[i]'s), while their text is at hand; look, when not
+// nil, gets a look at the first results of a long search (see blocks.go).
+// When ctx ends
 // first it returns ctx's error and remembers nothing. The caller holds
 // ix.mu for reading.
-func (ix *Index) search(ctx context.Context, q Query, st State, reuse bool, r *ranker) (hits, scores []int32, err error) {
+func (ix *Index) search(ctx context.Context, q Query, st State, reuse bool, r *ranker, look *earlyLook) (hits, scores []int32, err error) {
 	var version uint64 // read before searching: a later mark makes the result stale
 	if v, ok := st.(Versioned); ok {
 		version = v.Version()
@@ -183,22 +185,12 @@ func (ix *Index) search(ctx context.Context, q Query, st State, reuse bool, r *r
 	if cand != nil {
 		s.known = q.checksFor(&p.known, r != nil)
 	}
-	found := make([][]int32, parallel.Parts(n))
-	scored := make([][]int32, len(found))
-	parted := make([][]wordScore, len(found))
-	parallel.Chunks(n, func(i, lo, hi int) {
-		found[i], scored[i], parted[i] = s.run(lo, hi)
-	})
+	found := s.runBlocks(n, look)
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err // a part may have stopped short
+		return nil, nil, err // a block may have stopped short
 	}
-	hits, scores = found[0], scored[0]
-	parts := parted[0]
-	if len(found) > 1 {
-		hits, scores, parts = slices.Concat(found...), slices.Concat(scored...), slices.Concat(parted...)
-	}
-	ix.remember(q, st, version, len(ix.docs), hits, parts)
-	return hits, scores, nil
+	ix.remember(q, st, version, len(ix.docs), found.hits, found.parts)
+	return found.hits, found.scores, nil
 }
 
 // scan is one search over its candidates, split between the cores.

@@ -207,7 +207,7 @@ func BenchmarkSearch(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					hits, _, _ := ix.search(context.Background(), q, st, false, nil) // cold: no earlier results to narrow
+					hits, _, _ := ix.search(context.Background(), q, st, false, nil, nil) // cold: no earlier results to narrow
 					n = len(hits)
 				}
 				b.ReportMetric(float64(n), "hits")

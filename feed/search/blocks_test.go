@@ -1,0 +1,114 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/herald-reader/herald/feed"
+)
+
+// holdState reads every article as unread, but holds the search that asks
+// about article hold until release is closed: a search held in its second
+// block, as a long one is when its preview is due.
+type holdState struct {
+	hold    string
+	once    sync.Once
+	release chan struct{}
+}
+
+func (s *holdState) IsRead(id string) bool {
+	if id == s.hold {
+		s.once.Do(func() { <-s.release })
+	}
+	return false
+}
+
+func (s *holdState) IsStarred(string) bool { return false }
+
+// previewOf runs a search sorted by k with a preview due at once, held in
+// its second block until the preview came or wait passed. It returns the
+// preview (nil for none) and the result.
+func previewOf(t *testing.T, ix *Index, arts []*feed.Article, query string, k SortKey, wait time.Duration) (preview, result []*feed.Article) {
+	t.Helper()
+	st := &holdState{hold: arts[scanBlock+10].ID, release: make(chan struct{})}
+	release := sync.OnceFunc(func() { close(st.release) })
+	timeout := time.AfterFunc(wait, release)
+	defer timeout.Stop()
+	q, err := ParseQuery(query, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Preview{Rows: 50, Show: func(first []*feed.Article) {
+		preview = first
+		release()
+	}}
+	result, err = ix.SearchPreviewed(context.Background(), q, st, k, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return preview, result
+}
+
+// TestPreviewIsTheFirstBlocksFirstRows: the preview of a search held in
+// its second block is the first rows that ranking the first block's
+// matches gives, best first and newest first among equals; the result is
+// every match, ranked as RankArticles ranks them. So on a library whose
+// best matches are many, as a short word's are, the preview's first
+// screenful is the result's.
+func TestPreviewIsTheFirstBlocksFirstRows(t *testing.T) {
+	arts := benchArticles(3*scanBlock+100, 0)
+	SortArticles(arts, SortNewest) // the reader's order, which the index keeps
+	ix := NewIndex()
+	ix.Add(arts)
+	const query = "is:unread google"
+	q, err := ParseQuery(query, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	matches := func(arts []*feed.Article) []*feed.Article {
+		var out []*feed.Article
+		for _, a := range arts {
+			if q.Match(a, nil) {
+				out = append(out, a)
+			}
+		}
+		RankArticles(out, q, nil)
+		return out
+	}
+	preview, result := previewOf(t, ix, arts, query, SortRelevance, 10*time.Second)
+	if preview == nil {
+		t.Fatal("no preview from a search held past its due time")
+	}
+	want := matches(arts[:scanBlock])[:50]
+	if !slices.Equal(preview, want) {
+		t.Fatalf("preview: %d rows, want the first block's best 50, first %q, got first %q", len(preview), want[0].Title, preview[0].Title)
+	}
+	if all := matches(arts); !slices.Equal(result, all) {
+		t.Fatalf("result: %d rows, want all %d matches ranked", len(result), len(all))
+	}
+	if !slices.Equal(result[:30], preview[:30]) {
+		t.Fatal("the preview's first screenful is not the result's on a library of many equal best matches")
+	}
+
+	preview, result = previewOf(t, ix, arts, "is:unread", SortNewest, 10*time.Second)
+	if want := arts[:50]; !slices.Equal(preview, want) || !slices.Equal(result, arts) {
+		t.Fatalf("newest first: preview of %d, result of %d; want the newest 50 and all %d", len(preview), len(result), len(arts))
+	}
+}
+
+// TestNoPreviewForOtherOrders: a preview shows the newest articles'
+// matches, which are not the first rows of another order.
+func TestNoPreviewForOtherOrders(t *testing.T) {
+	arts := benchArticles(3*scanBlock+100, 0)
+	SortArticles(arts, SortNewest)
+	ix := NewIndex()
+	ix.Add(arts)
+	for _, k := range []SortKey{SortOldest, SortTitle, SortQuality} {
+		if preview, result := previewOf(t, ix, arts, "is:unread google", k, 200*time.Millisecond); preview != nil || len(result) == 0 {
+			t.Fatalf("sorted by %v: a preview of %d rows, a result of %d; want no preview", k, len(preview), len(result))
+		}
+	}
+}
