@@ -70,10 +70,9 @@ type ArticleDetail struct {
 // what the list, search, state and scripts need and drop the bulky detail
 // fields (Detail: the body, images, related stories), which the function
 // Detail reads back from the file when an article is opened; of the body
-// they keep its words, for search (see BodyWords). The struct is laid
-// out to fit the 352-byte size class (TestArticleSizeClass): 100,000
-// loaded articles have a memory budget (see bench_test.go), and every
-// field costs 100,000 times over.
+// they keep its words, for search (see BodyWords). The struct is held to
+// 336 bytes (TestArticleSizeClass): loaded articles have a memory budget
+// (see bench_test.go), and every field costs a million times over.
 type Article struct {
 	// ID is the stable identity: a short hash of the normalised canonical
 	// URL (originalUrl, else webUrl), else of the file name (see PathID),
@@ -125,11 +124,9 @@ type Article struct {
 	related string
 	titles  *titleTable
 
-	// Size and the modification time (see ModTime) identify the file
-	// version this was parsed from (the cache is keyed by path, size
-	// and modification time).
-	Size  int64
-	mtime int64 // Unix nanoseconds; 0 when unknown
+	// mtime is the modification time of the file version this was
+	// parsed from (see ModTime): Unix nanoseconds, 0 when unknown.
+	mtime int64
 
 	// Set by the loader (load.go), not read from the file: the source that
 	// Detail reads the file from again, and the file-name date that plans

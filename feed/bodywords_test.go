@@ -116,11 +116,11 @@ func TestSummariesHoldNoBody(t *testing.T) {
 func TestCachedBodyWordsBounded(t *testing.T) {
 	a := &Article{ID: "x", Title: "t", words: strings.Repeat("w", MaxBodyWords) + "  "}
 	table := newStringTable()
-	if _, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.decoded()); err != errCacheCorrupt {
+	if _, err := decodeNew(string(appendArticle(nil, a, a.ID, table)), table.decoded()); err != errCacheCorrupt {
 		t.Errorf("a record with %d bytes of words: %v, want errCacheCorrupt", len(a.words), err)
 	}
 	a.words = strings.Repeat("w", MaxBodyWords) + " "
-	got, err := decodeArticle(string(appendArticle(nil, a, a.ID, table)), table.decoded())
+	got, err := decodeNew(string(appendArticle(nil, a, a.ID, table)), table.decoded())
 	if words, cut := got.BodyWords(); err != nil || len(words) != MaxBodyWords || !cut {
 		t.Errorf("a record with %d bytes of words, cut: %v, %d bytes, cut %v", len(a.words), err, len(words), cut)
 	}

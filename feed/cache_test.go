@@ -125,7 +125,7 @@ func equalArticles(a, b []Article) bool {
 			x.Excerpt != y.Excerpt || !x.Published.Equal(y.Published) || x.WebURL != y.WebURL ||
 			x.Provider.Name != y.Provider.Name || !slices.Equal(x.Topics, y.Topics) || x.words != y.words ||
 			!slices.Equal(x.RelatedIDList(), y.RelatedIDList()) || !slices.Equal(x.RelatedTitles().List(), y.RelatedTitles().List()) ||
-			x.RelatedCount != y.RelatedCount || x.Size != y.Size || !x.ModTime().Equal(y.ModTime()) ||
+			x.RelatedCount != y.RelatedCount || !x.ModTime().Equal(y.ModTime()) ||
 			!slices.Equal(x.Warnings(), y.Warnings()) || x.Quality != y.Quality || x.Heat != y.Heat {
 			return false
 		}

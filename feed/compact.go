@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Memory layout of a summary. A library holds up to 100,000 summaries
@@ -42,6 +43,35 @@ func (ar *textArena) add(s string) string {
 	ar.b.WriteString(s)
 	all := ar.b.String()
 	return all[len(all)-len(s):]
+}
+
+// articleSlab hands out the summaries of a warm start from arrays of
+// about slabBytes: at a million articles, allocated one by one, each paid
+// the allocator's rounding up to its size class and a share of its span
+// (issue 16); a large array is rounded up to whole pages only. A slab
+// stays as long as any of its articles does; that is the library's whole
+// life for all but the few a change replaces. Not safe for concurrent use.
+type articleSlab []Article
+
+const slabBytes = 256 << 10
+
+// next returns a zero Article from the slab; left is how many the caller
+// may still ask for, at least 1 (the last slab is no longer).
+func (s *articleSlab) next(left int) *Article {
+	if len(*s) == cap(*s) {
+		*s = make([]Article, 0, min(left, slabBytes/int(unsafe.Sizeof(Article{}))))
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
+}
+
+// unused gives back a, the last Article next returned, zeroed: nothing
+// may point to it.
+func (s *articleSlab) unused(a *Article) {
+	*a = Article{}
+	if n := len(*s); n > 0 && &(*s)[n-1] == a {
+		*s = (*s)[:n-1]
+	}
 }
 
 // sharedText keeps one copy of each repeated value for a whole load; all

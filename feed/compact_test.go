@@ -125,7 +125,7 @@ func TestCachedArticleKeepsNoSnapshotBuffer(t *testing.T) {
 	a.Summarize()
 	table := newStringTable()
 	buf := appendArticle(nil, a, a.ID, table)
-	got, err := decodeArticle(unsafe.String(&buf[0], len(buf)), table.decoded())
+	got, err := decodeNew(unsafe.String(&buf[0], len(buf)), table.decoded())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -204,7 +204,7 @@ func Detail(a *Article) (*Article, error) {
 	}
 	full.ID, full.FirstSaveID = a.ID, a.FirstSaveID
 	full.Path, full.relLen = a.Path, a.relLen
-	full.Size, full.mtime = fi.Size(), fi.ModTime().UnixNano()
+	full.mtime = fi.ModTime().UnixNano()
 	full.src, full.day = a.src, a.day
 	return full, nil
 }

@@ -109,11 +109,11 @@ func appendArticle(b []byte, a *Article, id string, t *stringTable) []byte {
 	return appendStr(b, ids)
 }
 
-// decodeArticle decodes a record; its strings are slices of rec and of
-// the table's strings, its topics one of the tables' lists.
-func decodeArticle(rec string, t recordTables) (*Article, error) {
+// decodeArticle decodes a record into a, which must be zero; its strings
+// are slices of rec and of the table's strings, its topics one of the
+// tables' lists. On an error a holds whatever was decoded before it.
+func decodeArticle(rec string, t recordTables, a *Article) error {
 	d := cacheDecoder{s: rec, table: t.strs}
-	a := &Article{}
 	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL} {
 		*p = d.str()
 	}
@@ -123,10 +123,10 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	case 1:
 		a.OriginalURL = d.prefix(a.WebURL)
 	default:
-		return nil, errCacheCorrupt
+		return errCacheCorrupt
 	}
 	if a.words = d.str(); len(a.words) > MaxBodyWords+1 { // a summary never holds more (see BodyWords)
-		return nil, errCacheCorrupt
+		return errCacheCorrupt
 	}
 	for _, p := range [...]*string{&a.Category, &a.Type, &a.Provider.Name, &a.Provider.Domain} {
 		*p = d.ref()
@@ -134,7 +134,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	if d.byte() == 1 {
 		sec, nsec := d.varint(), d.uvarint()
 		if nsec >= 1e9 {
-			return nil, errCacheCorrupt
+			return errCacheCorrupt
 		}
 		a.Published = time.Unix(sec, int64(nsec)).UTC()
 	}
@@ -142,7 +142,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	a.titleHash = d.uint32()
 	switch i := d.uvarint(); {
 	case i > uint64(len(t.lists)):
-		return nil, errCacheCorrupt
+		return errCacheCorrupt
 	case i > 0:
 		a.Topics = t.lists[i-1]
 	}
@@ -150,12 +150,12 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	for _, n := range [...]*int{&tags, &titles, &warnings} {
 		c := d.uvarint()
 		if c > uint64(len(rec)) { // each entry takes at least one byte
-			return nil, errCacheCorrupt
+			return errCacheCorrupt
 		}
 		*n = int(c)
 	}
 	if d.bad || tags+titles+warnings > len(rec)-d.off {
-		return nil, errCacheCorrupt
+		return errCacheCorrupt
 	}
 	if tags > 0 {
 		a.Tags = make([]string, tags)
@@ -168,7 +168,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	for range titles {
 		i := d.uvarint()
 		if i >= uint64(len(t.titleRefs)) {
-			return nil, errCacheCorrupt
+			return errCacheCorrupt
 		}
 		refs = binary.LittleEndian.AppendUint32(refs, t.titleRefs[i])
 	}
@@ -178,7 +178,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	}
 	ids := d.str()
 	if d.bad || d.off != len(rec) || len(ids)%packedIDLen != 0 {
-		return nil, errCacheCorrupt
+		return errCacheCorrupt
 	}
 	a.setRelated(ids, string(ws), Titles{tab: t.titles, s: string(refs)})
 	// The cache is a file anyone who can write the directory can craft:
@@ -188,7 +188,7 @@ func decodeArticle(rec string, t recordTables) (*Article, error) {
 	for _, p := range [...]*string{&a.ID, &a.Title, &a.Excerpt, &a.WebURL, &a.OriginalURL, &a.words} {
 		*p = textsafe.Sanitize(*p)
 	}
-	return a, nil
+	return nil
 }
 
 func appendStr(b []byte, s string) []byte {

@@ -360,13 +360,16 @@ func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo
 			return
 		}
 		var own, keys textArena // own: what the summaries keep; keys: what dies with the snapshot
-		from := recs[lo].lo     // a worker's records are one stretch of the file
+		var slab articleSlab
+		from := recs[lo].lo // a worker's records are one stretch of the file
 		for i := lo; i < hi; i++ {
 			e := &x.entries[i]
 			e.rel = keys.add(e.rel)
 			if e.problem {
 				e.reason = keys.add(e.reason)
-			} else if a, err := decodeArticle(records[recs[i].lo:recs[i].hi], x.tables); err == nil {
+			} else if a := slab.next(hi - i); decodeArticle(records[recs[i].lo:recs[i].hi], x.tables, a) != nil {
+				slab.unused(a) // its file is parsed instead
+			} else {
 				title, shared := table.find(a.Title)
 				if shared {
 					a.Title = title

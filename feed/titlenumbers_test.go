@@ -106,7 +106,7 @@ func TestStringTableNumbersTitlesBetweenValues(t *testing.T) {
 	}
 	late := &Article{ID: "late", Category: "category late", Tags: []string{"tag", "late tag"}}
 	for _, r := range append(results, loadResult{a: late}) {
-		got, err := decodeArticle(string(appendArticle(nil, r.a, r.a.ID, table)), table.decoded())
+		got, err := decodeNew(string(appendArticle(nil, r.a, r.a.ID, table)), table.decoded())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -121,11 +121,11 @@ func TestRecordWithATitlePastTheTable(t *testing.T) {
 	table := newStringTable()
 	rec := string(appendArticle(nil, a, a.ID, table))
 	tables := table.decoded()
-	if got, err := decodeArticle(rec, tables); err != nil || !slices.Equal(got.RelatedTitles().List(), []string{"one", "two"}) {
+	if got, err := decodeNew(rec, tables); err != nil || !slices.Equal(got.RelatedTitles().List(), []string{"one", "two"}) {
 		t.Fatalf("the record itself: %v, %v", got, err)
 	}
 	tables.titleRefs = tables.titleRefs[:len(tables.titleRefs)-1] // "two" is the last entry
-	if _, err := decodeArticle(rec, tables); err == nil {
+	if _, err := decodeNew(rec, tables); err == nil {
 		t.Error("a title past the table decoded")
 	}
 }

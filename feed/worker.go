@@ -132,7 +132,7 @@ func (w *loadWorker) parse(e *loadEntry, data []byte, key fileKey) loadResult {
 // place records where an article came from.
 func (w *loadWorker) place(a *Article, e *loadEntry, key fileKey) {
 	a.SetPath(e.path, e.rel)
-	a.Size, a.mtime = key.size, key.mtime
+	a.mtime = key.mtime
 	a.src, a.day = e.src, e.day
 }
 
