@@ -33,49 +33,34 @@ type blockScan struct {
 	n      int
 	blocks []scanned
 	next   atomic.Int64 // the next block to take
+	look   *earlyLook
+	start  time.Time
 
 	mu     sync.Mutex
 	done   []bool
-	prefix int           // blocks [0, prefix) are done
-	first  chan struct{} // closed once the first block is done
+	prefix int  // blocks [0, prefix) are done
+	looked bool // the look was taken, or given up
 }
 
 // runBlocks scans the n candidates of s on all cores and returns what it
 // found, in candidate order. When look is not nil and the scan is still
-// running after look.after, look.show gets what the blocks of the prefix
-// done by then found (its slices are the scan's: read them, do not keep
-// or change them), on this goroutine, while the cores go on.
+// running after look.after, the core that finishes the next block hands
+// look.show what the blocks of the prefix done by then found (its slices
+// are the scan's: read them, do not keep or change them), and goes on.
+// A core rather than a goroutine waiting for the time: that one would wait
+// for a core too, up to a scheduler's slice.
 func (s *scan) runBlocks(n int, look *earlyLook) scanned {
 	nb := (n + scanBlock - 1) / scanBlock
 	if nb <= 1 {
 		h, sc, p := s.run(0, n)
 		return scanned{h, sc, p}
 	}
-	b := &blockScan{s: s, n: n, blocks: make([]scanned, nb), done: make([]bool, nb), first: make(chan struct{})}
+	b := &blockScan{s: s, n: n, blocks: make([]scanned, nb), done: make([]bool, nb), look: look, start: time.Now()}
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), nb) {
 		wg.Go(b.work)
 	}
-	if look != nil {
-		finished := make(chan struct{})
-		go func() { wg.Wait(); close(finished) }()
-		t := time.NewTimer(look.after)
-		select {
-		case <-finished:
-		case <-t.C:
-			select { // a look shows at least the first block
-			case <-finished:
-			case <-b.first:
-				if found, ok := b.donePrefix(); ok {
-					look.show(found)
-				}
-			}
-		}
-		t.Stop()
-		<-finished
-	} else {
-		wg.Wait()
-	}
+	wg.Wait()
 	return concat(b.blocks)
 }
 
@@ -88,26 +73,26 @@ func (b *blockScan) work() {
 		}
 		lo := i * scanBlock
 		h, sc, p := b.s.run(lo, min(lo+scanBlock, b.n))
-		b.mu.Lock()
-		b.blocks[i] = scanned{h, sc, p}
-		b.done[i] = true
-		had := b.prefix
-		for b.prefix < len(b.done) && b.done[b.prefix] {
-			b.prefix++
+		if found, ok := b.finish(i, scanned{h, sc, p}); ok {
+			b.look.show(found)
 		}
-		if had == 0 && b.prefix > 0 {
-			close(b.first)
-		}
-		b.mu.Unlock()
 	}
 }
 
-// donePrefix is what the blocks done so far from the first one on found;
-// not ok when they are half the scan or more: the end is as near as the
-// look would be, which would only delay it.
-func (b *blockScan) donePrefix() (found scanned, ok bool) {
+// finish records block i's findings, and returns the prefix's when the
+// look is due: at least one block done and less than half of them (the
+// end would be as near as the look, which would only delay it).
+func (b *blockScan) finish(i int, found scanned) (prefix scanned, look bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.blocks[i], b.done[i] = found, true
+	for b.prefix < len(b.done) && b.done[b.prefix] {
+		b.prefix++
+	}
+	if b.look == nil || b.looked || b.prefix == 0 || time.Since(b.start) < b.look.after {
+		return scanned{}, false
+	}
+	b.looked = true
 	if 2*b.prefix >= len(b.blocks) {
 		return scanned{}, false
 	}
