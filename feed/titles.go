@@ -193,13 +193,13 @@ func uvarintLen(x uint64) int {
 type TitleStore struct {
 	mu   sync.Mutex
 	tab  *titleTable
-	refs map[string]uint32 // keys are the table's own bytes
+	refs titleSet // tab's titles
 	buf  []byte
 }
 
 // NewTitleStore returns an empty store.
 func NewTitleStore() *TitleStore {
-	return &TitleStore{tab: newTitleTable(0), refs: map[string]uint32{}}
+	return &TitleStore{tab: newTitleTable(0), refs: newTitleSet()}
 }
 
 // Share returns t as references into the store's table, adding the
@@ -218,7 +218,7 @@ func (st *TitleStore) Share(t Titles) Titles {
 			return Titles{tab: st.tab, s: s}
 		}
 		// Full (4 GB of titles): a new table for these and later articles.
-		st.tab, st.refs = newTitleTable(0), map[string]uint32{}
+		st.tab, st.refs = newTitleTable(0), newTitleSet()
 	}
 	return t // more than a whole table alone: they stay the article's own
 }
@@ -228,12 +228,12 @@ func (st *TitleStore) Share(t Titles) Titles {
 func (st *TitleStore) refsOf(t Titles) (string, bool) {
 	st.buf = st.buf[:0]
 	for title := range t.All() {
-		ref, ok := st.refs[title]
+		ref, slot, ok := st.refs.find(st.tab, title)
 		if !ok {
 			if ref, ok = st.tab.add(title); !ok {
 				return "", false
 			}
-			st.refs[chunkTitle(st.tab.dir, ref)] = ref
+			st.refs.insert(st.tab, slot, ref)
 		}
 		st.buf = binary.LittleEndian.AppendUint32(st.buf, ref)
 	}

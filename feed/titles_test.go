@@ -40,8 +40,10 @@ func TestTitlesSharedAreTheSame(t *testing.T) {
 	if len(st.tab.dir) < 3 {
 		t.Errorf("%d chunks: the test does not cross chunks", len(st.tab.dir))
 	}
-	if a, b := shared[0].List()[0], shared[5].List()[1]; unsafe.StringData(a) != unsafe.StringData(b) {
-		t.Error("a repeated title is stored twice")
+	for _, i := range []int{5, len(shared) - 1} { // the last after the store's index grew
+		if a, b := shared[0].List()[0], shared[i].List()[1]; unsafe.StringData(a) != unsafe.StringData(b) {
+			t.Errorf("a repeated title is stored twice (list %d)", i)
+		}
 	}
 }
 
