@@ -118,7 +118,7 @@ func (p *listPane) setArticles(arts []*feed.Article, keep *feed.Article, within 
 // keeping the cursor on keep when it is a row (else on the first). within
 // are the types of a set that holds arts (the library's).
 func (p *listPane) setRows(arts []*feed.Article, items []list.Item, rows map[*feed.Article]storyRow, keep *feed.Article, within shownTypes) {
-	p.shown = arts
+	p.shown = arts[:len(arts):len(arts)] // appendArticles must copy, not write into the owner's array
 	p.delegate.rows = rows
 	p.delegate.types = within.of(arts)
 	p.members = 0

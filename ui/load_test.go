@@ -122,3 +122,21 @@ func TestRowsReservedForTheWholeLoad(t *testing.T) {
 		t.Errorf("%d rows; moved to another array: %v", hs.m.list.Len(), &hs.m.list.items[0] != first)
 	}
 }
+
+// TestAppendingNeverWritesIntoTheShownSlicesOwner: the list shows a slice
+// it was handed (a search result, the library's articles) and appends a
+// batch's articles to what it shows; that must not write into the spare
+// room of the owner's array, which the owner may be using.
+func TestAppendingNeverWritesIntoTheShownSlicesOwner(t *testing.T) {
+	arts := articles(30)
+	hs := newHarness(t, 120, 40, nil)
+	owned := make([]*feed.Article, 10, 30)
+	copy(owned, arts)
+	spare := owned[:30]
+	spare[10] = arts[29] // the owner's own use of its spare room
+	hs.m.list.setArticles(owned, nil, hs.m.lib.types)
+	hs.m.list.appendArticles(arts[10:20], 0)
+	if spare[10] != arts[29] || hs.m.list.Len() != 20 {
+		t.Fatalf("appending to the shown articles overwrote the owner's array: %q", spare[10].Title)
+	}
+}
