@@ -255,7 +255,7 @@ func NewestFirst(a, b *Article) int { return libraryOrder(a, b) }
 // integers: a comparison sort on the entries took 50 ms at 100,000 files,
 // half the time to the first screen; this takes a few.
 func sortDays(es []loadEntry) {
-	if len(es) < 2 || len(es) > math.MaxUint32 {
+	if len(es) < 2 || uint64(len(es)) > math.MaxUint32 {
 		slices.SortStableFunc(es, func(a, b loadEntry) int { return cmp.Compare(b.day, a.day) })
 		return
 	}
