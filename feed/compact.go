@@ -144,18 +144,16 @@ func compactSummary(a *Article, ar *textArena, st *sharedText) {
 	st.internAll(shared)
 	a.Topics = st.internList(a.Topics)
 	a.SetRelatedTitles(st.titles.Share(a.RelatedTitles()))
-	packOwnText(a, ar, true)
+	a.Title, a.Excerpt = ar.add(a.Title), ar.add(a.Excerpt)
+	packOwnText(a, ar)
 }
 
 // packOwnText copies the strings that are the article's own (not shared
-// with other articles) into ar, the title too when title is set (a
-// decoded summary's may be the cache's string table's, see
-// tableStrings).
-func packOwnText(a *Article, ar *textArena, title bool) {
-	if title {
-		a.Title = ar.add(a.Title)
-	}
-	for _, p := range []*string{&a.ID, &a.Excerpt, &a.words, &a.related} {
+// with other articles) into ar, but for the title and the excerpt, which
+// the caller packs (a warm start shares repeated ones, see
+// decodeRecords).
+func packOwnText(a *Article, ar *textArena) {
+	for _, p := range []*string{&a.ID, &a.words, &a.related} {
 		*p = ar.add(*p)
 	}
 	a.FirstSaveID = a.ID

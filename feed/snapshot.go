@@ -355,6 +355,8 @@ type recordSpan struct{ lo, hi int }
 func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo, hi int)) {
 	const dropEvery = 1 << 20
 	table := newTableStrings(x.tables.strs)
+	titles := newRepeatedText(func(a *Article) *string { return &a.Title })
+	excerpts := newRepeatedText(func(a *Article) *string { return &a.Excerpt })
 	parallel.Chunks(len(x.entries), func(_, lo, hi int) {
 		if lo == hi {
 			return
@@ -370,12 +372,14 @@ func (x *snapshot) decodeRecords(records string, recs []recordSpan, drop func(lo
 			} else if a := slab.next(hi - i); decodeArticle(records[recs[i].lo:recs[i].hi], x.tables, a) != nil {
 				slab.unused(a) // its file is parsed instead
 			} else {
-				title, shared := table.find(a.Title)
-				if shared {
-					a.Title = title
-				}
-				packOwnText(a, &own, !shared) // topics are the table's shared lists already
 				e.art = a
+				if title, ok := table.find(a.Title); ok {
+					a.Title = title
+				} else {
+					titles.share(x.entries, i, &own)
+				}
+				excerpts.share(x.entries, i, &own)
+				packOwnText(a, &own) // topics are the table's shared lists already
 			}
 			if to := recs[i].hi; drop != nil && (to-from >= dropEvery || i == hi-1) {
 				drop(from, to)

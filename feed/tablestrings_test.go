@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"fmt"
 	"hash/maphash"
 	"testing"
 	"unsafe"
@@ -61,5 +62,71 @@ func TestTableStringsComparesTheBytes(t *testing.T) {
 	}
 	if _, ok := ts.find(""); ok {
 		t.Error(`find("") found something`)
+	}
+}
+
+// TestWarmStartKeepsOneCopyOfRepeatedText: records decoded with the same
+// title (one the table does not hold) and the same excerpt share one
+// copy of each; a different excerpt is its own.
+func TestWarmStartKeepsOneCopyOfRepeatedText(t *testing.T) {
+	table := newStringTable()
+	var records []byte
+	var recs []recordSpan
+	for i, ex := range []string{"The same excerpt.", "The same excerpt.", "Another excerpt."} {
+		id := fmt.Sprintf("%012x", i+1)
+		lo := len(records)
+		records = appendArticle(records, &Article{ID: id, Title: "Saved again", Excerpt: ex}, id, table)
+		recs = append(recs, recordSpan{lo, len(records)})
+	}
+	x := &snapshot{entries: make([]cacheEntry, len(recs)), tables: table.decoded()}
+	x.decodeRecords(string(records), recs, nil)
+	a, b, c := x.entries[0].art, x.entries[1].art, x.entries[2].art
+	if a == nil || b == nil || c == nil {
+		t.Fatal("a record did not decode")
+	}
+	if b.Excerpt != "The same excerpt." || c.Excerpt != "Another excerpt." || c.Title != "Saved again" {
+		t.Fatalf("read back: %q %q %q", b.Excerpt, c.Excerpt, c.Title)
+	}
+	if unsafe.StringData(a.Excerpt) != unsafe.StringData(b.Excerpt) || unsafe.StringData(a.Title) != unsafe.StringData(c.Title) {
+		t.Error("a repeated excerpt or title is copied again")
+	}
+}
+
+// TestRepeatedTextComparesTheBytes: a string whose hash another has
+// (forced here) is copied, not taken for the other.
+func TestRepeatedTextComparesTheBytes(t *testing.T) {
+	r := newRepeatedText(func(a *Article) *string { return &a.Excerpt })
+	var ar textArena
+	entries := []cacheEntry{{art: &Article{Excerpt: "first"}}, {art: &Article{Excerpt: "second"}}}
+	r.share(entries, 0, &ar)
+	h := maphash.String(r.seed, "second")
+	r.shards[h%uint64(len(r.shards))].m = map[uint32]int32{uint32(h >> 32): 0}
+	r.share(entries, 1, &ar)
+	if got := entries[1].art.Excerpt; got != "second" {
+		t.Errorf("shared %q", got)
+	}
+}
+
+// TestRepeatedTextAcrossWorkers decodes enough records for several
+// workers, with texts repeated across their stretches: every article
+// reads back its own title and excerpt.
+func TestRepeatedTextAcrossWorkers(t *testing.T) {
+	table := newStringTable()
+	var records []byte
+	var recs []recordSpan
+	const n = 20_000
+	for i := range n {
+		id := fmt.Sprintf("%012x", i+1)
+		lo := len(records)
+		a := &Article{ID: id, Title: fmt.Sprintf("Title %d", i%70), Excerpt: fmt.Sprintf("Excerpt %d.", i%50)}
+		records = appendArticle(records, a, id, table)
+		recs = append(recs, recordSpan{lo, len(records)})
+	}
+	x := &snapshot{entries: make([]cacheEntry, n), tables: table.decoded()}
+	x.decodeRecords(string(records), recs, nil)
+	for i, e := range x.entries {
+		if a := e.art; a == nil || a.Title != fmt.Sprintf("Title %d", i%70) || a.Excerpt != fmt.Sprintf("Excerpt %d.", i%50) {
+			t.Fatalf("entry %d: %+v", i, a)
+		}
 	}
 }
