@@ -348,10 +348,12 @@ func (l *library) releaseLoad() tea.Cmd {
 	l.released = true
 	done, settled, ix := l.loaderDone, l.loadSettled, l.index
 	return func() tea.Msg {
-		ix.PrepareOrder(search.SortNewest) // for the first keystroke's results
 		if done != nil {
 			<-done
 		}
+		// For the first keystroke's results; after the loader's last
+		// work (the cache written), not adding to the load's peak.
+		ix.PrepareOrder(search.SortNewest)
 		if settled != nil {
 			settled()
 		}
