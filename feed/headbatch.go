@@ -27,7 +27,8 @@ func (l *streamLoader) headBatch() (Batch, bool) {
 	w.shared = l.shared
 	for i := range x.entries {
 		ce := &x.entries[i]
-		e := l.cache.srcOf[ce.root].entry(ce.rel, path.Base(ce.rel))
+		src := l.cache.srcOf[ce.root]
+		e := src.entry(src.display(ce.rel), ce.rel, path.Base(ce.rel))
 		if key, err := statPath(e.path); err != nil || key != ce.key {
 			continue
 		}

@@ -32,8 +32,12 @@ func Dir(path string) Source { return Source{root: path} }
 func FS(fsys fs.FS, label string) Source { return Source{root: label, fsys: fsys} }
 
 // display is the path of rel as the user knows it: the root as given, then
-// rel. Not filepath.Join, which would clean "./news" into "news".
-func (s *Source) display(rel string) string {
+// rel. Not filepath.Join, which would clean "./news" into "news". The
+// string is a new one, even when it is rel.
+func (s *Source) display(rel string) string { return string(s.appendDisplay(nil, rel)) }
+
+// appendDisplay appends display's path of rel to b.
+func (s *Source) appendDisplay(b []byte, rel string) []byte {
 	if s.fsys == nil {
 		rel = filepath.FromSlash(rel)
 	}
@@ -44,11 +48,11 @@ func (s *Source) display(rel string) string {
 	root := strings.TrimRight(s.root, sep)
 	switch {
 	case s.root == "":
-		return rel
+		return append(b, rel...)
 	case root == "": // the file system root itself
-		return sep + rel
+		return append(append(b, sep...), rel...)
 	}
-	return root + sep + rel
+	return append(append(append(b, root...), sep...), rel...)
 }
 
 // Options tune a load.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/herald-reader/herald/internal/civil"
 )
@@ -139,7 +140,12 @@ const entryBlock = 4096
 type entrySink struct {
 	src    *Source
 	blocks [][]loadEntry // each full to its capacity but the last
-	dirs   []int         // descriptors of the directories kept open
+	// paths holds the entries' paths, which become the articles': one
+	// allocation each rounded up to its size class cost 8 bytes a file
+	// more (issue 16). path is where one is built.
+	paths textArena
+	path  []byte
+	dirs  []int // descriptors of the directories kept open
 	// dirBlock, dirFrom: where the directory being listed starts.
 	dirBlock, dirFrom int
 	// counter, when set, counts the files found as they are, for a
@@ -203,7 +209,8 @@ func (es *entrySink) all() []loadEntry {
 }
 
 func (es *entrySink) add(rel, name string, dirfd int32, link bool) {
-	e := es.src.entry(rel, name)
+	es.path = es.src.appendDisplay(es.path[:0], rel)
+	e := es.src.entry(es.paths.add(unsafe.String(unsafe.SliceData(es.path), len(es.path))), rel, name)
 	e.dirfd, e.link = dirfd, link
 	if n := len(es.blocks); n == 0 || len(es.blocks[n-1]) == cap(es.blocks[n-1]) {
 		es.blocks = append(es.blocks, make([]loadEntry, 0, min(entryBlock, 16<<min(n, 8)))) // a small library: small blocks
@@ -214,18 +221,15 @@ func (es *entrySink) add(rel, name string, dirfd int32, link bool) {
 	}
 }
 
-// entry is the loader's entry for the file rel (base name name) under s.
-// Neither string is kept: a walk's names lie in its lister's buffer (see
+// entry is the loader's entry for the file rel (base name name) under s,
+// whose path (see display) is path, a string of its own. Neither rel
+// nor name is kept: a walk's names lie in its lister's buffer (see
 // listEach).
-func (s *Source) entry(rel, name string) loadEntry {
-	p := s.display(rel)
-	if s.root == "" {
-		p = strings.Clone(p) // display gave rel back
-	}
+func (s *Source) entry(path, rel, name string) loadEntry {
 	if os.PathSeparator == '/' {
-		rel = p[len(p)-len(rel):] // share one allocation for Path and Rel
+		rel = path[len(path)-len(rel):] // share one allocation for Path and Rel
 	}
-	return loadEntry{src: s, rel: rel, path: p, day: nameDay(name)}
+	return loadEntry{src: s, rel: rel, path: path, day: nameDay(name)}
 }
 
 // osRoot walks a source on disk; an unreadable root is the error.

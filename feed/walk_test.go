@@ -2,11 +2,13 @@ package feed
 
 import (
 	"cmp"
+	"context"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 var nameDayCases = []string{
@@ -64,5 +66,30 @@ func TestSortDaysIsAStableSortByDay(t *testing.T) {
 		if !slices.Equal(es, want) {
 			t.Errorf("%d entries: sortDays gave\n%v\nwant\n%v", n, es, want)
 		}
+	}
+}
+
+// TestWalkPathsShareChunks: the paths a walk finds, which become the
+// articles' paths, are carved one after another from a shared chunk, not
+// allocated each (issue 16), and read as display builds them.
+func TestWalkPathsShareChunks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"2020-01-01-a.md": "x", "2020-01-02-b.md": "x", "sub/2020-01-03-c.md": "x"})
+	src := Dir(dir + "/")
+	found, _, dirs, err := src.walk(context.Background(), nil)
+	closeDirs(dirs)
+	if err != nil || len(found) != 3 {
+		t.Fatalf("walk: %d entries, %v", len(found), err)
+	}
+	lo, hi, n := ^uintptr(0), uintptr(0), 0
+	for _, e := range found {
+		if want := src.display(e.rel); e.path != want {
+			t.Errorf("path %q, want %q", e.path, want)
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(e.path)))
+		lo, hi, n = min(lo, p), max(hi, p+uintptr(len(e.path))), n+len(e.path)
+	}
+	if hi-lo != uintptr(n) {
+		t.Errorf("the paths (%d bytes) span %d bytes: not one after another", n, hi-lo)
 	}
 }
