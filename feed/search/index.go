@@ -219,6 +219,7 @@ func (s *scan) run(lo, hi int) (hits, scores []int32, parts []wordScore) {
 	var x lazyText
 	var prev []wordScore
 	for i := lo; i < hi; i++ {
+		s.fetchAhead(i, hi)
 		if (i-lo)%checkEvery == checkEvery-1 && s.done != nil {
 			select {
 			case <-s.done:
