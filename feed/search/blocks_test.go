@@ -112,3 +112,28 @@ func TestNoPreviewForOtherOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingAcrossBlocksRanksAsAFreshSearch: typing over several blocks,
+// each keystroke scores only the changed word and takes the others'
+// parts from the previous result, which the blocks found apart and put
+// together (see concat); each result must be the order a
+// fresh search gives, with most candidates matching and with few.
+func TestTypingAcrossBlocksRanksAsAFreshSearch(t *testing.T) {
+	arts := benchArticles(3*scanBlock+100, 0)
+	ix := NewIndex()
+	ix.Add(arts)
+	for _, typed := range []string{"generative ai", "g clement"} {
+		for n := 1; n <= len(typed); n++ {
+			q, err := ParseQuery(typed[:n], time.Time{})
+			if err != nil || !q.Ranked() {
+				continue
+			}
+			fresh := NewIndex()
+			fresh.docs = ix.docs // the same docs, no earlier results
+			want := ids(searchSorted(fresh, q, nil, SortRelevance))
+			if got := ids(searchSorted(ix, q, nil, SortRelevance)); !slices.Equal(got, want) {
+				t.Fatalf("%q: %d hits, want %d; first %v, want %v", typed[:n], len(got), len(want), got[:min(5, len(got))], want[:min(5, len(want))])
+			}
+		}
+	}
+}
