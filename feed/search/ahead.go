@@ -10,8 +10,9 @@ import (
 // candidate's doc, its article and the strings the article points to are
 // a cache miss apiece, met one after another. Asking for them some
 // candidates ahead (see prefetch) lets the misses overlap with the work
-// on the candidates before: at a million articles a keystroke's whole
-// result came twice as soon.
+// on the candidates before: at a million articles it cut the scan's CPU
+// by a fifth, and a keystroke's whole result came up to twice as soon
+// when other work competed for memory.
 
 // ahead is how many candidates ahead a scan asks for an article; for its
 // doc twice as far (a narrowed search's docs are scattered), and for the
