@@ -31,7 +31,7 @@ type Matcher func(ctx context.Context, query string, preview func([]*feed.Articl
 // few screens of them: the user sees the first screenful, and the rest
 // waits for the whole result.
 const (
-	previewAfter = 40 * time.Millisecond
+	previewAfter = 30 * time.Millisecond
 	previewRows  = 256
 )
 
@@ -208,6 +208,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 	if msg.gen != f.gen {
 		return nil
 	}
+	m.debug("filter: %d results of %q, preview %v", len(msg.articles), f.query, msg.preview)
 	if msg.preview {
 		return tea.Batch(m.showPreview(msg.articles), msg.next)
 	}

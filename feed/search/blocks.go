@@ -19,7 +19,7 @@ import (
 
 // scanBlock is how many candidates a core takes at a time: a few
 // milliseconds of work, so a look at the prefix done is never far behind.
-const scanBlock = 16384
+const scanBlock = 8192
 
 // scanned is what a scan found among some candidates (see scan.run).
 type scanned struct {

@@ -7,6 +7,7 @@ package search
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -220,12 +221,19 @@ func (s *scan) run(lo, hi int) (hits, scores []int32, parts []wordScore) {
 	var prev []wordScore
 	for i := lo; i < hi; i++ {
 		s.fetchAhead(i, hi)
-		if (i-lo)%checkEvery == checkEvery-1 && s.done != nil {
-			select {
-			case <-s.done:
-				return hits, scores, parts
-			default:
+		if (i-lo)%checkEvery == checkEvery-1 {
+			if s.done != nil {
+				select {
+				case <-s.done:
+					return hits, scores, parts
+				default:
+				}
 			}
+			// A scan keeps every core busy for most of a second at a
+			// million articles; without a yield, the reader's own
+			// goroutines (a keystroke, the preview's frame) it readied
+			// waited for the scheduler to preempt it, 10 ms a turn.
+			runtime.Gosched()
 		}
 		di := int32(i)
 		if s.cand != nil {
