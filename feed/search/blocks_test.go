@@ -28,19 +28,21 @@ func (s *holdState) IsRead(id string) bool {
 
 func (s *holdState) IsStarred(string) bool { return false }
 
-// previewOf runs a search sorted by k with a preview due at once, held in
-// its second block until the preview came or wait passed. It returns the
-// preview (nil for none) and the result.
+// previewOf runs a search sorted by k with a preview due at once, held at
+// its first match in its second block until the preview came or wait
+// passed. It returns the preview (nil for none) and the result.
 func previewOf(t *testing.T, ix *Index, arts []*feed.Article, query string, k SortKey, wait time.Duration) (preview, result []*feed.Article) {
 	t.Helper()
-	st := &holdState{hold: arts[scanBlock+10].ID, release: make(chan struct{})}
-	release := sync.OnceFunc(func() { close(st.release) })
-	timeout := time.AfterFunc(wait, release)
-	defer timeout.Stop()
 	q, err := ParseQuery(query, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The hold is on a match: the scan asks the state about those alone.
+	hold := scanBlock + slices.IndexFunc(arts[scanBlock:], func(a *feed.Article) bool { return q.Match(a, nil) })
+	st := &holdState{hold: arts[hold].ID, release: make(chan struct{})}
+	release := sync.OnceFunc(func() { close(st.release) })
+	timeout := time.AfterFunc(wait, release)
+	defer timeout.Stop()
 	p := Preview{Rows: 50, Show: func(first []*feed.Article) {
 		preview = first
 		release()
