@@ -80,8 +80,10 @@ func (b *blockScan) work() {
 }
 
 // finish records block i's findings, and returns the prefix's when the
-// look is due: at least one block done and less than half of them (the
-// end would be as near as the look, which would only delay it).
+// look is due: at least one block done and less than a quarter of them.
+// A scan further on ends soon after the look would (at 100,000 articles
+// it ends at about twice the time), and the look's rows, their frame and
+// the article they select only delay the result.
 func (b *blockScan) finish(i int, found scanned) (prefix scanned, look bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -93,7 +95,7 @@ func (b *blockScan) finish(i int, found scanned) (prefix scanned, look bool) {
 		return scanned{}, false
 	}
 	b.looked = true
-	if 2*b.prefix >= len(b.blocks) {
+	if 4*b.prefix >= len(b.blocks) {
 		return scanned{}, false
 	}
 	return concat(b.blocks[:b.prefix]), true

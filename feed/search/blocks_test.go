@@ -61,7 +61,7 @@ func previewOf(t *testing.T, ix *Index, arts []*feed.Article, query string, k So
 // best matches are many, as a short word's are, the preview's first
 // screenful is the result's.
 func TestPreviewIsTheFirstBlocksFirstRows(t *testing.T) {
-	arts := benchArticles(3*scanBlock+100, 0)
+	arts := benchArticles(5*scanBlock+100, 0)
 	SortArticles(arts, SortNewest) // the reader's order, which the index keeps
 	ix := NewIndex()
 	ix.Add(arts)
@@ -104,7 +104,7 @@ func TestPreviewIsTheFirstBlocksFirstRows(t *testing.T) {
 // TestNoPreviewForOtherOrders: a preview shows the newest articles'
 // matches, which are not the first rows of another order.
 func TestNoPreviewForOtherOrders(t *testing.T) {
-	arts := benchArticles(3*scanBlock+100, 0)
+	arts := benchArticles(5*scanBlock+100, 0)
 	SortArticles(arts, SortNewest)
 	ix := NewIndex()
 	ix.Add(arts)
@@ -121,7 +121,7 @@ func TestNoPreviewForOtherOrders(t *testing.T) {
 // together (see concat); each result must be the order a
 // fresh search gives, with most candidates matching and with few.
 func TestTypingAcrossBlocksRanksAsAFreshSearch(t *testing.T) {
-	arts := benchArticles(3*scanBlock+100, 0)
+	arts := benchArticles(5*scanBlock+100, 0)
 	ix := NewIndex()
 	ix.Add(arts)
 	for _, typed := range []string{"generative ai", "g clement"} {
@@ -137,5 +137,32 @@ func TestTypingAcrossBlocksRanksAsAFreshSearch(t *testing.T) {
 				t.Fatalf("%q: %d hits, want %d; first %v, want %v", typed[:n], len(got), len(want), got[:min(5, len(got))], want[:min(5, len(want))])
 			}
 		}
+	}
+}
+
+// TestLookOnlyEarlyInTheScan: the look is taken once, by the first block
+// done after its time, with the blocks done from the first on; a scan a
+// quarter done or more by then gives it up for good, as it ends soon.
+func TestLookOnlyEarlyInTheScan(t *testing.T) {
+	scan := func() *blockScan {
+		return &blockScan{blocks: make([]scanned, 8), done: make([]bool, 8), look: &earlyLook{}, start: time.Now()}
+	}
+	b := scan()
+	if _, ok := b.finish(1, scanned{hits: []int32{9}}); ok {
+		t.Fatal("a look with the first block not done")
+	}
+	if _, ok := b.finish(0, scanned{hits: []int32{1}}); ok {
+		t.Fatal("a look with a quarter of the scan done")
+	}
+	if _, ok := b.finish(3, scanned{}); ok {
+		t.Fatal("a look after it was given up")
+	}
+	b = scan()
+	prefix, ok := b.finish(0, scanned{hits: []int32{1, 2}, scores: []int32{5, 6}})
+	if !ok || !slices.Equal(prefix.hits, []int32{1, 2}) || !slices.Equal(prefix.scores, []int32{5, 6}) {
+		t.Fatalf("the first block done early: look %v of %v; want its hits and scores", ok, prefix)
+	}
+	if _, ok := b.finish(1, scanned{}); ok {
+		t.Fatal("a second look")
 	}
 }
