@@ -1,16 +1,6 @@
 package feed
 
-import (
-	"unsafe"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
-
-// fstatatZ is unix.Fstatat for a name that ends with a NUL (see statAtZ).
-func fstatatZ(dirfd int, name *byte, st *unix.Stat_t) error {
-	_, _, e := unix.Syscall6(unix.SYS_NEWFSTATAT, uintptr(dirfd), uintptr(unsafe.Pointer(name)), uintptr(unsafe.Pointer(st)), 0, 0, 0)
-	if e != 0 {
-		return e
-	}
-	return nil
-}
+// sysFstatat is fstatat's number here, where it is named newfstatat.
+const sysFstatat = unix.SYS_NEWFSTATAT
