@@ -125,7 +125,7 @@ func (f *filter) run() tea.Cmd {
 		f.cancel = nil
 	}
 	f.gen++
-	f.slow = false
+	f.slow, f.previewTop = false, nil
 	f.query = strings.TrimSpace(f.input.Value())
 	f.dirty = false
 	q, err := search.ParseQuery(f.query, time.Time{}) // no date matters here
@@ -224,7 +224,7 @@ func (m *Model) handleFilterResult(msg filterResultMsg) tea.Cmd {
 		show = m.list.cursorMoved()
 	} else {
 		f.hint = ""
-		top := f.query != f.showing && m.sortName() == bestMatch
+		top := m.newQueryBestFirst()
 		if f.previewTop != nil && m.list.Selected() != f.previewTop {
 			top = false // the user moved on from the preview's first row
 		}
@@ -250,13 +250,19 @@ func (m *Model) showPreview(first []*feed.Article) tea.Cmd {
 	f := m.filter
 	f.hint, f.slow = "", true
 	var show tea.Cmd
-	if f.query != f.showing && m.sortName() == bestMatch {
+	if m.newQueryBestFirst() {
 		show = m.showBestFirst(first)
 	} else {
 		show = m.showArticles(first)
 	}
 	f.previewTop = m.list.Selected()
 	return show
+}
+
+// newQueryBestFirst reports whether the rows of the applied query are a
+// new query's best matches, shown with the cursor on the first.
+func (m *Model) newQueryBestFirst() bool {
+	return m.filter.query != m.filter.showing && m.sortName() == bestMatch
 }
 
 // refilter matches again after the article set changed (loading). One

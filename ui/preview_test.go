@@ -122,3 +122,20 @@ func TestPreviewOfASearchTypedPastIsDropped(t *testing.T) {
 	}
 	close(s.release)
 }
+
+// TestTypingOnAfterAPreviewShowsTheNewBestFirst: the row chosen in one
+// query's preview says nothing of the next query, whose results come
+// best first.
+func TestTypingOnAfterAPreviewShowsTheNewBestFirst(t *testing.T) {
+	arts := articles(20)
+	hs := newHarness(t, 120, 40, arts)
+	hs.press(hs.keys.Filter)
+	s, _ := typeSlowly(t, hs, arts, "s")
+	hs.send(keyMsg("down"))
+	hs.m.filter.search = hs.m.queryMatcher
+	hs.typeText("t") // "st": a quick search, no preview
+	close(s.release)
+	if hs.m.list.Len() != 20 || hs.m.list.list.Index() != 0 {
+		t.Fatalf("st: %d rows, cursor on row %d (%q); want the best match, the first row", hs.m.list.Len(), hs.m.list.list.Index(), hs.selected())
+	}
+}
